@@ -1,0 +1,6 @@
+package org.dyad.contracts.agreement;
+
+/** The instrument's form, as the UN Treaty Collection distinguishes them. */
+public enum AgreementKind {
+    TREATY, AGREEMENT, MEMORANDUM, AIDE_MEMOIRE, JOINT_STATEMENT, EXCHANGE_OF_NOTES
+}

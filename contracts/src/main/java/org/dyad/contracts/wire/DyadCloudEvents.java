@@ -1,0 +1,79 @@
+package org.dyad.contracts.wire;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Maps Dyad events to and from CloudEvents 1.0. On Kafka they travel in binary mode: attributes as {@code ce_*}
+ * headers, the event JSON as the value, the aggregate id as the key.
+ */
+public final class DyadCloudEvents {
+
+    /** The {@code source} of every event Dyad's ledger publishes. */
+    public static final URI SOURCE = URI.create("urn:dyad:ledger");
+    public static final String CONTENT_TYPE = "application/json";
+    /** Extension: the event's number within its aggregate. */
+    public static final String SEQUENCE = "dyadsequence";
+    /** Extension: the event's position in the event store. */
+    public static final String POSITION = "dyadposition";
+
+    private DyadCloudEvents() {
+    }
+
+    public static CloudEvent encode(String eventId, String aggregateId, long sequence, long position, Instant time,
+                                    Object payload) {
+        try {
+            return CloudEventBuilder.v1()
+                    .withId(eventId)
+                    .withSource(SOURCE)
+                    .withType(EventCatalog.typeOf(payload.getClass()))
+                    .withSubject(aggregateId)
+                    .withTime(time.atOffset(ZoneOffset.UTC))
+                    .withDataContentType(CONTENT_TYPE)
+                    .withExtension(SEQUENCE, Long.toString(sequence))
+                    .withExtension(POSITION, Long.toString(position))
+                    .withData(DyadJson.mapper().writeValueAsBytes(payload))
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + payload.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static PublishedEvent decode(CloudEvent event) {
+        if (event == null) {
+            throw new UnreadableEventException("record has no CloudEvent");
+        }
+        Class<?> payloadClass = EventCatalog.classOf(event.getType())
+                .orElseThrow(() -> new UnreadableEventException("unknown event type '" + event.getType() + "'"));
+        if (event.getData() == null) {
+            throw new UnreadableEventException("event " + event.getId() + " has no data");
+        }
+        try {
+            Object payload = DyadJson.mapper().readValue(event.getData().toBytes(), payloadClass);
+            OffsetDateTime time = event.getTime();
+            return new PublishedEvent(event.getId(), event.getType(), event.getSubject(),
+                    longExtension(event, SEQUENCE), longExtension(event, POSITION), time, payload);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableEventException("event " + event.getId() + " of type " + event.getType()
+                    + " is not valid JSON for " + payloadClass.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long longExtension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        if (value == null) {
+            throw new UnreadableEventException("event " + event.getId() + " lacks the '" + name + "' extension");
+        }
+        try {
+            return Long.parseLong(value.toString());
+        } catch (NumberFormatException e) {
+            throw new UnreadableEventException("event " + event.getId() + " has a non-numeric '" + name + "'", e);
+        }
+    }
+}

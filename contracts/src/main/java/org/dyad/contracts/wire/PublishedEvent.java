@@ -1,0 +1,18 @@
+package org.dyad.contracts.wire;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One event as a subscriber receives it: the typed payload with the envelope that places it.
+ *
+ * @param id          the event's unique id (CloudEvents {@code id}); the same on every redelivery
+ * @param type        the stable type, e.g. {@code org.dyad.deal.SaleReported.v1}
+ * @param aggregateId the deal or agreement the event belongs to (CloudEvents {@code subject}, the record key)
+ * @param sequence    the event's number within its aggregate, from 0, without gaps
+ * @param position    the event's position in Dyad's event store (global order of recording)
+ * @param time        when Dyad recorded the event
+ * @param payload     the event record, e.g. a {@code SaleReported}
+ */
+public record PublishedEvent(String id, String type, String aggregateId, long sequence, long position,
+                             OffsetDateTime time, Object payload) {
+}

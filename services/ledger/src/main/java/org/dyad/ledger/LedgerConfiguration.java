@@ -1,0 +1,104 @@
+package org.dyad.ledger;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.dyad.contracts.wire.DyadJson;
+import org.dyad.ledger.publication.PublicationProperties;
+import org.flywaydb.core.Flyway;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+
+/**
+ * The write side: command API, aggregates, the event store in PostgreSQL schema {@code ledger}, and the publisher
+ * that ships stored events to Kafka. Off when {@code dyad.ledger.enabled=false}.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+@ConditionalOnProperty(name = "dyad.ledger.enabled", havingValue = "true", matchIfMissing = true)
+@ComponentScan
+@EnableConfigurationProperties(PublicationProperties.class)
+public class LedgerConfiguration {
+
+    public static final String SCHEMA = "ledger";
+
+    /** Migrates schema {@code ledger} before anything reads it; it has its own history table. */
+    @Bean(initMethod = "migrate")
+    Flyway ledgerFlyway(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/ledger")
+                .load();
+    }
+
+    @Bean
+    EventSchema eventSchema(Flyway ledgerFlyway) {
+        return EventSchema.builder()
+                .eventTable(SCHEMA + ".domain_event_entry")
+                .snapshotTable(SCHEMA + ".snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema(Flyway ledgerFlyway) {
+        return TokenSchema.builder()
+                .setTokenTable(SCHEMA + ".token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** PostgreSQL reports a duplicate (aggregate id, sequence) as SQL state 23505, possibly inside a batch error. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return LedgerConfiguration::isUniqueViolation;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if ("23505".equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Events are stored as the same JSON subscribers receive, tolerant of fields added later. */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(DyadJson.configure(DyadJson.mapper().copy())).build();
+    }
+}

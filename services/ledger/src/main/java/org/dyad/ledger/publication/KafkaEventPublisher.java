@@ -1,0 +1,144 @@
+package org.dyad.ledger.publication;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.SourceId;
+import org.dyad.contracts.wire.DyadCloudEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Ships every stored event to Kafka as a CloudEvent. It runs in its own tracking processor over the event store, so a
+ * command's transaction writes PostgreSQL only. Records of a batch are sent together; the processor's token (stored in
+ * the same database transaction) advances only after Kafka acknowledged all of them, so an outage delays publication
+ * and never skips an event. After a failure the batch is sent again: delivery is at-least-once.
+ */
+@Component
+@ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
+public class KafkaEventPublisher {
+
+    public static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+    private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pending";
+    private static final long ACK_TIMEOUT_SECONDS = 60;
+
+    private final PublicationProperties properties;
+    private final KafkaProducer<String, CloudEvent> producer;
+    private volatile boolean topicReady;
+
+    public KafkaEventPublisher(PublicationProperties properties) {
+        this.properties = properties;
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dyad-ledger-publisher");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    @EventHandler
+    public void publish(Object payload, EventMessage<?> message, @SourceId String aggregateId,
+                        @SequenceNumber Long sequence, @Timestamp Instant recordedAt, TrackingToken token) {
+        ensureTopic();
+        long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
+        CloudEvent event = DyadCloudEvents.encode(message.getIdentifier(), aggregateId, sequence, position,
+                recordedAt, payload);
+        pendingSends().add(producer.send(new ProducerRecord<>(properties.topic(), aggregateId, event)));
+    }
+
+    /** The batch's sends; the first call in a batch registers the wait for Kafka's acknowledgements. */
+    private List<Future<RecordMetadata>> pendingSends() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            batch.onPrepareCommit(u -> awaitAcknowledgements(sends));
+            return sends;
+        });
+    }
+
+    private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
+        producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EventPublicationFailedException("interrupted while waiting for Kafka", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new EventPublicationFailedException("Kafka did not acknowledge a batch of "
+                        + sends.size() + " events; it will be sent again", e);
+            }
+        }
+    }
+
+    /** Creates the topic on first use if it does not exist (partitions and replication from configuration). */
+    private void ensureTopic() {
+        if (topicReady) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(properties.topic())) {
+                NewTopic topic = new NewTopic(properties.topic(), properties.partitions(),
+                        properties.replicationFactor())
+                        .configs(Map.of("retention.ms", "-1", "cleanup.policy", "delete"));
+                admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+                log.info("Created topic {} with {} partitions", properties.topic(), properties.partitions());
+            }
+            topicReady = true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                topicReady = true;
+                return;
+            }
+            throw new EventPublicationFailedException("cannot reach Kafka to check topic " + properties.topic(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventPublicationFailedException("interrupted while checking topic", e);
+        } catch (TimeoutException e) {
+            throw new EventPublicationFailedException("Kafka did not answer while checking topic", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,22 @@
+package org.dyad.ledger.publication;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where and how stored events are published.
+ *
+ * @param bootstrapServers  Kafka bootstrap servers
+ * @param topic             the topic every event goes to, keyed by aggregate id
+ * @param partitions        partitions when Dyad creates the topic
+ * @param replicationFactor replication factor when Dyad creates the topic
+ * @param batchSize         events read from the store and acknowledged by Kafka per batch
+ */
+@ConfigurationProperties("dyad.kafka")
+public record PublicationProperties(
+        @DefaultValue("localhost:9092") String bootstrapServers,
+        @DefaultValue("dyad.events") String topic,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("200") int batchSize) {
+}

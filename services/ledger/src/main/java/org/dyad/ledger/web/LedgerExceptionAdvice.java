@@ -1,0 +1,48 @@
+package org.dyad.ledger.web;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.dyad.ledger.RuleViolationException;
+import org.dyad.support.web.FieldProblem;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+import static org.dyad.support.web.ProblemDetailsAdvice.problem;
+
+/** How the domain's refusals reach clients: rules → 422, existing ids and stale versions → 409, unknown ids → 404. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class LedgerExceptionAdvice {
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> onRuleViolation(RuleViolationException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated", e.getMessage(),
+                List.of(new FieldProblem(e.field(), e.reason())));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> onExistingId(AggregateStreamCreationException e) {
+        return problem(HttpStatus.CONFLICT, "Already recorded", "a record with this id already exists",
+                List.of(new FieldProblem("id", "already exists")));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> onConcurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "Concurrent change",
+                "the record was changed by another request; read it again and retry", List.of());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> onUnknownId(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no record with id " + e.getAggregateIdentifier(),
+                List.of());
+    }
+}

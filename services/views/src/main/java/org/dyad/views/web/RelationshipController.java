@@ -1,0 +1,47 @@
+package org.dyad.views.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.dyad.contracts.query.FetchRelationship;
+import org.dyad.contracts.query.RelationshipView;
+import org.dyad.views.query.ConsistencyGate;
+import org.dyad.views.query.RelationshipReader;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping(path = "/api/v1/relationships", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Relationships", description = "What is on record between two actors")
+public class RelationshipController {
+
+    static final String ACTOR = "[A-Z]{3}";
+    static final String ACTOR_MESSAGE = "must be a three-letter actor code such as RUS or IRN";
+
+    private final RelationshipReader relationships;
+    private final ConsistencyGate consistency;
+
+    RelationshipController(RelationshipReader relationships, ConsistencyGate consistency) {
+        this.relationships = relationships;
+        this.consistency = consistency;
+    }
+
+    @Operation(summary = "Fetch the relationship of two actors: agreements, deals both ways, estimate totals")
+    @GetMapping("/{a}/{b}")
+    public ResponseEntity<RelationshipView> fetchRelationship(
+            @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String a,
+            @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String b,
+            @Parameter(description = "consistency tokens (id@version) of writes to wait for")
+            @RequestParam(required = false) List<String> waitFor) {
+        boolean consistent = consistency.await(waitFor);
+        return ViewResponses.ok(relationships.fetch(new FetchRelationship(a, b)), consistent);
+    }
+}
