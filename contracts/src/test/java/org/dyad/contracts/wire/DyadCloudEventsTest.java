@@ -1,0 +1,84 @@
+package org.dyad.contracts.wire;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.EstimateQualifier;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.SaleReported;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DyadCloudEventsTest {
+
+    static final SaleReported SALE = new SaleReported("deal-1", "RUS", "IRN",
+            List.of(new DealItem("S-300", "air defence missile system", null)), DealStage.REPORTED,
+            PartialDate.parse("2001-03-12"),
+            new Estimate(new BigDecimal("7000000000"), null, null, "USD", EstimateQualifier.COULD_REACH, null, null,
+                    null),
+            new Source("Los Angeles Times", "Russia, Iran Reach Military, Economic Accords", null,
+                    PartialDate.parse("2001-03-13"), "could reach $7 billion", "en"),
+            Instant.parse("2026-01-02T03:04:05Z"), "analyst");
+
+    @Test
+    void anEventBecomesACloudEventWithAStableTypeAndTheAggregateAsSubject() {
+        CloudEvent event = DyadCloudEvents.encode("e-1", "deal-1", 0, 42, SALE.recordedAt(), SALE);
+
+        assertThat(event.getId()).isEqualTo("e-1");
+        assertThat(event.getType()).isEqualTo("org.dyad.deal.SaleReported.v1");
+        assertThat(event.getSource()).isEqualTo(DyadCloudEvents.SOURCE);
+        assertThat(event.getSubject()).isEqualTo("deal-1");
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        assertThat(event.getExtension(DyadCloudEvents.SEQUENCE)).isEqualTo("0");
+        assertThat(event.getExtension(DyadCloudEvents.POSITION)).isEqualTo("42");
+        String json = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"reportedOn\":\"2001-03-12\"", "\"qualifier\":\"COULD_REACH\"")
+                .doesNotContain("org.dyad");
+    }
+
+    @Test
+    void decodingGivesBackTheSameEventAndItsPlace() {
+        PublishedEvent decoded = DyadCloudEvents.decode(
+                DyadCloudEvents.encode("e-1", "deal-1", 3, 42, SALE.recordedAt(), SALE));
+
+        assertThat(decoded.payload()).isEqualTo(SALE);
+        assertThat(decoded.sequence()).isEqualTo(3);
+        assertThat(decoded.position()).isEqualTo(42);
+        assertThat(decoded.aggregateId()).isEqualTo("deal-1");
+    }
+
+    @Test
+    void anUnknownTypeIsUnreadableRatherThanGuessed() {
+        CloudEvent foreign = CloudEventBuilder.v1().withId("x").withSource(DyadCloudEvents.SOURCE)
+                .withType("org.example.Unknown.v1").withData("{}".getBytes(StandardCharsets.UTF_8)).build();
+        assertThatThrownBy(() -> DyadCloudEvents.decode(foreign))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("unknown event type");
+    }
+
+    @Test
+    void brokenJsonIsUnreadable() {
+        CloudEvent broken = CloudEventBuilder.v1().withId("x").withSource(DyadCloudEvents.SOURCE)
+                .withType("org.dyad.deal.SaleReported.v1").withExtension(DyadCloudEvents.SEQUENCE, "0")
+                .withExtension(DyadCloudEvents.POSITION, "1")
+                .withData("{\"dealId\":".getBytes(StandardCharsets.UTF_8)).build();
+        assertThatThrownBy(() -> DyadCloudEvents.decode(broken)).isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
+    void everyPublishedEventHasAUniqueVersionedType() {
+        assertThat(EventCatalog.types()).doesNotHaveDuplicates()
+                .allMatch(t -> t.matches("org\\.dyad\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v[0-9]+"));
+        EventCatalog.EVENTS.forEach(c ->
+                assertThat(EventCatalog.classOf(EventCatalog.typeOf(c))).contains(c));
+    }
+}

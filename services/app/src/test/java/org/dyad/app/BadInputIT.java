@@ -1,0 +1,87 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Refused commands answer problem+json naming the field and reason, and write no event. */
+class BadInputIT extends DyadIntegrationTest {
+
+    private void assertRefused(ResponseEntity<JsonNode> response, HttpStatus status, String field, String reason) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().path("status").asInt()).isEqualTo(status.value());
+        assertThat(response.getBody().path("errors").toString()).contains("\"field\":\"" + field + "\"")
+                .contains(reason);
+    }
+
+    @Test
+    void malformedJsonIsA400AndWritesNothing() {
+        long before = storedEvents();
+        assertRefused(post("/api/v1/deals", "{\"supplier\": \"RUS\","), HttpStatus.BAD_REQUEST, "body",
+                "not valid JSON");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anImpossibleDateNamesItsField() {
+        long before = storedEvents();
+        String body = dealReport(uniqueId("bad"), "RUS", "IRN", 1).replace("\"2001-03\"", "\"2001-02-30\"");
+        assertRefused(post("/api/v1/deals", body), HttpStatus.BAD_REQUEST, "reportedOn", "no such date");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void everyInvalidFieldIsListed() {
+        long before = storedEvents();
+        String body = dealReport(uniqueId("bad"), "RUS", "iran", 1)
+                .replace("\"USD\"", "\"dollars\"").replace("\"quantity\": 4", "\"quantity\": 0");
+        ResponseEntity<JsonNode> response = post("/api/v1/deals", body);
+        assertRefused(response, HttpStatus.BAD_REQUEST, "recipient", "three-letter actor code");
+        assertThat(response.getBody().path("errors").findValuesAsText("field"))
+                .contains("estimate.currency", "items[0].quantity", "recipient");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aMisspeltFieldIsRefusedRatherThanIgnored() {
+        String body = dealReport(uniqueId("bad"), "RUS", "IRN", 1).replace("\"recipient\"", "\"recipent\"");
+        assertRefused(post("/api/v1/deals", body), HttpStatus.BAD_REQUEST, "recipent", "Unrecognized field");
+    }
+
+    @Test
+    void aWellFormedCommandThatBreaksARuleIsA422() {
+        long before = storedEvents();
+        assertRefused(post("/api/v1/deals", dealReport(uniqueId("self"), "IRN", "IRN", 1)),
+                HttpStatus.UNPROCESSABLE_ENTITY, "recipient", "supplier and recipient must differ");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void reusingAnIdIsA409AndWritesNothing() {
+        String id = uniqueId("twice");
+        assertThat(post("/api/v1/deals", dealReport(id, "FRA", "IND", 5)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long before = storedEvents();
+        assertRefused(post("/api/v1/deals", dealReport(id, "FRA", "IND", 6)), HttpStatus.CONFLICT, "id",
+                "already exists");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aBadQueryParameterIsA400() {
+        ResponseEntity<JsonNode> response = get("/api/v1/deals?status=SOMETIME");
+        assertRefused(response, HttpStatus.BAD_REQUEST, "status", "must be PENDING");
+    }
+
+    @Test
+    void anUnknownDealIsA404Problem() {
+        ResponseEntity<JsonNode> response = get("/api/v1/deals/no-such-deal");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}

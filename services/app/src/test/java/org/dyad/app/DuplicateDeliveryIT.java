@@ -1,0 +1,73 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** At-least-once delivery: a record that arrives twice leaves every view as it was. */
+class DuplicateDeliveryIT extends DyadIntegrationTest {
+
+    @Test
+    void aRecordDeliveredTwiceDoesNotChangeTheViews() throws Exception {
+        String dealId = uniqueId("twice");
+        String token = post("/api/v1/deals", dealReport(dealId, "ISR", "IND", 2_500_000_000L)).getBody()
+                .path("consistencyToken").asText();
+        JsonNode before = get("/api/v1/relationships/ISR/IND?waitFor=" + token).getBody();
+        assertThat(before.path("deals").findValuesAsText("dealId")).contains(dealId);
+        Map<String, Object> rowsBefore = viewRowCounts();
+
+        ConsumerRecord<String, byte[]> original = TopicRecords.readAll(bootstrapServers, topic).stream()
+                .filter(r -> dealId.equals(r.key())).findFirst().orElseThrow();
+        RecordMetadata duplicate;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, original.partition(), original.key(), original.value(),
+                    original.headers())).get();
+            duplicate = producer.send(new ProducerRecord<>(topic, original.partition(), original.key(),
+                    original.value(), original.headers())).get();
+        }
+        awaitConsumedPast(new TopicPartition(topic, duplicate.partition()), duplicate.offset());
+
+        assertThat(get("/api/v1/relationships/ISR/IND").getBody()).isEqualTo(before);
+        assertThat(viewRowCounts()).isEqualTo(rowsBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM views.deal_estimate WHERE deal_id = ?", Long.class,
+                dealId)).isEqualTo(1);
+    }
+
+    private Map<String, Object> viewRowCounts() {
+        return jdbc.queryForMap("""
+                SELECT (SELECT count(*) FROM views.deal) AS deals,
+                       (SELECT count(*) FROM views.deal_estimate) AS estimates,
+                       (SELECT count(*) FROM views.record_source) AS sources,
+                       (SELECT sum(deals) FROM views.relationship) AS pair_deals""");
+    }
+
+    /** Waits until the views' consumer group has committed an offset beyond the given record. */
+    private void awaitConsumedPast(TopicPartition partition, long offset) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("dyad-views")
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() > offset;
+            });
+        }
+    }
+}

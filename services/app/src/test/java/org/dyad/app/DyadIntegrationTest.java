@@ -1,0 +1,81 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/**
+ * A whole Dyad (write side, read side, REST) against a real Kafka broker and a real PostgreSQL, both started in a
+ * fresh directory under {@code target/it-data}. Test classes with the same configuration share one running Dyad.
+ */
+@SpringBootTest(classes = DyadApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "dyad.embedded.data-dir=target/it-data/${random.uuid}",
+                "dyad.embedded.postgres-port=0",
+                "dyad.embedded.kafka-port=0",
+                "dyad.embedded.controller-port=0",
+                "dyad.demo.enabled=false",
+                "dyad.kafka.partitions=3"})
+public abstract class DyadIntegrationTest {
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected ObjectMapper json;
+    @Value("${dyad.kafka.bootstrap-servers}")
+    protected String bootstrapServers;
+    @Value("${dyad.kafka.topic}")
+    protected String topic;
+
+    protected static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected ResponseEntity<JsonNode> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    protected ResponseEntity<JsonNode> post(String path, JsonNode body) {
+        try {
+            return post(path, json.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected ResponseEntity<JsonNode> get(String path) {
+        return http.getForEntity(path, JsonNode.class);
+    }
+
+    protected long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry", Long.class);
+    }
+
+    /** A deal report from the seed article's source, with the given id, pair and a "could reach" estimate. */
+    protected String dealReport(String id, String supplier, String recipient, long amount) {
+        return """
+                {"id": "%s", "supplier": "%s", "recipient": "%s",
+                 "items": [{"designation": "S-300", "description": "air defence missile system", "quantity": 4}],
+                 "stage": "REPORTED", "reportedOn": "2001-03",
+                 "estimate": {"amount": %d, "currency": "USD", "qualifier": "COULD_REACH"},
+                 "source": {"publisher": "Los Angeles Times", "title": "Russia, Iran Reach Military, Economic Accords",
+                            "publishedOn": "2001-03-13", "quote": "could reach $7 billion"}}
+                """.formatted(id, supplier, recipient, amount);
+    }
+}

@@ -1,0 +1,68 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.dyad.app.TopicRecords.header;
+
+/** What a plain Kafka consumer sees: one binary-mode CloudEvent per stored event, keyed by aggregate. */
+class PublishedRecordsIT extends DyadIntegrationTest {
+
+    @Test
+    void aRecordedSaleIsPublishedAsACloudEventKeyedByTheDeal() throws Exception {
+        String dealId = uniqueId("published");
+        post("/api/v1/deals", dealReport(dealId, "RUS", "VNM", 7_000_000_000L));
+        String eventId = jdbc.queryForObject(
+                "SELECT event_identifier FROM ledger.domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, dealId);
+
+        ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30)).until(
+                () -> TopicRecords.readAll(bootstrapServers, topic).stream()
+                        .filter(r -> dealId.equals(r.key())).findFirst().orElse(null),
+                r -> r != null);
+
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isEqualTo(eventId);
+        assertThat(header(record, "ce_type")).isEqualTo("org.dyad.deal.SaleReported.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("urn:dyad:ledger");
+        assertThat(header(record, "ce_subject")).isEqualTo(dealId);
+        assertThat(OffsetDateTime.parse(header(record, "ce_time"))).isNotNull();
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(header(record, "ce_dyadsequence")).isEqualTo("0");
+        assertThat(Long.parseLong(header(record, "ce_dyadposition"))).isPositive();
+
+        JsonNode value = json.readTree(record.value());
+        assertThat(value.path("dealId").asText()).isEqualTo(dealId);
+        assertThat(value.path("supplier").asText()).isEqualTo("RUS");
+        assertThat(value.path("reportedOn").asText()).isEqualTo("2001-03");
+        assertThat(value.path("estimate").path("qualifier").asText()).isEqualTo("COULD_REACH");
+        assertThat(value.path("source").path("publisher").asText()).isEqualTo("Los Angeles Times");
+        assertThat(value.path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(new String(record.value())).doesNotContain("org.dyad.contracts");
+    }
+
+    @Test
+    void everyStoredEventReachesTheTopic() {
+        for (int i = 0; i < 5; i++) {
+            post("/api/v1/deals", dealReport(uniqueId("each"), "CHN", "PAK", 100 + i));
+        }
+        Set<String> stored = new HashSet<>(jdbc.queryForList(
+                "SELECT event_identifier FROM ledger.domain_event_entry", String.class));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> records = TopicRecords.readAll(bootstrapServers, topic);
+            Set<String> published = new HashSet<>();
+            records.forEach(r -> published.add(header(r, "ce_id")));
+            assertThat(published).containsAll(stored);
+        });
+    }
+}
