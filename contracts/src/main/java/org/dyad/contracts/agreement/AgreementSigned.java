@@ -1,23 +1,35 @@
 package org.dyad.contracts.agreement;
 
+import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.common.Source;
+import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
-
-import java.time.Instant;
 import java.util.List;
 
-/** Two or more parties signed an agreement on {@code signedOn}; Dyad learned it at {@code recordedAt}. */
+/** Two or more parties signed an agreement on {@code signedOn}; {@code concerning} are third actors it is about. */
 @EventType(aggregate = "agreement", name = "AgreementSigned", version = 1)
 public record AgreementSigned(
         String agreementId,
         String title,
         AgreementKind kind,
-        List<String> subjects,
+        List<AgreementSubject> subjects,
         List<String> parties,
+        List<String> concerning,
         PartialDate signedOn,
         String place,
-        Source source,
-        Instant recordedAt,
-        String recordedBy) {
+        Boolean binding,
+        boolean secret,
+        Lineage lineage,
+        PartialDate expiresOn,
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return agreementId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return signedOn;
+    }
 }

@@ -1,9 +1,9 @@
 package org.dyad.contracts.agreement;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
-
 import java.util.List;
 
 /** Record that two or more parties signed an agreement. */
@@ -11,10 +11,16 @@ public record SignAgreement(
         @TargetAggregateIdentifier String agreementId,
         String title,
         AgreementKind kind,
-        List<String> subjects,
+        List<AgreementSubject> subjects,
         List<String> parties,
+        List<String> concerning,
         PartialDate signedOn,
         String place,
+        Boolean binding,
+        boolean secret,
+        Lineage lineage,
+        PartialDate expiresOn,
         Source source,
+        AdmiraltyGrade grade,
         String recordedBy) {
 }

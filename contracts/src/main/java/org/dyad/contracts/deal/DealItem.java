@@ -5,11 +5,29 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * What is transferred: a designation as the source names it ("S-300", "Kilo-class"), what it is ("SAM system",
- * "submarine"), and how many when known.
+ * What is transferred.
+ *
+ * @param designation       as the source names it ("S-300", "Kilo-class")
+ * @param description       what it is, in SIPRI's words where possible ("SAM system", "submarine")
+ * @param category          SIPRI's weapon category
+ * @param unCategory        the UN Register category, when the item falls in one
+ * @param quantity          how many, when known
+ * @param unit              what is counted when not whole systems ("batteries", "kits"); systems when absent
+ * @param quantityUncertain the source's number is uncertain (SIPRI's "?")
+ * @param condition         new, second-hand or second-hand modernised
  */
 public record DealItem(
         @NotBlank @Size(max = 200) String designation,
         @Size(max = 500) String description,
-        @Min(1) Integer quantity) {
+        WeaponCategory category,
+        UnRegisterCategory unCategory,
+        @Min(0) Integer quantity,
+        @Size(max = 50) String unit,
+        boolean quantityUncertain,
+        ItemCondition condition) {
+
+    /** An item known only by its designation and description. */
+    public static DealItem of(String designation, String description, Integer quantity) {
+        return new DealItem(designation, description, null, null, quantity, null, false, null);
+    }
 }

@@ -1,11 +1,11 @@
 package org.dyad.contracts.deal;
 
-/** How far an arms transfer has come, from a first report of interest to full delivery. */
+/** How far an arms transfer has come, from a first report of interest or rumour to full delivery. */
 public enum DealStage {
     REPORTED, NEGOTIATING, CONTRACTED, DELIVERING, DELIVERED;
 
-    /** Whether a deal at this stage is still awaiting (full) delivery. */
-    public boolean isPending() {
+    /** Whether a deal at this stage still awaits (full) delivery. */
+    public boolean isOpen() {
         return this != DELIVERED;
     }
 }

@@ -1,11 +1,10 @@
 package org.dyad.contracts.deal;
 
+import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.common.Source;
+import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
-
-import java.time.Instant;
 import java.util.List;
 
 /** A source reported an arms transfer; {@code estimate} is the value it claimed, if any. */
@@ -17,8 +16,17 @@ public record SaleReported(
         List<DealItem> items,
         DealStage stage,
         PartialDate reportedOn,
+        DealTerms terms,
         Estimate estimate,
-        Source source,
-        Instant recordedAt,
-        String recordedBy) {
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return dealId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return reportedOn;
+    }
 }

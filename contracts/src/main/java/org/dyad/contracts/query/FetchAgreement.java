@@ -1,5 +1,8 @@
 package org.dyad.contracts.query;
 
-/** Fetch one agreement with the status of each party. */
-public record FetchAgreement(String agreementId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Fetch one agreement with the status of each party, as of a date and as known at an instant (both optional). */
+public record FetchAgreement(String agreementId, LocalDate asOf, Instant knownAt) {
 }

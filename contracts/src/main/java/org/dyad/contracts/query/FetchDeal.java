@@ -1,5 +1,8 @@
 package org.dyad.contracts.query;
 
-/** Fetch one deal with all value estimates claimed for it. */
-public record FetchDeal(String dealId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Fetch one deal with its history and every value claimed for it, as of a date and as known at an instant. */
+public record FetchDeal(String dealId, LocalDate asOf, Instant knownAt) {
 }

@@ -1,13 +1,17 @@
 package org.dyad.contracts.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON form of Dyad's messages on the wire: ISO-8601 dates, no nulls, unknown fields tolerated by readers. */
+/**
+ * The JSON form of Dyad's messages on the wire: ISO-8601 dates, no nulls, exact decimals, unknown fields tolerated by
+ * readers.
+ */
 public final class DyadJson {
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
@@ -24,6 +28,8 @@ public final class DyadJson {
         return mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 }

@@ -1,7 +1,31 @@
 package org.dyad.contracts.wire;
 
+import org.dyad.contracts.agreement.AgreementDisclosed;
+import org.dyad.contracts.agreement.AgreementEnteredIntoForce;
+import org.dyad.contracts.agreement.AgreementExpired;
+import org.dyad.contracts.agreement.AgreementExtended;
+import org.dyad.contracts.agreement.AgreementRenounced;
 import org.dyad.contracts.agreement.AgreementSigned;
+import org.dyad.contracts.agreement.AgreementTerminated;
+import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.ParticipationResumed;
+import org.dyad.contracts.agreement.ParticipationSuspended;
+import org.dyad.contracts.agreement.SignatureRecorded;
+import org.dyad.contracts.agreement.WithdrawalNotified;
+import org.dyad.contracts.deal.ContractConcluded;
+import org.dyad.contracts.deal.DealCancelled;
+import org.dyad.contracts.deal.DealResumed;
+import org.dyad.contracts.deal.DealRevived;
+import org.dyad.contracts.deal.DealSuperseded;
+import org.dyad.contracts.deal.DealSuspended;
+import org.dyad.contracts.deal.DeliveryCompleted;
+import org.dyad.contracts.deal.DeliveryRecorded;
+import org.dyad.contracts.deal.EstimateRecorded;
+import org.dyad.contracts.deal.NegotiationOpened;
 import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.record.RecordCorrected;
+import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.statement.StatementRecorded;
 
 import java.util.List;
 import java.util.Map;
@@ -14,8 +38,15 @@ public final class EventCatalog {
 
     /** The published events; adding one here is what makes it part of the contract. */
     public static final List<Class<?>> EVENTS = List.of(
-            AgreementSigned.class,
-            SaleReported.class);
+            AgreementSigned.class, SignatureRecorded.class, ConsentToBeBoundRecorded.class,
+            AgreementEnteredIntoForce.class, ParticipationSuspended.class, ParticipationResumed.class,
+            WithdrawalNotified.class, AgreementRenounced.class, AgreementExtended.class, AgreementExpired.class,
+            AgreementTerminated.class, AgreementDisclosed.class,
+            SaleReported.class, NegotiationOpened.class, ContractConcluded.class, DeliveryRecorded.class,
+            DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
+            DealSuperseded.class, EstimateRecorded.class,
+            StatementRecorded.class,
+            RecordCorrected.class, RecordRetracted.class);
 
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
@@ -39,6 +70,11 @@ public final class EventCatalog {
 
     public static Optional<Class<?>> classOf(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The event class of a name such as {@code SaleReported} (the current version). */
+    public static Optional<Class<?>> classOfName(String name) {
+        return EVENTS.stream().filter(c -> c.getAnnotation(EventType.class).name().equals(name)).findFirst();
     }
 
     public static List<String> types() {

@@ -2,7 +2,9 @@ package org.dyad.contracts.wire;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
@@ -21,18 +23,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DyadCloudEventsTest {
 
+    static final Instant RECORDED_AT = Instant.parse("2026-01-02T03:04:05Z");
     static final SaleReported SALE = new SaleReported("deal-1", "RUS", "IRN",
-            List.of(new DealItem("S-300", "air defence missile system", null)), DealStage.REPORTED,
-            PartialDate.parse("2001-03-12"),
+            List.of(DealItem.of("S-300", "air defence missile system", null)), DealStage.REPORTED,
+            PartialDate.parse("2001-03-12"), null,
             new Estimate(new BigDecimal("7000000000"), null, null, "USD", EstimateQualifier.COULD_REACH, null, null,
                     null),
-            new Source("Los Angeles Times", "Russia, Iran Reach Military, Economic Accords", null,
-                    PartialDate.parse("2001-03-13"), "could reach $7 billion", "en"),
-            Instant.parse("2026-01-02T03:04:05Z"), "analyst");
+            new Provenance(new Source("Los Angeles Times", "Russia, Iran Reach Military, Economic Accords", null,
+                    PartialDate.parse("2001-03-13"), "could reach $7 billion", "en"), AdmiraltyGrade.parse("B2"),
+                    RECORDED_AT, "analyst"));
 
     @Test
     void anEventBecomesACloudEventWithAStableTypeAndTheAggregateAsSubject() {
-        CloudEvent event = DyadCloudEvents.encode("e-1", "deal-1", 0, 42, SALE.recordedAt(), SALE);
+        CloudEvent event = DyadCloudEvents.encode("e-1", "deal-1", 0, 42, RECORDED_AT, SALE);
 
         assertThat(event.getId()).isEqualTo("e-1");
         assertThat(event.getType()).isEqualTo("org.dyad.deal.SaleReported.v1");
@@ -42,14 +45,14 @@ class DyadCloudEventsTest {
         assertThat(event.getExtension(DyadCloudEvents.SEQUENCE)).isEqualTo("0");
         assertThat(event.getExtension(DyadCloudEvents.POSITION)).isEqualTo("42");
         String json = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"reportedOn\":\"2001-03-12\"", "\"qualifier\":\"COULD_REACH\"")
+        assertThat(json).contains("\"reportedOn\":\"2001-03-12\"", "\"qualifier\":\"COULD_REACH\"", "\"grade\":\"B2\"")
                 .doesNotContain("org.dyad");
     }
 
     @Test
     void decodingGivesBackTheSameEventAndItsPlace() {
         PublishedEvent decoded = DyadCloudEvents.decode(
-                DyadCloudEvents.encode("e-1", "deal-1", 3, 42, SALE.recordedAt(), SALE));
+                DyadCloudEvents.encode("e-1", "deal-1", 3, 42, RECORDED_AT, SALE));
 
         assertThat(decoded.payload()).isEqualTo(SALE);
         assertThat(decoded.sequence()).isEqualTo(3);

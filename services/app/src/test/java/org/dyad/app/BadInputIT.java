@@ -39,7 +39,7 @@ class BadInputIT extends DyadIntegrationTest {
     void everyInvalidFieldIsListed() {
         long before = storedEvents();
         String body = dealReport(uniqueId("bad"), "RUS", "iran", 1)
-                .replace("\"USD\"", "\"dollars\"").replace("\"quantity\": 4", "\"quantity\": 0");
+                .replace("\"USD\"", "\"dollars\"").replace("\"quantity\": 4", "\"quantity\": -1");
         ResponseEntity<JsonNode> response = post("/api/v1/deals", body);
         assertRefused(response, HttpStatus.BAD_REQUEST, "recipient", "three-letter actor code");
         assertThat(response.getBody().path("errors").findValuesAsText("field"))

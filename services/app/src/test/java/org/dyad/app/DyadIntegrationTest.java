@@ -63,6 +63,13 @@ public abstract class DyadIntegrationTest {
         return http.getForEntity(path, JsonNode.class);
     }
 
+    /** The given field of each element of a JSON array (not of nested objects). */
+    protected static java.util.List<String> ids(JsonNode array, String field) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        array.forEach(n -> ids.add(n.path(field).asText()));
+        return ids;
+    }
+
     protected long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry", Long.class);
     }

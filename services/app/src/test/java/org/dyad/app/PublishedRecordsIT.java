@@ -45,8 +45,8 @@ class PublishedRecordsIT extends DyadIntegrationTest {
         assertThat(value.path("supplier").asText()).isEqualTo("RUS");
         assertThat(value.path("reportedOn").asText()).isEqualTo("2001-03");
         assertThat(value.path("estimate").path("qualifier").asText()).isEqualTo("COULD_REACH");
-        assertThat(value.path("source").path("publisher").asText()).isEqualTo("Los Angeles Times");
-        assertThat(value.path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(value.path("provenance").path("source").path("publisher").asText()).isEqualTo("Los Angeles Times");
+        assertThat(value.path("provenance").path("recordedBy").asText()).isEqualTo("anonymous");
         assertThat(new String(record.value())).doesNotContain("org.dyad.contracts");
     }
 

@@ -1,67 +1,144 @@
 package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seed case posted through REST shows up, with its sources, in the relationship and pending-deal views. */
+/**
+ * The seed case posted through REST, step by step as the demo loader does, shows up in the views with its sources —
+ * now, as of a past date, and as known before a later report was recorded.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedCaseIT extends DyadIntegrationTest {
 
-    @Test
-    void theRussiaIranSeedCaseAppearsInBothViewsWithItsSources() throws Exception {
-        List<String> tokens = new ArrayList<>();
+    private final List<String> tokens = new ArrayList<>();
+    private Instant beforeRenunciationWasRecorded;
+
+    @BeforeAll
+    void postTheSeedCase() throws Exception {
         try (InputStream in = new ClassPathResource("demo/russia-iran-2001.json").getInputStream()) {
             for (JsonNode step : json.readTree(in).path("steps")) {
-                ResponseEntity<JsonNode> created = post(step.path("post").asText(), step.path("body"));
-                assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-                assertThat(created.getHeaders().getLocation()).hasToString(
-                        step.path("post").asText() + "/" + step.path("body").path("id").asText());
-                tokens.add(created.getBody().path("consistencyToken").asText());
+                if (step.path("key").asText().equals("agreement-1995-pact-renounced")) {
+                    beforeRenunciationWasRecorded = Instant.now();
+                }
+                ResponseEntity<JsonNode> response = post(step.path("post").asText(), step.path("body"));
+                assertThat(response.getStatusCode().is2xxSuccessful()).as(step.path("key").asText()).isTrue();
+                if (response.getStatusCode() == HttpStatus.CREATED) {
+                    assertThat(response.getHeaders().getLocation()).hasToString(
+                            step.path("post").asText() + "/" + step.path("body").path("id").asText());
+                }
+                tokens.add(response.getBody().path("consistencyToken").asText());
             }
         }
+        assertThat(get("/api/v1/deals?status=ALL&waitFor=" + String.join(",", tokens)).getHeaders()
+                .getFirst("Dyad-Consistent")).isEqualTo("true");
+    }
 
-        ResponseEntity<JsonNode> response = get("/api/v1/relationships/RUS/IRN?waitFor=" + String.join(",", tokens));
-        assertThat(response.getHeaders().getFirst("Dyad-Consistent")).isEqualTo("true");
-        JsonNode relationship = response.getBody();
+    private static JsonNode byId(JsonNode records, String field, String id) {
+        return StreamSupport.stream(records.spliterator(), false).filter(r -> r.path(field).asText().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + id + " in " + records));
+    }
+
+    private static String partyStatus(JsonNode agreement, String party) {
+        return byId(agreement.path("parties"), "party", party).path("status").asText();
+    }
+
+    @Test
+    void theRelationshipShowsTheTwoAgreementsAndTheSevenBillionClaimWithSources() {
+        JsonNode relationship = get("/api/v1/relationships/RUS/IRN").getBody();
         assertThat(relationship.path("parties").toString()).isEqualTo("[\"IRN\",\"RUS\"]");
 
-        JsonNode agreements = relationship.path("agreements");
-        assertThat(agreements).hasSize(2);
-        for (JsonNode agreement : agreements) {
+        for (String id : List.of("rus-irn-2001-general-principles", "rus-irn-2001-caspian-principles")) {
+            JsonNode agreement = byId(relationship.path("agreements"), "agreementId", id);
             assertThat(agreement.path("signedOn").asText()).isEqualTo("2001-03-12");
-            assertThat(agreement.path("parties").findValuesAsText("status")).containsOnly("SIGNED");
+            assertThat(partyStatus(agreement, "RUS")).isEqualTo("SIGNED");
             assertThat(agreement.path("sources").get(0).path("publisher").asText()).isEqualTo("Los Angeles Times");
         }
-        assertThat(agreements.findValuesAsText("agreementId"))
-                .containsExactlyInAnyOrder("rus-irn-2001-general-principles", "rus-irn-2001-caspian-principles");
 
+        JsonNode deal = byId(relationship.path("deals"), "dealId", "rus-irn-2001-arms-package");
         assertThat(relationship.path("deals")).hasSize(1);
-        JsonNode deal = relationship.path("deals").get(0);
         assertThat(deal.path("supplier").asText()).isEqualTo("RUS");
-        assertThat(deal.path("recipient").asText()).isEqualTo("IRN");
         JsonNode claim = deal.path("latestEstimates").get(0);
         assertThat(claim.path("estimate").path("amount").decimalValue()).isEqualByComparingTo("7000000000");
         assertThat(claim.path("estimate").path("qualifier").asText()).isEqualTo("COULD_REACH");
-        assertThat(claim.path("source").path("quote").asText()).contains("could reach $7 billion");
+        assertThat(claim.path("provenance").path("source").path("quote").asText()).contains("could reach $7 billion");
+        assertThat(claim.path("provenance").path("grade").asText()).isEqualTo("C3");
         assertThat(relationship.path("estimateTotals").get(0).path("high").decimalValue())
                 .isEqualByComparingTo("7000000000");
-        assertThat(relationship.path("firstEventOn").asText()).isEqualTo("2001-03-12");
 
-        JsonNode reversed = get("/api/v1/relationships/IRN/RUS").getBody();
-        assertThat(reversed).isEqualTo(relationship);
+        assertThat(ids(relationship.path("statements"), "kind"))
+                .containsExactlyInAnyOrder("PLEDGE", "EXPECTATION", "PROTEST");
+        JsonNode protest = byId(relationship.path("statements"), "statementId", "usa-rus-2001-conditional-protest");
+        assertThat(protest.path("cameoCode").asText()).isEqualTo("114");
+        assertThat(protest.path("condition").asText()).startsWith("if Russia sells Iran");
+        assertThat(relationship.path("firstEventOn").asText()).isEqualTo("1995");
+        assertThat(relationship.path("lastEventOn").asText()).isEqualTo("2001-03-12");
+    }
 
-        JsonNode pending = get("/api/v1/deals?status=PENDING&supplier=RUS&recipient=IRN").getBody();
-        assertThat(pending.path("items").findValuesAsText("dealId")).contains("rus-irn-2001-arms-package");
-        JsonNode delivered = get("/api/v1/deals?status=DELIVERED&supplier=RUS&recipient=IRN").getBody();
-        assertThat(delivered.path("items").findValuesAsText("dealId")).doesNotContain("rus-irn-2001-arms-package");
+    @Test
+    void theOrderOfThePairDoesNotMatter() {
+        assertThat(get("/api/v1/relationships/IRN/RUS").getBody()).isEqualTo(get("/api/v1/relationships/RUS/IRN")
+                .getBody());
+    }
+
+    @Test
+    void thePactConcerningIranWasRenouncedByRussiaAndDisclosed() {
+        JsonNode pact = byId(get("/api/v1/relationships/RUS/IRN").getBody().path("agreements"), "agreementId",
+                "rus-usa-1995-iran-arms-pact");
+        assertThat(partyStatus(pact, "RUS")).isEqualTo("RENOUNCED");
+        assertThat(partyStatus(pact, "USA")).isEqualTo("IN_FORCE");
+        assertThat(pact.path("secret").asBoolean()).isFalse();
+        assertThat(pact.path("disclosedOn").asText()).isEqualTo("~2000-10");
+    }
+
+    @Test
+    void asOfMid2000ThePactWasInForceAndStillSecret() {
+        JsonNode relationship = get("/api/v1/relationships/RUS/IRN?asOf=2000-06-01").getBody();
+        JsonNode pact = byId(relationship.path("agreements"), "agreementId", "rus-usa-1995-iran-arms-pact");
+        assertThat(partyStatus(pact, "RUS")).isEqualTo("IN_FORCE");
+        assertThat(pact.path("secret").asBoolean()).isTrue();
+        assertThat(relationship.path("agreements")).hasSize(1);
+        assertThat(relationship.path("deals")).isEmpty();
+    }
+
+    @Test
+    void knownBeforeTheRenunciationWasRecordedThereIsNoRenunciation() {
+        JsonNode relationship = get("/api/v1/relationships/RUS/IRN?knownAt=" + beforeRenunciationWasRecorded)
+                .getBody();
+        JsonNode pact = byId(relationship.path("agreements"), "agreementId", "rus-usa-1995-iran-arms-pact");
+        assertThat(partyStatus(pact, "RUS")).isEqualTo("IN_FORCE");
+        assertThat(pact.path("history").findValuesAsText("type")).doesNotContain("AgreementRenounced");
+        assertThat(relationship.path("deals")).hasSize(1);
+    }
+
+    @Test
+    void theSovietContractsOf1989AreBetweenTheSovietUnionAndIran() {
+        JsonNode relationship = get("/api/v1/relationships/SUN/IRN").getBody();
+        assertThat(ids(relationship.path("deals"), "dealId"))
+                .containsExactly("sun-irn-1989-fighter-aircraft", "sun-irn-1989-kilo-submarines");
+        JsonNode submarines = byId(relationship.path("deals"), "dealId", "sun-irn-1989-kilo-submarines");
+        assertThat(submarines.path("items").get(0).path("quantity").asInt()).isEqualTo(3);
+        assertThat(submarines.path("items").get(0).path("unCategory").asText()).isEqualTo("VI_WARSHIPS");
+        assertThat(submarines.path("stage").asText()).isEqualTo("CONTRACTED");
+    }
+
+    @Test
+    void thePendingDealsAreTheReportedAndContractedOnes() {
+        JsonNode pending = get("/api/v1/deals?status=PENDING&recipient=IRN").getBody();
+        assertThat(ids(pending.path("items"), "dealId")).contains("rus-irn-2001-arms-package",
+                "sun-irn-1989-kilo-submarines");
         JsonNode wrongDirection = get("/api/v1/deals?status=PENDING&supplier=IRN&recipient=RUS").getBody();
         assertThat(wrongDirection.path("total").asLong()).isZero();
     }

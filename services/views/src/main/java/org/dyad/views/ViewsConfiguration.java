@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -31,6 +32,7 @@ import java.util.Map;
 @ConditionalOnProperty(name = "dyad.views.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
 @EnableKafka
+@EnableScheduling
 @EnableConfigurationProperties(ViewsProperties.class)
 public class ViewsConfiguration {
 

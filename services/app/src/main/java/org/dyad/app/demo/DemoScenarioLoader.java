@@ -10,7 +10,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -19,8 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Loads the demo scenario by posting each of its steps to Dyad's own REST API, exactly as a client would. Steps
- * carry fixed ids, so a second start answers 409 for each and records nothing new.
+ * Loads the demo scenario by posting each of its steps to Dyad's own REST API, exactly as a client would. Each step
+ * is sent with its own Idempotency-Key, so a second start gets the first answers back and records nothing new.
  */
 @Component
 @ConditionalOnProperty(name = {"dyad.demo.enabled", "dyad.ledger.enabled"}, havingValue = "true",
@@ -51,16 +50,18 @@ class DemoScenarioLoader {
         int recorded = 0;
         int present = 0;
         for (JsonNode step : root.path("steps")) {
-            HttpStatus status = api.post().uri(step.path("post").asText())
+            String key = "demo:" + step.path("key").asText();
+            String outcome = api.post().uri(step.path("post").asText())
                     .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", key)
                     .body(step.path("body"))
-                    .exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
-            if (status == HttpStatus.CREATED) {
-                recorded++;
-            } else if (status == HttpStatus.CONFLICT) {
-                present++;
-            } else {
-                log.error("Demo step {} was refused with {}", step.path("body").path("id").asText(), status);
+                    .exchange((request, response) -> !response.getStatusCode().is2xxSuccessful()
+                            ? response.getStatusCode() + " " + new String(response.getBody().readAllBytes())
+                            : response.getHeaders().containsKey("Idempotent-Replayed") ? "present" : "recorded");
+            switch (outcome) {
+                case "recorded" -> recorded++;
+                case "present" -> present++;
+                default -> log.error("Demo step {} was refused: {}", key, outcome);
             }
         }
         log.info("Demo scenario '{}': {} steps recorded, {} already present", root.path("title").asText(),

@@ -1,24 +1,64 @@
 package org.dyad.ledger.deal;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.dyad.contracts.deal.CancelDeal;
+import org.dyad.contracts.deal.CompleteDelivery;
+import org.dyad.contracts.deal.ConcludeContract;
+import org.dyad.contracts.deal.ContractConcluded;
+import org.dyad.contracts.deal.DealCancelled;
+import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.deal.DealResumed;
+import org.dyad.contracts.deal.DealRevived;
 import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.DealStatus;
+import org.dyad.contracts.deal.DealSuperseded;
+import org.dyad.contracts.deal.DealSuspended;
+import org.dyad.contracts.deal.DeliveryCompleted;
+import org.dyad.contracts.deal.DeliveryRecorded;
+import org.dyad.contracts.deal.EstimateRecorded;
+import org.dyad.contracts.deal.NegotiationOpened;
+import org.dyad.contracts.deal.OpenNegotiation;
+import org.dyad.contracts.deal.RecordDelivery;
+import org.dyad.contracts.deal.RecordEstimate;
 import org.dyad.contracts.deal.ReportSale;
+import org.dyad.contracts.deal.ResumeDeal;
+import org.dyad.contracts.deal.ReviveDeal;
 import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.SupersedeDeal;
+import org.dyad.contracts.deal.SuspendDeal;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.deal.TrancheItem;
+import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.ledger.Actors;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.dyad.ledger.IllegalTransitionException.check;
+import static org.dyad.ledger.Recording.provenance;
+import static org.dyad.ledger.Recording.requireDate;
+import static org.dyad.ledger.Recording.requireNotBefore;
 import static org.dyad.ledger.RuleViolationException.require;
 
-/** An arms transfer from a supplier to a recipient, from the first report of it to its delivery. */
+/**
+ * An arms transfer from a supplier to a recipient. Its stage moves REPORTED → NEGOTIATING → CONTRACTED → DELIVERING →
+ * DELIVERED; beside the stage, its status may be SUSPENDED (resumable), CANCELLED (revivable) or SUPERSEDED.
+ */
 @Aggregate
 public class Deal {
 
     @AggregateIdentifier
     private String dealId;
     private DealStage stage;
+    private DealStatus status;
+    private PartialDate reportedOn;
+    private final Set<String> designations = new HashSet<>();
+    private boolean retracted;
 
     protected Deal() {
         // for event sourcing
@@ -26,25 +66,205 @@ public class Deal {
 
     @CommandHandler
     public Deal(ReportSale command) {
-        require(command.supplier() != null && command.recipient() != null, "supplier",
-                "a deal needs a supplier and a recipient");
-        require(!command.supplier().equals(command.recipient()), "recipient",
-                "supplier and recipient must differ");
+        requireDate("reportedOn", command.reportedOn());
+        Actors.requireKnown("supplier", command.supplier(), command.reportedOn());
+        Actors.requireKnown("recipient", command.recipient(), command.reportedOn());
+        require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
-        require(command.reportedOn() != null, "reportedOn", "the date of the report is required");
-        require(command.source() != null, "source", "every recorded fact needs a source");
-        apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(),
-                command.stage() == null ? DealStage.REPORTED : command.stage(), command.reportedOn(),
-                command.estimate(), command.source(), GenericEventMessage.clock.instant(), command.recordedBy()));
+        DealStage stage = command.stage() == null ? DealStage.REPORTED : command.stage();
+        apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(), stage,
+                command.reportedOn(), command.terms(), command.estimate(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(OpenNegotiation command) {
+        requireGoingAhead();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        check(stage == DealStage.REPORTED, "negotiations can only open on a reported deal; this one is " + stage);
+        apply(new NegotiationOpened(dealId, command.on(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(ConcludeContract command) {
+        requireGoingAhead();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        check(stage == DealStage.REPORTED || stage == DealStage.NEGOTIATING,
+                "only a reported or negotiated deal can be contracted; this one is " + stage);
+        require(command.items() == null || !command.items().isEmpty(), "items", "give the contracted items or none");
+        apply(new ContractConcluded(dealId, command.on(), command.items(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(RecordDelivery command) {
+        requireGoingAhead();
+        require(command.tranche() != null, "tranche", "the delivered tranche is required");
+        requireNotBefore("tranche.deliveredOn", command.tranche().deliveredOn(), reportedOn,
+                "the deal's first report");
+        check(stage.isOpen(), "the deal is already fully delivered");
+        List<TrancheItem> items = command.tranche().items();
+        for (int i = 0; i < items.size(); i++) {
+            require(designations.contains(items.get(i).designation()), "tranche.items[" + i + "].designation",
+                    "'" + items.get(i).designation() + "' is not an item of this deal (" + designations + ")");
+        }
+        apply(new DeliveryRecorded(dealId, command.tranche(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(CompleteDelivery command) {
+        requireGoingAhead();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        check(stage == DealStage.CONTRACTED || stage == DealStage.DELIVERING,
+                "only a contracted deal can be fully delivered; this one is " + stage);
+        apply(new DeliveryCompleted(dealId, command.on(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(SuspendDeal command) {
+        requireGoingAhead();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        require(command.reason() != null && !command.reason().isBlank(), "reason", "say why the deal was suspended");
+        check(stage.isOpen(), "a fully delivered deal cannot be suspended");
+        apply(new DealSuspended(dealId, command.on(), command.reason(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(ResumeDeal command) {
+        requireNotRetracted();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        check(status == DealStatus.SUSPENDED, "only a suspended deal can be resumed; this one is " + status);
+        apply(new DealResumed(dealId, command.on(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(CancelDeal command) {
+        requireNotRetracted();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        check(status == DealStatus.ACTIVE || status == DealStatus.SUSPENDED,
+                "a " + status + " deal cannot be cancelled");
+        check(stage.isOpen(), "a fully delivered deal cannot be cancelled");
+        apply(new DealCancelled(dealId, command.on(), command.reason(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(ReviveDeal command) {
+        requireNotRetracted();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        require(command.stage() != null && command.stage().isOpen(), "stage",
+                "a revived deal goes back to an open stage (REPORTED to DELIVERING)");
+        check(status == DealStatus.CANCELLED, "only a cancelled deal can be revived; this one is " + status);
+        apply(new DealRevived(dealId, command.on(), command.stage(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(SupersedeDeal command) {
+        requireNotRetracted();
+        requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
+        require(command.supersededBy() != null && !command.supersededBy().equals(dealId), "supersededBy",
+                "name the other deal that takes this one's place");
+        check(status != DealStatus.SUPERSEDED, "the deal is already superseded");
+        check(stage.isOpen(), "a fully delivered deal cannot be superseded");
+        apply(new DealSuperseded(dealId, command.on(), command.supersededBy(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(RecordEstimate command) {
+        requireNotRetracted();
+        require(command.estimate() != null, "estimate", "the estimate is required");
+        requireDate("estimatedOn", command.estimatedOn());
+        apply(new EstimateRecorded(dealId, command.estimate(), command.estimatedOn(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    private void requireNotRetracted() {
+        check(!retracted, "the report that created this deal was retracted");
+    }
+
+    /** Transitions of the deal's progress need it to be going ahead (not suspended, cancelled or superseded). */
+    private void requireGoingAhead() {
+        requireNotRetracted();
+        check(status == DealStatus.ACTIVE, "the deal is " + status + "; only a deal going ahead can move on");
     }
 
     @EventSourcingHandler
     void on(SaleReported event) {
         dealId = event.dealId();
         stage = event.stage();
+        status = DealStatus.ACTIVE;
+        reportedOn = event.reportedOn();
+        event.items().forEach(i -> designations.add(i.designation()));
+    }
+
+    @EventSourcingHandler
+    void on(NegotiationOpened event) {
+        stage = DealStage.NEGOTIATING;
+    }
+
+    @EventSourcingHandler
+    void on(ContractConcluded event) {
+        stage = DealStage.CONTRACTED;
+        if (event.items() != null) {
+            event.items().stream().map(DealItem::designation).forEach(designations::add);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryRecorded event) {
+        stage = DealStage.DELIVERING;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryCompleted event) {
+        stage = DealStage.DELIVERED;
+    }
+
+    @EventSourcingHandler
+    void on(DealSuspended event) {
+        status = DealStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(DealResumed event) {
+        status = DealStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(DealCancelled event) {
+        status = DealStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(DealRevived event) {
+        status = DealStatus.ACTIVE;
+        stage = event.stage();
+    }
+
+    @EventSourcingHandler
+    void on(DealSuperseded event) {
+        status = DealStatus.SUPERSEDED;
+    }
+
+    @EventSourcingHandler
+    void on(RecordRetracted event) {
+        if (SaleReported.class.getSimpleName().equals(event.retractedEventType())) {
+            retracted = true;
+        }
     }
 
     DealStage stage() {
         return stage;
+    }
+
+    DealStatus status() {
+        return status;
     }
 }

@@ -1,8 +1,10 @@
 package org.dyad.ledger.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.support.web.FieldProblem;
 import org.springframework.core.Ordered;
@@ -26,6 +28,18 @@ class LedgerExceptionAdvice {
     ResponseEntity<ProblemDetail> onRuleViolation(RuleViolationException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated", e.getMessage(),
                 List.of(new FieldProblem(e.field(), e.reason())));
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<ProblemDetail> onIllegalTransition(IllegalTransitionException e) {
+        return problem(HttpStatus.CONFLICT, "Not allowed in the record's current state", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> onStaleVersion(ConflictingAggregateVersionException e) {
+        return problem(HttpStatus.CONFLICT, "Stale version", "the record is at version " + e.getActualVersion()
+                + ", not " + e.getExpectedVersion() + "; read it again and retry",
+                List.of(new FieldProblem("If-Match", "expected version " + e.getExpectedVersion() + " is stale")));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

@@ -4,23 +4,56 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.deal.CancelDeal;
+import org.dyad.contracts.deal.CompleteDelivery;
+import org.dyad.contracts.deal.ConcludeContract;
+import org.dyad.contracts.deal.ContractConcluded;
+import org.dyad.contracts.deal.DealCancelled;
 import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.deal.DealResumed;
+import org.dyad.contracts.deal.DealRevived;
 import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.DealStatus;
+import org.dyad.contracts.deal.DealSuperseded;
+import org.dyad.contracts.deal.DealSuspended;
+import org.dyad.contracts.deal.DeliveryCompleted;
+import org.dyad.contracts.deal.DeliveryRecorded;
+import org.dyad.contracts.deal.EstimateRecorded;
+import org.dyad.contracts.deal.NegotiationOpened;
+import org.dyad.contracts.deal.OpenNegotiation;
+import org.dyad.contracts.deal.RecordDelivery;
+import org.dyad.contracts.deal.RecordEstimate;
 import org.dyad.contracts.deal.ReportSale;
+import org.dyad.contracts.deal.ResumeDeal;
+import org.dyad.contracts.deal.ReviveDeal;
 import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.SupersedeDeal;
+import org.dyad.contracts.deal.SuspendDeal;
+import org.dyad.contracts.deal.Tranche;
+import org.dyad.contracts.deal.TrancheItem;
+import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dyad.ledger.Sources.ANALYST;
+import static org.dyad.ledger.Sources.B2;
 import static org.dyad.ledger.Sources.LA_TIMES_2001;
+import static org.dyad.ledger.Sources.date;
+import static org.dyad.ledger.Sources.recorded;
 
 class DealTest {
 
-    private static final PartialDate MARCH_12 = PartialDate.parse("2001-03-12");
-    private static final List<DealItem> S300 = List.of(new DealItem("S-300", "air defence missile system", null));
+    private static final String DEAL = "rus-irn-s300";
+    private static final PartialDate MARCH_2001 = date("2001-03-12");
+    private static final List<DealItem> S300 = List.of(DealItem.of("S-300", "SAM system", 4));
     private static final Estimate COULD_REACH_7_BILLION = new Estimate(new BigDecimal("7000000000"), null, null,
             "USD", EstimateQualifier.COULD_REACH, null, null, "total arms sales");
 
@@ -31,52 +64,359 @@ class DealTest {
         fixture = new AggregateTestFixture<>(Deal.class);
     }
 
-    @Test
-    void reportingASaleRecordsItWithItsEstimateAndSource() {
-        fixture.givenNoPriorActivity()
-                .when(new ReportSale("deal-1", "RUS", "IRN", S300, DealStage.REPORTED, MARCH_12,
-                        COULD_REACH_7_BILLION, LA_TIMES_2001, "analyst"))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new SaleReported("deal-1", "RUS", "IRN", S300, DealStage.REPORTED, MARCH_12,
-                        COULD_REACH_7_BILLION, LA_TIMES_2001, fixture.currentTime(), "analyst"));
+    private Provenance provenance() {
+        return recorded(fixture);
+    }
+
+    private SaleReported reported(DealStage stage) {
+        return new SaleReported(DEAL, "RUS", "IRN", S300, stage, MARCH_2001, null, null, provenance());
+    }
+
+    private static ReportSale report(String supplier, String recipient, List<DealItem> items, PartialDate on) {
+        return new ReportSale(DEAL, supplier, recipient, items, null, on, null, null, LA_TIMES_2001, B2, ANALYST);
+    }
+
+    @Nested
+    class Reporting {
+
+        @Test
+        void aReportRecordsTheSaleWithItsEstimateAndProvenance() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReportSale(DEAL, "RUS", "IRN", S300, DealStage.REPORTED, MARCH_2001, null,
+                            COULD_REACH_7_BILLION, LA_TIMES_2001, B2, ANALYST))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new SaleReported(DEAL, "RUS", "IRN", S300, DealStage.REPORTED, MARCH_2001, null,
+                            COULD_REACH_7_BILLION, provenance()));
+        }
+
+        @Test
+        void withoutAStageASaleIsAReport() {
+            fixture.givenNoPriorActivity()
+                    .when(report("RUS", "IRN", S300, MARCH_2001))
+                    .expectEvents(reported(DealStage.REPORTED))
+                    .expectState(deal -> assertThat(deal.stage()).isEqualTo(DealStage.REPORTED));
+        }
+
+        @Test
+        void aStateCannotSellToItself() {
+            fixture.givenNoPriorActivity()
+                    .when(report("RUS", "RUS", S300, MARCH_2001))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("recipient: supplier and recipient must differ")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDealNeedsItems() {
+            fixture.givenNoPriorActivity()
+                    .when(report("RUS", "IRN", List.of(), MARCH_2001))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("items: a deal needs at least one item")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDealNeedsASource() {
+            fixture.givenNoPriorActivity()
+                    .when(new ReportSale(DEAL, "RUS", "IRN", S300, null, MARCH_2001, null, null, null, null, ANALYST))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("source: every recorded fact needs a source")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anUnknownActorIsRefusedWithTheClosestCodes() {
+            fixture.givenNoPriorActivity()
+                    .when(report("RUS", "IRA", S300, MARCH_2001))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("unknown actor 'IRA'"),
+                            org.hamcrest.Matchers.containsString("IRN (Iran)"),
+                            org.hamcrest.Matchers.containsString("IRQ (Iraq)")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theSovietUnionCanSellIn1989ButRussiaCouldNot() {
+            fixture.givenNoPriorActivity()
+                    .when(report("RUS", "IRN", S300, date("1989")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("supplier: RUS (Russia) did not exist before 1991-12-26, so it cannot act"
+                            + " on 1989")
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(report("SUN", "IRN", S300, date("1989")))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theSovietUnionCannotSellAfterItsDissolution() {
+            fixture.givenNoPriorActivity()
+                    .when(report("SUN", "IRN", S300, date("1995")))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("ceased to exist on 1991-12-26"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Lifecycle {
+
+        @Test
+        void aReportedDealGoesIntoNegotiation() {
+            fixture.given(reported(DealStage.REPORTED))
+                    .when(new OpenNegotiation(DEAL, date("2001-04"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(new NegotiationOpened(DEAL, date("2001-04"), provenance()))
+                    .expectState(deal -> assertThat(deal.stage()).isEqualTo(DealStage.NEGOTIATING));
+        }
+
+        @Test
+        void negotiationsCannotOpenTwice() {
+            fixture.given(reported(DealStage.NEGOTIATING))
+                    .when(new OpenNegotiation(DEAL, date("2001-04"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aNegotiatedDealIsContractedWithTheContractedItems() {
+            List<DealItem> contracted = List.of(DealItem.of("S-300PMU1", "SAM system", 2));
+            fixture.given(reported(DealStage.NEGOTIATING))
+                    .when(new ConcludeContract(DEAL, date("2001-12"), contracted, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(new ContractConcluded(DEAL, date("2001-12"), contracted, provenance()))
+                    .expectState(deal -> assertThat(deal.stage()).isEqualTo(DealStage.CONTRACTED));
+        }
+
+        @Test
+        void aDeliveredDealCannotBeContractedAgain() {
+            fixture.given(reported(DealStage.DELIVERED))
+                    .when(new ConcludeContract(DEAL, date("2002"), null, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aTrancheOfTheDealsItemsIsDelivered() {
+            Tranche tranche = new Tranche(date("2002-06"), List.of(new TrancheItem("S-300", 2, false)));
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(new DeliveryRecorded(DEAL, tranche, provenance()))
+                    .expectState(deal -> assertThat(deal.stage()).isEqualTo(DealStage.DELIVERING));
+        }
+
+        @Test
+        void aTrancheOfSomethingElseIsRefused() {
+            Tranche tranche = new Tranche(date("2002-06"), List.of(new TrancheItem("Tor-M1", 2, false)));
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith("tranche.items[0].designation:"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeliveryCannotPredateTheDeal() {
+            Tranche tranche = new Tranche(date("1999"), List.of(new TrancheItem("S-300", 2, false)));
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.startsWith("tranche.deliveredOn: 1999 is before"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aContractedDealIsCompleted() {
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new CompleteDelivery(DEAL, date("2003"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(new DeliveryCompleted(DEAL, date("2003"), provenance()))
+                    .expectState(deal -> assertThat(deal.stage()).isEqualTo(DealStage.DELIVERED));
+        }
+
+        @Test
+        void aMereReportCannotBeCompleted() {
+            fixture.given(reported(DealStage.REPORTED))
+                    .when(new CompleteDelivery(DEAL, date("2003"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFullyDeliveredDealTakesNoMoreDeliveries() {
+            Tranche tranche = new Tranche(date("2004"), List.of(new TrancheItem("S-300", 1, false)));
+            fixture.given(reported(DealStage.DELIVERED))
+                    .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class SideStates {
+
+        private DealSuspended suspended() {
+            return new DealSuspended(DEAL, date("2010-09-22"), "UN embargo", provenance());
+        }
+
+        private DealCancelled cancelled() {
+            return new DealCancelled(DEAL, date("2010-09-22"), "UN embargo", provenance());
+        }
+
+        @Test
+        void anEmbargoSuspendsTheDeal() {
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new SuspendDeal(DEAL, date("2010-09-22"), "UN embargo", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(suspended())
+                    .expectState(deal -> assertThat(deal.status()).isEqualTo(DealStatus.SUSPENDED));
+        }
+
+        @Test
+        void aSuspensionNeedsAReason() {
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new SuspendDeal(DEAL, date("2010-09-22"), " ", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSuspendedDealCannotBeDelivered() {
+            Tranche tranche = new Tranche(date("2011"), List.of(new TrancheItem("S-300", 1, false)));
+            fixture.given(reported(DealStage.CONTRACTED), suspended())
+                    .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("SUSPENDED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSuspendedDealResumesAtItsStage() {
+            fixture.given(reported(DealStage.CONTRACTED), suspended())
+                    .when(new ResumeDeal(DEAL, date("2015-04"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(new DealResumed(DEAL, date("2015-04"), provenance()))
+                    .expectState(deal -> {
+                        assertThat(deal.status()).isEqualTo(DealStatus.ACTIVE);
+                        assertThat(deal.stage()).isEqualTo(DealStage.CONTRACTED);
+                    });
+        }
+
+        @Test
+        void onlyASuspendedDealResumes() {
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new ResumeDeal(DEAL, date("2015-04"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDealIsCancelledEvenWhileSuspended() {
+            fixture.given(reported(DealStage.CONTRACTED), suspended())
+                    .when(new CancelDeal(DEAL, date("2010-09-22"), "UN embargo", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(cancelled())
+                    .expectState(deal -> assertThat(deal.status()).isEqualTo(DealStatus.CANCELLED));
+        }
+
+        @Test
+        void aCancelledDealCannotBeDelivered() {
+            fixture.given(reported(DealStage.CONTRACTED), cancelled())
+                    .when(new CompleteDelivery(DEAL, date("2011"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("CANCELLED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDeliveredDealCannotBeCancelled() {
+            fixture.given(reported(DealStage.DELIVERED))
+                    .when(new CancelDeal(DEAL, date("2011"), "too late", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCancelledDealIsRevivedAtAnOpenStage() {
+            fixture.given(reported(DealStage.CONTRACTED), cancelled())
+                    .when(new ReviveDeal(DEAL, date("2015-04"), DealStage.NEGOTIATING, LA_TIMES_2001, B2, ANALYST,
+                            null))
+                    .expectEvents(new DealRevived(DEAL, date("2015-04"), DealStage.NEGOTIATING, provenance()))
+                    .expectState(deal -> {
+                        assertThat(deal.status()).isEqualTo(DealStatus.ACTIVE);
+                        assertThat(deal.stage()).isEqualTo(DealStage.NEGOTIATING);
+                    });
+        }
+
+        @Test
+        void aRevivalCannotJumpToDelivered() {
+            fixture.given(reported(DealStage.CONTRACTED), cancelled())
+                    .when(new ReviveDeal(DEAL, date("2015-04"), DealStage.DELIVERED, LA_TIMES_2001, B2, ANALYST,
+                            null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyACancelledDealIsRevived() {
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new ReviveDeal(DEAL, date("2015-04"), DealStage.CONTRACTED, LA_TIMES_2001, B2, ANALYST,
+                            null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anotherDealSupersedesThisOne() {
+            fixture.given(reported(DealStage.NEGOTIATING))
+                    .when(new SupersedeDeal(DEAL, date("2007"), "rus-irn-s300pmu1", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(new DealSuperseded(DEAL, date("2007"), "rus-irn-s300pmu1", provenance()))
+                    .expectState(deal -> assertThat(deal.status()).isEqualTo(DealStatus.SUPERSEDED));
+        }
+
+        @Test
+        void aDealCannotSupersedeItself() {
+            fixture.given(reported(DealStage.NEGOTIATING))
+                    .when(new SupersedeDeal(DEAL, date("2007"), DEAL, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aSupersededDealCannotBeSupersededAgain() {
+            fixture.given(reported(DealStage.NEGOTIATING),
+                            new DealSuperseded(DEAL, date("2007"), "other", provenance()))
+                    .when(new SupersedeDeal(DEAL, date("2008"), "third", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(IllegalTransitionException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Estimates {
+
+        @Test
+        void estimatesFromOtherSourcesStandSideBySide() {
+            Estimate upTo = new Estimate(null, new BigDecimal("800000000"), new BigDecimal("1000000000"), "USD",
+                    EstimateQualifier.ABOUT, 2007, null, "S-300 contract");
+            fixture.given(new SaleReported(DEAL, "RUS", "IRN", S300, DealStage.REPORTED, MARCH_2001, null,
+                            COULD_REACH_7_BILLION, provenance()))
+                    .when(new RecordEstimate(DEAL, upTo, date("2007-12"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectEvents(new EstimateRecorded(DEAL, upTo, date("2007-12"), provenance()));
+        }
+
+        @Test
+        void aCancelledDealStillTakesEstimates() {
+            fixture.given(reported(DealStage.CONTRACTED),
+                            new DealCancelled(DEAL, date("2010"), "embargo", provenance()))
+                    .when(new RecordEstimate(DEAL, COULD_REACH_7_BILLION, date("2011"), LA_TIMES_2001, B2, ANALYST,
+                            null))
+                    .expectSuccessfulHandlerExecution();
+        }
     }
 
     @Test
-    void aSaleReportedWithoutAStageIsAReport() {
-        fixture.givenNoPriorActivity()
-                .when(new ReportSale("deal-1", "RUS", "IRN", S300, null, MARCH_12, null, LA_TIMES_2001,
-                        "analyst"))
-                .expectEvents(new SaleReported("deal-1", "RUS", "IRN", S300, DealStage.REPORTED, MARCH_12, null,
-                        LA_TIMES_2001, fixture.currentTime(), "analyst"))
-                .expectState(deal -> org.assertj.core.api.Assertions.assertThat(deal.stage())
-                        .isEqualTo(DealStage.REPORTED));
-    }
-
-    @Test
-    void aStateCannotSellToItself() {
-        fixture.givenNoPriorActivity()
-                .when(new ReportSale("deal-1", "RUS", "RUS", S300, null, MARCH_12, null, LA_TIMES_2001, "analyst"))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage("recipient: supplier and recipient must differ")
-                .expectNoEvents();
-    }
-
-    @Test
-    void aDealWithoutItemsIsRefused() {
-        fixture.givenNoPriorActivity()
-                .when(new ReportSale("deal-1", "RUS", "IRN", List.of(), null, MARCH_12, null, LA_TIMES_2001,
-                        "analyst"))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage("items: a deal needs at least one item")
-                .expectNoEvents();
-    }
-
-    @Test
-    void aDealWithoutASourceIsRefused() {
-        fixture.givenNoPriorActivity()
-                .when(new ReportSale("deal-1", "RUS", "IRN", S300, null, MARCH_12, null, null, "analyst"))
-                .expectException(RuleViolationException.class)
-                .expectExceptionMessage("source: every recorded fact needs a source")
+    void aDealWhoseReportWasRetractedTakesNoMoreFacts() {
+        fixture.given(reported(DealStage.REPORTED),
+                        new RecordRetracted(DEAL, "e-1", "SaleReported", "the report was a hoax", provenance()))
+                .when(new OpenNegotiation(DEAL, date("2002"), LA_TIMES_2001, B2, ANALYST, null))
+                .expectException(IllegalTransitionException.class)
+                .expectExceptionMessage("the report that created this deal was retracted")
                 .expectNoEvents();
     }
 }

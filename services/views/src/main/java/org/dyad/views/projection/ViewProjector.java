@@ -1,27 +1,40 @@
 package org.dyad.views.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.dyad.contracts.agreement.AgreementSigned;
-import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.common.Source;
-import org.dyad.contracts.deal.SaleReported;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.contracts.wire.EventCatalog;
 import org.dyad.contracts.wire.PublishedEvent;
+import org.dyad.views.model.AgreementRecord;
+import org.dyad.views.model.DealRecord;
+import org.dyad.views.model.HistoryEntry;
+import org.dyad.views.model.PartyRecord;
+import org.dyad.views.model.RecordFolder;
+import org.dyad.views.model.RecordedFact;
+import org.dyad.views.model.StatementRecord;
+import org.dyad.views.query.EventLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Array;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Applies published events to the views. A batch is applied in one transaction; each event first advances its
- * aggregate's applied version, and an event whose sequence is not above it (a redelivery or a replay) changes
- * nothing.
+ * Applies published events to the views. A batch is applied in one transaction. Each event first advances its
+ * record's applied version; an event whose sequence is not above it (a redelivery or a replay) changes nothing.
+ * New events go to the event log; each record they touch is then folded again from its logged events and its
+ * document and index rows are rewritten, and the relationship rows of its pairs are recounted.
  */
 @Component
 public class ViewProjector {
@@ -33,113 +46,188 @@ public class ViewProjector {
             WHERE views.applied_version.version < EXCLUDED.version""";
 
     private final JdbcTemplate jdbc;
+    private final EventLog eventLog;
 
-    public ViewProjector(JdbcTemplate jdbc) {
+    public ViewProjector(JdbcTemplate jdbc, EventLog eventLog) {
         this.jdbc = jdbc;
+        this.eventLog = eventLog;
     }
 
     /** Applies the events in order; returns how many changed the views (the rest were duplicates). */
     @Transactional
     public int apply(List<PublishedEvent> events) {
+        Map<String, String> touched = new LinkedHashMap<>();
         int applied = 0;
         for (PublishedEvent event : events) {
             if (jdbc.update(ADVANCE_VERSION, event.aggregateId(), event.sequence(), event.position()) == 0) {
                 continue;
             }
             applied++;
-            if (event.payload() instanceof AgreementSigned e) {
-                on(e, event);
-            } else if (event.payload() instanceof SaleReported e) {
-                on(e, event);
-            } else {
-                throw new IllegalStateException("no projection for " + event.type());
-            }
+            DyadEvent payload = (DyadEvent) event.payload();
+            PartialDate validOn = payload.validOn();
+            jdbc.update("""
+                            INSERT INTO views.event_log (event_id, position, aggregate_id, aggregate_type, sequence, type,
+                                valid_on, valid_from, recorded_at, payload)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                    event.id(), event.position(), event.aggregateId(), aggregateType(event), event.sequence(),
+                    payload.getClass().getSimpleName(), validOn == null ? null : validOn.toString(),
+                    validOn == null ? null : Date.valueOf(validOn.earliest()),
+                    Timestamp.from(payload.provenance().recordedAt()), json(payload));
+            touched.putIfAbsent(event.aggregateId(), aggregateType(event));
         }
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        touched.forEach((aggregateId, type) -> pairs.addAll(refresh(aggregateId, type)));
+        pairs.forEach(pair -> recount(pair.get(0), pair.get(1)));
         return applied;
     }
 
-    private void on(AgreementSigned e, PublishedEvent event) {
-        jdbc.update("""
-                        INSERT INTO views.agreement (agreement_id, title, kind, subjects, signed_on, signed_on_earliest,
-                            place, version, recorded_at)
-                        VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
-                e.agreementId(), e.title(), e.kind().name(), json(e.subjects()), e.signedOn().toString(),
-                Date.valueOf(e.signedOn().earliest()), e.place(), event.sequence(), ts(e.recordedAt()));
-        for (String party : e.parties()) {
-            jdbc.update("INSERT INTO views.agreement_party (agreement_id, party, status) VALUES (?, ?, 'SIGNED')",
-                    e.agreementId(), party);
+    /**
+     * The record's aggregate type. Corrections and retractions belong to the record they amend, whose type was set
+     * by the event that created it.
+     */
+    private String aggregateType(PublishedEvent event) {
+        String aggregate = EventCatalog.aggregateOf(event.payload().getClass());
+        if (!"record".equals(aggregate)) {
+            return aggregate;
         }
-        recordSource(e.agreementId(), event.id(), e.source(), e.recordedAt());
-        List<String> parties = e.parties();
-        for (int i = 0; i < parties.size(); i++) {
-            for (int j = i + 1; j < parties.size(); j++) {
-                touchRelationship(parties.get(i), parties.get(j), e.signedOn(), 1, 0);
+        return jdbc.queryForObject("SELECT aggregate_type FROM views.event_log WHERE aggregate_id = ? AND sequence = 0",
+                String.class, event.aggregateId());
+    }
+
+    /** Folds a record again from its logged events and rewrites its rows; answers the pairs of actors it touches. */
+    private Set<List<String>> refresh(String aggregateId, String type) {
+        List<RecordedFact> facts = eventLog.factsOf(List.of(aggregateId), null).getOrDefault(aggregateId, List.of());
+        long version = facts.isEmpty() ? -1 : facts.get(facts.size() - 1).sequence();
+        List<HistoryEntry> history = RecordFolder.history(facts, null);
+        Set<String> actors = new TreeSet<>(jdbc.queryForList(
+                "SELECT unnest(parties) FROM views.event_log WHERE aggregate_id = ? AND sequence = 0",
+                String.class, aggregateId));
+        switch (type) {
+            case "deal" -> actors.addAll(writeDeal(aggregateId, DealRecord.fold(history, version)));
+            case "agreement" -> actors.addAll(writeAgreement(aggregateId,
+                    AgreementRecord.fold(history, version, LocalDate.now())));
+            case "statement" -> actors.addAll(writeStatement(aggregateId, StatementRecord.fold(history, version)));
+            default -> throw new IllegalStateException("unknown record type " + type);
+        }
+        jdbc.update("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
+                textArray(actors), aggregateId, textArray(actors));
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        List<String> sorted = new ArrayList<>(actors);
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size(); j++) {
+                pairs.add(List.of(sorted.get(i), sorted.get(j)));
             }
         }
+        return pairs;
     }
 
-    private void on(SaleReported e, PublishedEvent event) {
-        jdbc.update("""
-                        INSERT INTO views.deal (deal_id, supplier, recipient, stage, pending, items, reported_on,
-                            reported_on_earliest, version, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
-                e.dealId(), e.supplier(), e.recipient(), e.stage().name(), e.stage().isPending(), json(e.items()),
-                e.reportedOn().toString(), Date.valueOf(e.reportedOn().earliest()), event.sequence(),
-                ts(e.recordedAt()));
-        recordSource(e.dealId(), event.id(), e.source(), e.recordedAt());
-        if (e.estimate() != null) {
-            recordEstimate(e.dealId(), event, e.estimate(), e.source(), e.recordedAt());
+    private Set<String> writeDeal(String dealId, DealRecord deal) {
+        if (deal == null) {
+            jdbc.update("DELETE FROM views.deal WHERE deal_id = ?", dealId);
+            return Set.of();
         }
-        touchRelationship(e.supplier(), e.recipient(), e.reportedOn(), 0, 1);
-    }
-
-    private void recordSource(String aggregateId, String eventId, Source source, Instant recordedAt) {
         jdbc.update("""
-                        INSERT INTO views.record_source (aggregate_id, event_id, source, source_key, recorded_at)
-                        VALUES (?, ?, ?::jsonb, ?, ?)""",
-                aggregateId, eventId, json(source), sourceKey(source), ts(recordedAt));
+                        INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
+                            superseded_by, version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                        ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
+                            recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
+                            pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
+                            superseded_by = EXCLUDED.superseded_by, version = EXCLUDED.version, doc = EXCLUDED.doc""",
+                dealId, deal.supplier(), deal.recipient(), deal.stage().name(), deal.status().name(), deal.pending(),
+                Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), deal.version(), json(deal));
+        return Set.of(deal.supplier(), deal.recipient());
     }
 
-    private void recordEstimate(String dealId, PublishedEvent event, Estimate estimate, Source source,
-                                Instant recordedAt) {
+    private Set<String> writeAgreement(String agreementId, AgreementRecord agreement) {
+        jdbc.update("DELETE FROM views.agreement_actor WHERE agreement_id = ?", agreementId);
+        if (agreement == null) {
+            jdbc.update("DELETE FROM views.agreement WHERE agreement_id = ?", agreementId);
+            return Set.of();
+        }
         jdbc.update("""
-                        INSERT INTO views.deal_estimate (event_id, deal_id, estimate, currency, basis, low, high,
-                            source, source_key, recorded_at, position)
-                        VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
-                event.id(), dealId, json(estimate), estimate.currency(), estimate.basis().name(),
-                estimate.lowerBound(), estimate.upperBound(), json(source), sourceKey(source), ts(recordedAt),
-                event.position());
+                        INSERT INTO views.agreement (agreement_id, status, signed_from, review_on, version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?::jsonb)
+                        ON CONFLICT (agreement_id) DO UPDATE SET status = EXCLUDED.status,
+                            signed_from = EXCLUDED.signed_from, review_on = EXCLUDED.review_on,
+                            version = EXCLUDED.version, doc = EXCLUDED.doc""",
+                agreementId, agreement.status().name(), Date.valueOf(agreement.signedOn().earliest()),
+                nullableDate(agreement.nextChangeAfter(LocalDate.now())), agreement.version(), json(agreement));
+        Set<String> actors = new LinkedHashSet<>();
+        for (PartyRecord party : agreement.parties()) {
+            jdbc.update("INSERT INTO views.agreement_actor (agreement_id, actor, role, status) VALUES (?, ?, 'PARTY', ?)",
+                    agreementId, party.party(), party.status().name());
+            actors.add(party.party());
+        }
+        for (String concerned : agreement.concerning()) {
+            jdbc.update("INSERT INTO views.agreement_actor (agreement_id, actor, role) VALUES (?, ?, 'CONCERNED')",
+                    agreementId, concerned);
+            actors.add(concerned);
+        }
+        return actors;
     }
 
-    /** Adds to the pair's counts and widens its first/last dates; the pair is stored in alphabetical order. */
-    private void touchRelationship(String x, String y, PartialDate on, int agreements, int deals) {
-        String a = x.compareTo(y) < 0 ? x : y;
-        String b = x.compareTo(y) < 0 ? y : x;
-        Date earliest = Date.valueOf(on.earliest());
+    private Set<String> writeStatement(String statementId, StatementRecord statement) {
+        jdbc.update("DELETE FROM views.statement_actor WHERE statement_id = ?", statementId);
+        if (statement == null) {
+            jdbc.update("DELETE FROM views.statement WHERE statement_id = ?", statementId);
+            return Set.of();
+        }
         jdbc.update("""
-                        INSERT INTO views.relationship AS r (party_a, party_b, agreements, deals, first_event_on,
-                            first_event_earliest, last_event_on, last_event_earliest)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (party_a, party_b) DO UPDATE SET
-                            agreements = r.agreements + EXCLUDED.agreements,
-                            deals = r.deals + EXCLUDED.deals,
-                            first_event_on = CASE WHEN EXCLUDED.first_event_earliest < r.first_event_earliest
-                                THEN EXCLUDED.first_event_on ELSE r.first_event_on END,
-                            first_event_earliest = LEAST(r.first_event_earliest, EXCLUDED.first_event_earliest),
-                            last_event_on = CASE WHEN EXCLUDED.last_event_earliest > r.last_event_earliest
-                                THEN EXCLUDED.last_event_on ELSE r.last_event_on END,
-                            last_event_earliest = GREATEST(r.last_event_earliest, EXCLUDED.last_event_earliest)""",
-                a, b, agreements, deals, on.toString(), earliest, on.toString(), earliest);
+                        INSERT INTO views.statement (statement_id, speaker, made_from, version, doc)
+                        VALUES (?, ?, ?, ?, ?::jsonb)
+                        ON CONFLICT (statement_id) DO UPDATE SET speaker = EXCLUDED.speaker,
+                            made_from = EXCLUDED.made_from, version = EXCLUDED.version, doc = EXCLUDED.doc""",
+                statementId, statement.speaker(), Date.valueOf(statement.madeOn().earliest()), statement.version(),
+                json(statement));
+        Set<String> actors = new LinkedHashSet<>();
+        actors.add(statement.speaker());
+        actors.addAll(statement.addressees());
+        for (String actor : actors) {
+            jdbc.update("INSERT INTO views.statement_actor (statement_id, actor) VALUES (?, ?)", statementId, actor);
+        }
+        return actors;
     }
 
-    /** Identifies a source across reports: the same publisher, title and URL are the same source. */
-    static String sourceKey(Source source) {
-        return (source.publisher() + "|" + source.title() + "|" + (source.url() == null ? "" : source.url()))
-                .toLowerCase(Locale.ROOT);
+    /**
+     * Folds again the agreements whose status changes by date (a withdrawal taking effect, an expiry) once that date
+     * has come. Called daily and at start.
+     */
+    @Transactional
+    public int reviewAgreementsDueBy(LocalDate today) {
+        List<String> due = jdbc.queryForList("SELECT agreement_id FROM views.agreement WHERE review_on <= ?",
+                String.class, Date.valueOf(today));
+        due.forEach(id -> refresh(id, "agreement").forEach(pair -> recount(pair.get(0), pair.get(1))));
+        return due.size();
     }
 
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+    private static Date nullableDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    /** Recounts what is on record between two actors (a < b). */
+    private void recount(String a, String b) {
+        jdbc.update("""
+                INSERT INTO views.relationship AS r (party_a, party_b, agreements, deals, statements, first_event_on,
+                    last_event_on)
+                SELECT ?, ?,
+                    (SELECT count(*) FROM views.agreement_actor x JOIN views.agreement_actor y
+                        ON y.agreement_id = x.agreement_id WHERE x.actor = ? AND y.actor = ?
+                        AND (x.role = 'PARTY' OR y.role = 'PARTY')),
+                    (SELECT count(*) FROM views.deal WHERE (supplier = ? AND recipient = ?)
+                        OR (supplier = ? AND recipient = ?)),
+                    (SELECT count(*) FROM views.statement_actor x JOIN views.statement_actor y
+                        ON y.statement_id = x.statement_id WHERE x.actor = ? AND y.actor = ?),
+                    min(valid_from), max(valid_from)
+                FROM views.event_log WHERE parties @> ARRAY[?, ?]::text[]
+                ON CONFLICT (party_a, party_b) DO UPDATE SET agreements = EXCLUDED.agreements,
+                    deals = EXCLUDED.deals, statements = EXCLUDED.statements,
+                    first_event_on = EXCLUDED.first_event_on, last_event_on = EXCLUDED.last_event_on""",
+                a, b, a, b, a, b, b, a, a, b, a, b);
+    }
+
+    private Array textArray(Set<String> values) {
+        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("text", values.toArray()));
     }
 
     private static String json(Object value) {

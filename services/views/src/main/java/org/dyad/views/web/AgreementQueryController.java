@@ -1,12 +1,12 @@
 package org.dyad.views.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.dyad.contracts.query.AgreementSummary;
 import org.dyad.contracts.query.FetchAgreement;
 import org.dyad.support.web.ApiProblemException;
-import org.dyad.views.query.AgreementReader;
 import org.dyad.views.query.ConsistencyGate;
+import org.dyad.views.query.RecordReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,21 +22,24 @@ import java.util.List;
 @Tag(name = "Agreements", description = "Agreements on record, with each party's status")
 public class AgreementQueryController {
 
-    private final AgreementReader agreements;
+    private final RecordReader records;
     private final ConsistencyGate consistency;
 
-    AgreementQueryController(AgreementReader agreements, ConsistencyGate consistency) {
-        this.agreements = agreements;
+    AgreementQueryController(RecordReader records, ConsistencyGate consistency) {
+        this.records = records;
         this.consistency = consistency;
     }
 
-    @Operation(summary = "Fetch one agreement with each party's status and its sources")
+    @Operation(summary = "Fetch one agreement with each party's status, its history and sources")
     @GetMapping("/{agreementId}")
-    public ResponseEntity<AgreementSummary> fetchAgreement(@PathVariable String agreementId,
-                                                           @RequestParam(required = false) List<String> waitFor) {
+    public ResponseEntity<ObjectNode> fetchAgreement(@PathVariable String agreementId,
+                                                     @RequestParam(required = false) String asOf,
+                                                     @RequestParam(required = false) String knownAt,
+                                                     @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        FetchAgreement query = new FetchAgreement(agreementId);
-        return ViewResponses.ok(agreements.byId(query.agreementId())
-                .orElseThrow(() -> ApiProblemException.notFound("agreement " + agreementId)), consistent);
+        ObjectNode agreement = records.agreement(new FetchAgreement(agreementId, TimeParameters.asOf(asOf),
+                        TimeParameters.knownAt(knownAt)))
+                .orElseThrow(() -> ApiProblemException.notFound("agreement " + agreementId));
+        return ViewResponses.versioned(agreement, consistent);
     }
 }

@@ -1,18 +1,17 @@
 package org.dyad.views.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.dyad.contracts.query.DealSummary;
 import org.dyad.contracts.query.FetchDeal;
 import org.dyad.contracts.query.FetchDeals;
-import org.dyad.contracts.query.Page;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.query.ConsistencyGate;
-import org.dyad.views.query.DealReader;
+import org.dyad.views.query.RecordReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,24 +27,26 @@ import static org.dyad.views.web.RelationshipController.ACTOR_MESSAGE;
 
 @RestController
 @RequestMapping(path = "/api/v1/deals", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Deals", description = "Arms transfers on record, with their estimates and sources")
+@Tag(name = "Deals", description = "Arms transfers on record, with their history, estimates and sources")
 public class DealQueryController {
 
-    private final DealReader deals;
+    private final RecordReader records;
     private final ConsistencyGate consistency;
 
-    DealQueryController(DealReader deals, ConsistencyGate consistency) {
-        this.deals = deals;
+    DealQueryController(RecordReader records, ConsistencyGate consistency) {
+        this.records = records;
         this.consistency = consistency;
     }
 
-    @Operation(summary = "Fetch deals by status (PENDING, ALL or a stage), supplier and recipient")
+    @Operation(summary = "Fetch deals by status (PENDING, ALL, a stage or a side state), supplier and recipient")
     @GetMapping
-    public ResponseEntity<Page<DealSummary>> fetchDeals(
-            @Parameter(description = "PENDING (not fully delivered), ALL, or a stage such as CONTRACTED")
+    public ResponseEntity<ObjectNode> fetchDeals(
+            @Parameter(description = "PENDING (not fully delivered, not cancelled or superseded), ALL, a stage such as "
+                    + "CONTRACTED, or a side state such as CANCELLED")
             @RequestParam(defaultValue = "PENDING")
-            @Pattern(regexp = "PENDING|ALL|REPORTED|NEGOTIATING|CONTRACTED|DELIVERING|DELIVERED",
-                    message = "must be PENDING, ALL, REPORTED, NEGOTIATING, CONTRACTED, DELIVERING or DELIVERED")
+            @Pattern(regexp = "PENDING|ALL|REPORTED|NEGOTIATING|CONTRACTED|DELIVERING|DELIVERED|ACTIVE|SUSPENDED"
+                    + "|CANCELLED|SUPERSEDED", message = "must be PENDING, ALL, a stage (REPORTED, NEGOTIATING, "
+                    + "CONTRACTED, DELIVERING, DELIVERED) or a side state (ACTIVE, SUSPENDED, CANCELLED, SUPERSEDED)")
             String status,
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String supplier,
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String recipient,
@@ -54,16 +55,18 @@ public class DealQueryController {
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(deals.find(new FetchDeals(status, supplier, recipient, page, size)), consistent);
+        return ViewResponses.ok(records.deals(new FetchDeals(status, supplier, recipient, page, size)), consistent);
     }
 
-    @Operation(summary = "Fetch one deal with the latest estimate of each source")
+    @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")
     @GetMapping("/{dealId}")
-    public ResponseEntity<DealSummary> fetchDeal(@PathVariable String dealId,
-                                                 @RequestParam(required = false) List<String> waitFor) {
+    public ResponseEntity<ObjectNode> fetchDeal(@PathVariable String dealId,
+                                                @RequestParam(required = false) String asOf,
+                                                @RequestParam(required = false) String knownAt,
+                                                @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        FetchDeal query = new FetchDeal(dealId);
-        return ViewResponses.ok(deals.byId(query.dealId())
-                .orElseThrow(() -> ApiProblemException.notFound("deal " + dealId)), consistent);
+        ObjectNode deal = records.deal(new FetchDeal(dealId, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt)))
+                .orElseThrow(() -> ApiProblemException.notFound("deal " + dealId));
+        return ViewResponses.versioned(deal, consistent);
     }
 }

@@ -1,13 +1,13 @@
 package org.dyad.views.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.dyad.contracts.query.FetchRelationship;
-import org.dyad.contracts.query.RelationshipView;
 import org.dyad.views.query.ConsistencyGate;
-import org.dyad.views.query.RelationshipReader;
+import org.dyad.views.query.RecordReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,22 +26,28 @@ public class RelationshipController {
     static final String ACTOR = "[A-Z]{3}";
     static final String ACTOR_MESSAGE = "must be a three-letter actor code such as RUS or IRN";
 
-    private final RelationshipReader relationships;
+    private final RecordReader records;
     private final ConsistencyGate consistency;
 
-    RelationshipController(RelationshipReader relationships, ConsistencyGate consistency) {
-        this.relationships = relationships;
+    RelationshipController(RecordReader records, ConsistencyGate consistency) {
+        this.records = records;
         this.consistency = consistency;
     }
 
-    @Operation(summary = "Fetch the relationship of two actors: agreements, deals both ways, estimate totals")
+    @Operation(summary = "Fetch the relationship of two actors: agreements (with each party's status), deals both "
+            + "ways, statements, estimate totals, first and last event")
     @GetMapping("/{a}/{b}")
-    public ResponseEntity<RelationshipView> fetchRelationship(
+    public ResponseEntity<ObjectNode> fetchRelationship(
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String a,
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String b,
+            @Parameter(description = "the state of the world on this date (YYYY-MM-DD)")
+            @RequestParam(required = false) String asOf,
+            @Parameter(description = "only what Dyad had recorded by this instant (ISO-8601)")
+            @RequestParam(required = false) String knownAt,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(relationships.fetch(new FetchRelationship(a, b)), consistent);
+        return ViewResponses.ok(records.relationship(new FetchRelationship(a, b, TimeParameters.asOf(asOf),
+                TimeParameters.knownAt(knownAt))), consistent);
     }
 }

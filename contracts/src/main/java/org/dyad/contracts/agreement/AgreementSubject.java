@@ -1,0 +1,7 @@
+package org.dyad.contracts.agreement;
+
+/** What an agreement is about. */
+public enum AgreementSubject {
+    GENERAL_RELATIONS, MILITARY_COOPERATION, ARMS_TRADE, ARMS_CONTROL, NUCLEAR, ECONOMIC, ENERGY, MARITIME_BOUNDARY,
+    SECURITY, TECHNOLOGY, OTHER
+}

@@ -1,0 +1,6 @@
+package org.dyad.contracts.agreement;
+
+/** How a party consented to be bound, in the UN Treaty Collection's terms. */
+public enum ConsentMeans {
+    DEFINITIVE_SIGNATURE, RATIFICATION, ACCEPTANCE, APPROVAL, ACCESSION, SUCCESSION
+}

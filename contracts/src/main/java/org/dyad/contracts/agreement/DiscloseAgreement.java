@@ -1,0 +1,17 @@
+package org.dyad.contracts.agreement;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Record that a secret agreement was disclosed. */
+public record DiscloseAgreement(
+        @TargetAggregateIdentifier String agreementId,
+        PartialDate on,
+        Source source,
+        AdmiraltyGrade grade,
+        String recordedBy,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,19 @@
+package org.dyad.contracts.agreement;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Record that a party suspended its participation. */
+public record SuspendParticipation(
+        @TargetAggregateIdentifier String agreementId,
+        PartialDate on,
+        String party,
+        String reason,
+        Source source,
+        AdmiraltyGrade grade,
+        String recordedBy,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,18 @@
+package org.dyad.contracts.agreement;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Record that the agreement was terminated for all parties. */
+public record TerminateAgreement(
+        @TargetAggregateIdentifier String agreementId,
+        PartialDate on,
+        String reason,
+        Source source,
+        AdmiraltyGrade grade,
+        String recordedBy,
+        @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,10 @@
+package org.dyad.contracts.common;
+
+import java.time.Instant;
+
+/**
+ * Where an event's fact comes from and how Dyad came to hold it: the source and its grade as given by the analyst,
+ * and when and by whom it was recorded, as set by Dyad.
+ */
+public record Provenance(Source source, AdmiraltyGrade grade, Instant recordedAt, String recordedBy) {
+}

@@ -1,0 +1,18 @@
+package org.dyad.contracts.deal;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Record that the deal was cancelled. */
+public record CancelDeal(
+        @TargetAggregateIdentifier String dealId,
+        PartialDate on,
+        String reason,
+        Source source,
+        AdmiraltyGrade grade,
+        String recordedBy,
+        @TargetAggregateVersion Long expectedVersion) {
+}

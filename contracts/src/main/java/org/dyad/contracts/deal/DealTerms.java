@@ -1,0 +1,8 @@
+package org.dyad.contracts.deal;
+
+/**
+ * How the transfer is made, as SIPRI notes it: produced under licence in the recipient country, leased rather than
+ * sold, or given as aid.
+ */
+public record DealTerms(boolean licensedProduction, boolean lease, boolean aid) {
+}

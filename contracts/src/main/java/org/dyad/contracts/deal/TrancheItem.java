@@ -1,0 +1,10 @@
+package org.dyad.contracts.deal;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** How many of one designation a tranche delivered. */
+public record TrancheItem(@NotBlank @Size(max = 200) String designation, @Min(0) Integer quantity,
+                          boolean quantityUncertain) {
+}

@@ -1,0 +1,161 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Transitions, estimates, corrections and retractions recorded through REST, as the views show them. */
+class RecordLifecycleIT extends DyadIntegrationTest {
+
+    private static final String SIPRI = """
+            "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}, "grade": "A2\"""";
+
+    private String ok(ResponseEntity<JsonNode> response) {
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
+        return response.getBody().path("consistencyToken").asText();
+    }
+
+    @Test
+    void aDealMovesThroughItsLifecycleAndItsSupersessionIsLinkedBothWays() {
+        String id = uniqueId("s300");
+        String next = uniqueId("s400");
+        ok(post("/api/v1/deals", dealReport(id, "RUS", "CHN", 1_000_000_000L)));
+        ok(post("/api/v1/deals", dealReport(next, "RUS", "CHN", 3_000_000_000L)));
+        ok(post("/api/v1/deals/" + id + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + id + "/contract", "{\"on\": \"2002\", " + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + id + "/deliveries", """
+                {"tranche": {"deliveredOn": "2003", "items": [{"designation": "S-300", "quantity": 2}]}, %s}"""
+                .formatted(SIPRI)));
+        ok(post("/api/v1/deals/" + id + "/suspension", "{\"on\": \"2004\", \"reason\": \"payment dispute\", "
+                + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + id + "/resumption", "{\"on\": \"2005\", " + SIPRI + "}"));
+        String token = ok(post("/api/v1/deals/" + id + "/supersession", "{\"on\": \"2006\", \"supersededBy\": \""
+                + next + "\", " + SIPRI + "}"));
+
+        JsonNode deal = get("/api/v1/deals/" + id + "?waitFor=" + token).getBody();
+        assertThat(deal.path("stage").asText()).isEqualTo("DELIVERING");
+        assertThat(deal.path("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(deal.path("supersededBy").asText()).isEqualTo(next);
+        assertThat(deal.path("deliveries").get(0).path("items").get(0).path("quantity").asInt()).isEqualTo(2);
+        assertThat(deal.path("history").findValuesAsText("type")).containsExactly("SaleReported",
+                "NegotiationOpened", "ContractConcluded", "DeliveryRecorded", "DealSuspended", "DealResumed",
+                "DealSuperseded");
+        assertThat(get("/api/v1/deals/" + next).getBody().path("supersedes").toString()).contains(id);
+        assertThat(ids(get("/api/v1/deals?status=PENDING&supplier=RUS&recipient=CHN").getBody().path("items"),
+                "dealId")).contains(next).doesNotContain(id);
+
+        JsonNode asOf2004 = get("/api/v1/deals/" + id + "?asOf=2004-06-01").getBody();
+        assertThat(asOf2004.path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(asOf2004.path("statusReason").asText()).isEqualTo("payment dispute");
+    }
+
+    @Test
+    void conflictingEstimatesStaySideBySideWithTheirSources() {
+        String id = uniqueId("claims");
+        ok(post("/api/v1/deals", dealReport(id, "USA", "SAU", 110_000_000_000L)));
+        String token = ok(post("/api/v1/deals/" + id + "/estimates", """
+                {"estimate": {"low": 28000000000, "high": 50000000000, "currency": "USD", "qualifier": "ABOUT",
+                              "scope": "contracts actually signed"},
+                 "estimatedOn": "2018-10", %s}""".formatted(SIPRI)));
+
+        JsonNode deal = get("/api/v1/deals/" + id + "?waitFor=" + token).getBody();
+        assertThat(deal.path("latestEstimates")).hasSize(2);
+        assertThat(deal.path("latestEstimates").findValuesAsText("publisher"))
+                .containsExactlyInAnyOrder("Los Angeles Times", "SIPRI");
+        assertThat(deal.path("sources")).hasSize(2);
+    }
+
+    @Test
+    void aCorrectionShowsInTheViewsHistoryKeepsBothAndAnEarlierKnowledgeTimeSeesTheOriginal() {
+        String id = uniqueId("corrected");
+        ok(post("/api/v1/deals", dealReport(id, "DEU", "EGY", 2_000_000_000L)));
+        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, id);
+        Instant beforeCorrection = Instant.now();
+        String token = ok(post("/api/v1/records/" + id + "/corrections", """
+                {"eventId": "%s", "reason": "the report said DEM, not USD",
+                 "changes": {"estimate": {"amount": 2000000000, "currency": "DEM", "qualifier": "COULD_REACH"},
+                             "reportedOn": "2001-02"},
+                 %s}""".formatted(reportEvent, SIPRI)));
+
+        JsonNode deal = get("/api/v1/deals/" + id + "?waitFor=" + token).getBody();
+        assertThat(deal.path("latestEstimates").get(0).path("estimate").path("currency").asText()).isEqualTo("DEM");
+        assertThat(deal.path("reportedOn").asText()).isEqualTo("2001-02");
+        JsonNode entry = deal.path("history").get(0);
+        assertThat(entry.path("original").path("estimate").path("currency").asText()).isEqualTo("USD");
+        assertThat(entry.path("corrections").get(0).path("reason").asText()).contains("DEM, not USD");
+
+        JsonNode before = get("/api/v1/deals/" + id + "?knownAt=" + beforeCorrection).getBody();
+        assertThat(before.path("latestEstimates").get(0).path("estimate").path("currency").asText()).isEqualTo("USD");
+    }
+
+    @Test
+    void aCorrectionOfAFixedFieldIsRefused() {
+        String id = uniqueId("fixed");
+        ok(post("/api/v1/deals", dealReport(id, "DEU", "EGY", 1)));
+        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
+                + " WHERE aggregate_identifier = ?", String.class, id);
+        ResponseEntity<JsonNode> response = post("/api/v1/records/" + id + "/corrections", """
+                {"eventId": "%s", "reason": "wrong buyer", "changes": {"recipient": "ISR"}, %s}"""
+                .formatted(reportEvent, SIPRI));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().path("errors").get(0).path("field").asText()).isEqualTo("changes.recipient");
+    }
+
+    @Test
+    void aRetractedReportTakesItsDealOutOfTheViewsButNotOutOfTheStore() {
+        String id = uniqueId("hoax");
+        ok(post("/api/v1/deals", dealReport(id, "PRK", "IRN", 1)));
+        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
+                + " WHERE aggregate_identifier = ?", String.class, id);
+        String token = ok(post("/api/v1/records/" + id + "/retractions",
+                "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"the source invented it\", " + SIPRI + "}"));
+        get("/api/v1/deals?status=ALL&waitFor=" + token);
+
+        assertThat(get("/api/v1/deals/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(ids(get("/api/v1/relationships/PRK/IRN").getBody().path("deals"), "dealId"))
+                .doesNotContain(id);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(2);
+        ResponseEntity<JsonNode> again = post("/api/v1/records/" + id + "/retractions",
+                "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"twice\", " + SIPRI + "}");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aWithdrawalShowsAsNotifiedUntilItTakesEffect() {
+        String id = uniqueId("abm");
+        ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Anti-Ballistic Missile Treaty", "kind": "TREATY", "subjects": ["ARMS_CONTROL"],
+                 "parties": ["USA", "SUN"], "signedOn": "1972-05-26", "binding": true, %s}""".formatted(id, SIPRI)));
+        ok(post("/api/v1/agreements/" + id + "/entry-into-force", "{\"on\": \"1972-10-03\", " + SIPRI + "}"));
+        ok(post("/api/v1/agreements/" + id + "/consents", """
+                {"party": "RUS", "means": "SUCCESSION", "on": "1992-01", %s}""".formatted(SIPRI)));
+        String token = ok(post("/api/v1/agreements/" + id + "/withdrawals", """
+                {"party": "USA", "noticeOn": "2001-12-13", "effectiveOn": "2002-06-13", %s}""".formatted(SIPRI)));
+
+        JsonNode now = get("/api/v1/agreements/" + id + "?waitFor=" + token).getBody();
+        assertThat(party(now, "USA")).isEqualTo("WITHDRAWN");
+        JsonNode early2002 = get("/api/v1/agreements/" + id + "?asOf=2002-01-01").getBody();
+        assertThat(party(early2002, "USA")).isEqualTo("WITHDRAWAL_NOTIFIED");
+        assertThat(party(early2002, "RUS")).isEqualTo("CONSENTED");
+        JsonNode in1980 = get("/api/v1/agreements/" + id + "?asOf=1980-01-01").getBody();
+        assertThat(in1980.path("parties").findValuesAsText("party")).isEqualTo(List.of("USA", "SUN"));
+        assertThat(party(in1980, "SUN")).isEqualTo("IN_FORCE");
+    }
+
+    private static String party(JsonNode agreement, String code) {
+        for (JsonNode p : agreement.path("parties")) {
+            if (p.path("party").asText().equals(code)) {
+                return p.path("status").asText();
+            }
+        }
+        return null;
+    }
+}

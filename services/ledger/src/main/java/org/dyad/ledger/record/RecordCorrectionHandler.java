@@ -1,0 +1,106 @@
+package org.dyad.ledger.record;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.dyad.contracts.record.CorrectRecord;
+import org.dyad.contracts.record.CorrectableFields;
+import org.dyad.contracts.record.RecordCorrected;
+import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.record.RetractRecord;
+import org.dyad.ledger.RuleViolationException;
+import org.dyad.ledger.agreement.Agreement;
+import org.dyad.ledger.deal.Deal;
+import org.dyad.ledger.statement.Statement;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.dyad.ledger.IllegalTransitionException.check;
+import static org.dyad.ledger.Recording.provenance;
+import static org.dyad.ledger.RuleViolationException.require;
+
+/**
+ * Corrections and retractions of any record (deal, agreement, statement). They point at an earlier event of the
+ * record and are appended to the same record's stream, so that the record's version guards them like any other
+ * change and its history keeps both the original and the correction.
+ */
+@Component
+class RecordCorrectionHandler {
+
+    private final EventStore eventStore;
+    private final Configuration axon;
+
+    RecordCorrectionHandler(EventStore eventStore, Configuration axon) {
+        this.eventStore = eventStore;
+        this.axon = axon;
+    }
+
+    @CommandHandler
+    void handle(CorrectRecord command) {
+        require(command.reason() != null && !command.reason().isBlank(), "reason", "say why the record is corrected");
+        Target target = find(command.aggregateId(), command.eventId());
+        List<String> problems = CorrectableFields.problems(target.event().getPayloadType(), command.changes());
+        if (!problems.isEmpty()) {
+            String first = problems.get(0);
+            throw new RuleViolationException(first.substring(0, first.indexOf(':')),
+                    String.join("; ", problems.stream().map(p -> p.substring(p.indexOf(':') + 2)).toList()));
+        }
+        RecordCorrected corrected = new RecordCorrected(command.aggregateId(), command.eventId(), target.typeName(),
+                command.changes(), command.reason(), provenance(command.source(), command.grade(),
+                command.recordedBy()));
+        repository(target.event().getType()).load(command.aggregateId(), command.expectedVersion())
+                .execute(aggregate -> apply(corrected));
+    }
+
+    @CommandHandler
+    void handle(RetractRecord command) {
+        require(command.reason() != null && !command.reason().isBlank(), "reason", "say why the claim is retracted");
+        Target target = find(command.aggregateId(), command.eventId());
+        check(target.event().getPayloadType() != RecordRetracted.class, "a retraction cannot be retracted");
+        RecordRetracted retracted = new RecordRetracted(command.aggregateId(), command.eventId(), target.typeName(),
+                command.reason(), provenance(command.source(), command.grade(), command.recordedBy()));
+        repository(target.event().getType()).load(command.aggregateId(), command.expectedVersion())
+                .execute(aggregate -> apply(retracted));
+    }
+
+    private record Target(DomainEventMessage<?> event, String typeName) {
+    }
+
+    /** The event being corrected or retracted, which must belong to the record and not be retracted already. */
+    private Target find(String aggregateId, String eventId) {
+        require(eventId != null, "eventId", "name the event to correct or retract");
+        DomainEventStream stream = eventStore.readEvents(aggregateId);
+        DomainEventMessage<?> target = null;
+        boolean seen = false;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            seen = true;
+            if (event.getIdentifier().equals(eventId)) {
+                target = event;
+            }
+            if (event.getPayload() instanceof RecordRetracted r && r.retractedEventId().equals(eventId)) {
+                check(false, "event " + eventId + " was already retracted");
+            }
+        }
+        if (!seen) {
+            throw new AggregateNotFoundException(aggregateId, "no record " + aggregateId);
+        }
+        require(target != null, "eventId", "record " + aggregateId + " has no event " + eventId);
+        return new Target(target, target.getPayloadType().getSimpleName());
+    }
+
+    private Repository<?> repository(String aggregateType) {
+        return switch (aggregateType) {
+            case "Deal" -> axon.repository(Deal.class);
+            case "Agreement" -> axon.repository(Agreement.class);
+            case "Statement" -> axon.repository(Statement.class);
+            default -> throw new IllegalStateException("no repository for " + aggregateType);
+        };
+    }
+}

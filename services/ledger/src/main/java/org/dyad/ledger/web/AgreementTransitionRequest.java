@@ -1,0 +1,16 @@
+package org.dyad.ledger.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Body of an agreement-wide transition (expiry, termination, disclosure). */
+public record AgreementTransitionRequest(
+        @NotNull PartialDate on,
+        @Size(max = 1000) String reason,
+        @NotNull @Valid Source source,
+        AdmiraltyGrade grade) {
+}

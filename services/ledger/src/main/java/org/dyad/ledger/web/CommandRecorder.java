@@ -1,0 +1,164 @@
+package org.dyad.ledger.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.dyad.ledger.LedgerConfiguration;
+import org.dyad.support.web.ApiProblemException;
+import org.dyad.support.web.FieldProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Sends a recording command the way every command endpoint does: in one database transaction with its
+ * {@code Idempotency-Key} record (a retry answers the first answer and writes nothing), honouring {@code If-Match}
+ * (the record's version the client last saw; a stale one answers 409), and answering the record's new version.
+ */
+@Component
+public class CommandRecorder {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final String LEDGER = LedgerConfiguration.SCHEMA;
+    private static final String LAST_EVENT = "SELECT sequence_number, global_index FROM " + LEDGER
+            + ".domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1";
+
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper json;
+
+    CommandRecorder(CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.json = json;
+    }
+
+    /** Creates a record: answers 201 with its location. {@code If-Match} makes no sense here and is refused. */
+    public ResponseEntity<RecordedResponse> create(HttpServletRequest request, Object body, String collection,
+                                                   String id, Object command) {
+        if (request.getHeader("If-Match") != null) {
+            throw ApiProblemException.badRequest("If-Match", "a new record has no version to match");
+        }
+        return record(request, body, collection, id, HttpStatus.CREATED, expectedVersion -> command);
+    }
+
+    /** Changes a record: answers 200; the command is built with the version from {@code If-Match}, if any. */
+    public ResponseEntity<RecordedResponse> change(HttpServletRequest request, Object body, String collection,
+                                                   String id, Function<Long, Object> command) {
+        return record(request, body, collection, id, HttpStatus.OK, command);
+    }
+
+    private ResponseEntity<RecordedResponse> record(HttpServletRequest request, Object body, String collection,
+                                                    String id, HttpStatus status, Function<Long, Object> command) {
+        String principal = recorder(request);
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        Long expectedVersion = expectedVersion(request.getHeader("If-Match"));
+        return transaction.execute(tx -> {
+            if (key != null) {
+                ResponseEntity<RecordedResponse> earlier = claim(principal, key, hash(request, body));
+                if (earlier != null) {
+                    return earlier;
+                }
+            }
+            commands.sendAndWait(command.apply(expectedVersion));
+            RecordedResponse receipt = jdbc.queryForObject(LAST_EVENT,
+                    (rs, n) -> RecordedResponse.of(id, rs.getLong(1), rs.getLong(2)), id);
+            URI location = URI.create(collection + "/" + id);
+            String etag = "\"" + receipt.version() + "\"";
+            if (key != null) {
+                jdbc.update("UPDATE " + LEDGER + ".idempotency_record SET status = ?, location = ?, etag = ?, body = ?"
+                                + " WHERE principal = ? AND key = ?",
+                        status.value(), location.toString(), etag, write(receipt), principal, key);
+            }
+            return ResponseEntity.status(status).location(location).eTag(etag).body(receipt);
+        });
+    }
+
+    /**
+     * Claims the key for this request, or answers the earlier request's response. A concurrent request with the same
+     * key waits on the row until the first one commits (or rolls back, freeing the key).
+     */
+    private ResponseEntity<RecordedResponse> claim(String principal, String key, String hash) {
+        if (key.isBlank() || key.length() > 255) {
+            throw ApiProblemException.badRequest(IDEMPOTENCY_KEY, "must be 1 to 255 characters");
+        }
+        int claimed = jdbc.update("INSERT INTO " + LEDGER + ".idempotency_record (principal, key, request_hash)"
+                + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", principal, key, hash);
+        if (claimed == 1) {
+            return null;
+        }
+        return jdbc.queryForObject("SELECT request_hash, status, location, etag, body FROM " + LEDGER
+                + ".idempotency_record WHERE principal = ? AND key = ?", (rs, n) -> {
+            if (!rs.getString(1).equals(hash)) {
+                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+                        "this Idempotency-Key was used for a different request",
+                        List.of(new FieldProblem(IDEMPOTENCY_KEY, "was used for a different request")));
+            }
+            return ResponseEntity.status(rs.getInt(2)).location(URI.create(rs.getString(3))).eTag(rs.getString(4))
+                    .header(REPLAYED, "true").body(read(rs.getString(5)));
+        }, principal, key);
+    }
+
+    /** The version in {@code If-Match: "3"} (weak tags and {@code *} included); none when the header is absent. */
+    static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ApiProblemException.badRequest("If-Match", "'" + ifMatch + "' is not a version such as \"3\"");
+        }
+    }
+
+    /** Who records: the authenticated principal, or "anonymous". */
+    static String recorder(HttpServletRequest request) {
+        return request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+    }
+
+    private String hash(HttpServletRequest request, Object body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(json.writeValueAsBytes(body));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(RecordedResponse receipt) {
+        try {
+            return json.writeValueAsString(receipt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RecordedResponse read(String body) {
+        try {
+            return json.readValue(body, RecordedResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

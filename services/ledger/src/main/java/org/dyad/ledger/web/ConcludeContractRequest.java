@@ -1,0 +1,18 @@
+package org.dyad.ledger.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+import org.dyad.contracts.deal.DealItem;
+import java.util.List;
+
+/** Body of {@code POST /api/v1/deals/{id}/contract}; {@code items}, when given, replace the reported ones. */
+public record ConcludeContractRequest(
+        @NotNull PartialDate on,
+        @Size(max = 100) List<@NotNull @Valid DealItem> items,
+        @NotNull @Valid Source source,
+        AdmiraltyGrade grade) {
+}

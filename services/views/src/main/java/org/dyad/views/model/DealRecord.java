@@ -1,0 +1,186 @@
+package org.dyad.views.model;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.dyad.contracts.common.Source;
+import org.dyad.contracts.deal.ContractConcluded;
+import org.dyad.contracts.deal.DealCancelled;
+import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.deal.DealResumed;
+import org.dyad.contracts.deal.DealRevived;
+import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.DealStatus;
+import org.dyad.contracts.deal.DealSuperseded;
+import org.dyad.contracts.deal.DealSuspended;
+import org.dyad.contracts.deal.DealTerms;
+import org.dyad.contracts.deal.DeliveryCompleted;
+import org.dyad.contracts.deal.DeliveryRecorded;
+import org.dyad.contracts.deal.EstimateRecorded;
+import org.dyad.contracts.deal.NegotiationOpened;
+import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.Tranche;
+import org.dyad.contracts.common.PartialDate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A deal as the views show it, folded from its history. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class DealRecord {
+
+    private String dealId;
+    private String supplier;
+    private String recipient;
+    private DealStage stage;
+    private DealStatus status;
+    private String statusReason;
+    private PartialDate statusSince;
+    private List<DealItem> items = List.of();
+    private DealTerms terms;
+    private PartialDate reportedOn;
+    private PartialDate negotiationOpenedOn;
+    private PartialDate contractedOn;
+    private PartialDate deliveredOn;
+    private final List<Tranche> deliveries = new ArrayList<>();
+    private String supersededBy;
+    private List<String> supersedes = List.of();
+    private final List<EstimateClaim> estimates = new ArrayList<>();
+    private List<EstimateClaim> latestEstimates = List.of();
+    private List<Source> sources = List.of();
+    private List<HistoryEntry> history = List.of();
+    private long version;
+
+    /** Folds a deal's history; {@code null} if its founding report is not part of it (retracted or not yet valid). */
+    public static DealRecord fold(List<HistoryEntry> history, long version) {
+        DealRecord deal = new DealRecord();
+        for (HistoryEntry entry : history) {
+            if (!entry.retracted()) {
+                deal.apply(entry);
+            }
+        }
+        if (deal.dealId == null) {
+            return null;
+        }
+        deal.history = history;
+        deal.version = version;
+        Map<String, EstimateClaim> latest = new LinkedHashMap<>();
+        deal.estimates.forEach(c -> latest.put(c.sourceKey(), c));
+        deal.latestEstimates = List.copyOf(latest.values());
+        Map<String, Source> sources = new LinkedHashMap<>();
+        history.forEach(h -> sources.putIfAbsent(h.event().provenance().source().publisher() + "|"
+                + h.event().provenance().source().title(), h.event().provenance().source()));
+        deal.sources = List.copyOf(sources.values());
+        return deal;
+    }
+
+    private void apply(HistoryEntry entry) {
+        Object event = entry.event();
+        if (event instanceof SaleReported e) {
+            dealId = e.dealId();
+            supplier = e.supplier();
+            recipient = e.recipient();
+            stage = e.stage();
+            status = DealStatus.ACTIVE;
+            items = e.items();
+            terms = e.terms();
+            reportedOn = e.reportedOn();
+            if (e.estimate() != null) {
+                estimates.add(new EstimateClaim(entry.eventId(), e.estimate(), e.reportedOn(), e.provenance(),
+                        entry.original() != null));
+            }
+        } else if (dealId == null) {
+            return; // facts about a deal whose founding report is not (yet) part of the answer
+        } else if (event instanceof NegotiationOpened e) {
+            stage = DealStage.NEGOTIATING;
+            negotiationOpenedOn = e.on();
+        } else if (event instanceof ContractConcluded e) {
+            stage = DealStage.CONTRACTED;
+            contractedOn = e.on();
+            if (e.items() != null) {
+                items = e.items();
+            }
+        } else if (event instanceof DeliveryRecorded e) {
+            stage = DealStage.DELIVERING;
+            deliveries.add(e.tranche());
+        } else if (event instanceof DeliveryCompleted e) {
+            stage = DealStage.DELIVERED;
+            deliveredOn = e.on();
+        } else if (event instanceof DealSuspended e) {
+            status(DealStatus.SUSPENDED, e.reason(), e.on());
+        } else if (event instanceof DealResumed e) {
+            status(DealStatus.ACTIVE, null, e.on());
+        } else if (event instanceof DealCancelled e) {
+            status(DealStatus.CANCELLED, e.reason(), e.on());
+        } else if (event instanceof DealRevived e) {
+            status(DealStatus.ACTIVE, null, e.on());
+            stage = e.stage();
+        } else if (event instanceof DealSuperseded e) {
+            status(DealStatus.SUPERSEDED, null, e.on());
+            supersededBy = e.supersededBy();
+        } else if (event instanceof EstimateRecorded e) {
+            estimates.add(new EstimateClaim(entry.eventId(), e.estimate(), e.estimatedOn(), e.provenance(),
+                    entry.original() != null));
+        }
+    }
+
+    private void status(DealStatus status, String reason, PartialDate since) {
+        this.status = status;
+        this.statusReason = reason;
+        this.statusSince = since;
+    }
+
+    /** Not yet fully delivered, and neither cancelled nor superseded (a suspended deal is still pending). */
+    public boolean pending() {
+        return stage.isOpen() && (status == DealStatus.ACTIVE || status == DealStatus.SUSPENDED);
+    }
+
+    public void supersedes(List<String> dealIds) {
+        this.supersedes = List.copyOf(dealIds);
+    }
+
+    public String dealId() {
+        return dealId;
+    }
+
+    public String supplier() {
+        return supplier;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public DealStage stage() {
+        return stage;
+    }
+
+    public DealStatus status() {
+        return status;
+    }
+
+    public PartialDate reportedOn() {
+        return reportedOn;
+    }
+
+    public String supersededBy() {
+        return supersededBy;
+    }
+
+    public List<EstimateClaim> estimates() {
+        return estimates;
+    }
+
+    public List<EstimateClaim> latestEstimates() {
+        return latestEstimates;
+    }
+
+    public List<HistoryEntry> history() {
+        return history;
+    }
+
+    public long version() {
+        return version;
+    }
+}

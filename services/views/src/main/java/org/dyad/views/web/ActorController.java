@@ -1,0 +1,44 @@
+package org.dyad.views.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.dyad.contracts.actor.Actor;
+import org.dyad.contracts.actor.ActorKind;
+import org.dyad.contracts.actor.ActorRegistry;
+import org.dyad.support.web.ApiProblemException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+
+@RestController
+@RequestMapping(path = "/api/v1/actors", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Actors", description = "The reference list of states, dissolved states, groups and organisations")
+public class ActorController {
+
+    private final ActorRegistry actors = ActorRegistry.standard();
+
+    @Operation(summary = "List actors, optionally by kind or by a name/code fragment (for type-ahead)")
+    @GetMapping
+    public List<Actor> listActors(@RequestParam(required = false) ActorKind kind,
+                                  @RequestParam(required = false) String q) {
+        String fragment = q == null ? null : q.toLowerCase(Locale.ROOT);
+        return actors.all().stream()
+                .filter(a -> kind == null || a.kind() == kind)
+                .filter(a -> fragment == null || a.code().toLowerCase(Locale.ROOT).startsWith(fragment)
+                        || a.name().toLowerCase(Locale.ROOT).contains(fragment)
+                        || a.aliases().stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).contains(fragment)))
+                .toList();
+    }
+
+    @Operation(summary = "Fetch one actor by code")
+    @GetMapping("/{code}")
+    public Actor fetchActor(@PathVariable String code) {
+        return actors.byCode(code).orElseThrow(() -> ApiProblemException.notFound("actor " + code));
+    }
+}
