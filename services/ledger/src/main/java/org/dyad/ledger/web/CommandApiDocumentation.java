@@ -1,0 +1,64 @@
+package org.dyad.ledger.web;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Documents what every command endpoint shares, so the OpenAPI document states it once per operation: the
+ * {@code Idempotency-Key} and {@code If-Match} headers, the answer's {@code ETag}, and the problem+json errors
+ * (400 malformed, 404 unknown record, 409 illegal transition or stale version, 422 rule broken).
+ */
+@Component
+class CommandApiDocumentation implements OpenApiCustomizer {
+
+    private static final String PROBLEM_SCHEMA = "Problem";
+
+    @Override
+    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
+        openApi.getComponents().addSchemas(PROBLEM_SCHEMA, new Schema<>().type("object")
+                .description("RFC 7807 problem details; 'errors' lists each bad field and why")
+                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
+                .addProperty("status", new Schema<Integer>().type("integer"))
+                .addProperty("detail", new StringSchema()).addProperty("instance", new StringSchema())
+                .addProperty("errors", new Schema<>().type("array").items(new Schema<>().type("object")
+                        .addProperty("field", new StringSchema()).addProperty("reason", new StringSchema()))));
+        openApi.getPaths().forEach((path, item) -> {
+            Operation post = item.getPost();
+            if (post == null || !path.startsWith("/api/v1/")) {
+                return;
+            }
+            boolean change = path.contains("{");
+            post.addParametersItem(new HeaderParameter().name(CommandRecorder.IDEMPOTENCY_KEY).required(false)
+                    .schema(new StringSchema().maxLength(255))
+                    .description("a retry with the same key answers the first answer and writes nothing"));
+            if (change) {
+                post.addParametersItem(new HeaderParameter().name("If-Match").required(false)
+                        .schema(new StringSchema())
+                        .description("the record's version as last read (its ETag); a stale one answers 409"));
+            }
+            ApiResponses responses = post.getResponses();
+            responses.addApiResponse("400", problem("malformed request: each bad field is named with the reason"));
+            if (change) {
+                responses.addApiResponse("404", problem("no such record"));
+            }
+            responses.addApiResponse("409", problem(change
+                    ? "illegal in the record's current state, or a stale If-Match version"
+                    : "a record with this id already exists"));
+            responses.addApiResponse("422", problem("well-formed but breaks a rule (unknown actor, a date before the"
+                    + " record began, a reused Idempotency-Key ...)"));
+        });
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().$ref(PROBLEM_SCHEMA))));
+    }
+}
