@@ -38,6 +38,14 @@ CREATE TABLE deal (
     pending       BOOLEAN NOT NULL,
     reported_from DATE    NOT NULL,
     superseded_by TEXT,
+    -- for filters: item categories (SIPRI and UN Register), designations and descriptions in lower case, and the
+    -- most recently recorded estimate
+    categories    TEXT[]  NOT NULL,
+    designations  TEXT    NOT NULL,
+    value_currency TEXT,
+    value_low     NUMERIC,
+    value_high    NUMERIC,
+    sources       INT     NOT NULL,
     version       BIGINT  NOT NULL,
     doc           JSON    NOT NULL
 );
@@ -45,9 +53,12 @@ CREATE INDEX deal_by_pair ON deal (supplier, recipient);
 CREATE INDEX deal_by_recipient ON deal (recipient);
 CREATE INDEX deal_pending ON deal (pending, reported_from DESC);
 CREATE INDEX deal_by_superseded_by ON deal (superseded_by);
+CREATE INDEX deal_by_categories ON deal USING GIN (categories);
 
 CREATE TABLE agreement (
     agreement_id TEXT   PRIMARY KEY,
+    kind         TEXT   NOT NULL,
+    subjects     TEXT[] NOT NULL,
     status       TEXT   NOT NULL,
     signed_from  DATE   NOT NULL,
     -- the next date on which the agreement's status changes by itself (a withdrawal taking effect, an expiry)

@@ -1,11 +1,21 @@
 package org.dyad.contracts.query;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
 /**
- * Fetch deals, newest report first.
+ * Fetch deals.
  *
- * @param status    {@code PENDING} (not yet fully delivered), {@code ALL}, or one stage such as {@code CONTRACTED}
- * @param supplier  only deals from this supplier, if given
- * @param recipient only deals to this recipient, if given
+ * @param status      {@code PENDING} (not fully delivered, not cancelled or superseded), {@code ALL}, a stage such as
+ *                    {@code CONTRACTED} or a side state such as {@code CANCELLED}
+ * @param category    a SIPRI weapon category or a UN Register category
+ * @param designation part of a designation or description, any case
+ * @param minValue    lowest value of the latest estimate, in {@code currency}
+ * @param maxValue    highest value of the latest estimate, in {@code currency}
+ * @param sort        {@code reportedOn}, {@code value}, {@code supplier}, {@code recipient} or {@code stage}
  */
-public record FetchDeals(String status, String supplier, String recipient, int page, int size) {
+public record FetchDeals(String status, String supplier, String recipient, String category, String designation,
+                         BigDecimal minValue, BigDecimal maxValue, String currency, String sort, boolean descending,
+                         int page, int size, LocalDate asOf, Instant knownAt) {
 }

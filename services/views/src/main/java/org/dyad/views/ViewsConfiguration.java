@@ -4,7 +4,11 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dyad.views.projection.EventLog;
+import org.dyad.views.projection.ViewProjector;
+import org.dyad.views.projection.ViewTables;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -47,6 +51,21 @@ public class ViewsConfiguration {
                 .createSchemas(true)
                 .locations("classpath:db/views")
                 .load();
+    }
+
+    @Bean
+    ViewTables liveViewTables(JdbcTemplate jdbc) {
+        return new ViewTables(jdbc, ViewTables.LIVE);
+    }
+
+    @Bean
+    ViewProjector viewProjector(ViewTables liveViewTables) {
+        return new ViewProjector(liveViewTables);
+    }
+
+    @Bean
+    EventLog eventLog(ViewTables liveViewTables) {
+        return new EventLog(liveViewTables);
     }
 
     @Bean(CONTAINER_FACTORY)

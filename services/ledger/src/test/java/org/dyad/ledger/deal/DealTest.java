@@ -197,7 +197,7 @@ class DealTest {
 
         @Test
         void aTrancheOfTheDealsItemsIsDelivered() {
-            Tranche tranche = new Tranche(date("2002-06"), List.of(new TrancheItem("S-300", 2, false)));
+            Tranche tranche = Tranche.on(date("2002-06"), List.of(new TrancheItem("S-300", 2, false)));
             fixture.given(reported(DealStage.CONTRACTED))
                     .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
                     .expectEvents(new DeliveryRecorded(DEAL, tranche, provenance()))
@@ -206,7 +206,7 @@ class DealTest {
 
         @Test
         void aTrancheOfSomethingElseIsRefused() {
-            Tranche tranche = new Tranche(date("2002-06"), List.of(new TrancheItem("Tor-M1", 2, false)));
+            Tranche tranche = Tranche.on(date("2002-06"), List.of(new TrancheItem("Tor-M1", 2, false)));
             fixture.given(reported(DealStage.CONTRACTED))
                     .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
                     .expectException(RuleViolationException.class)
@@ -216,7 +216,7 @@ class DealTest {
 
         @Test
         void aDeliveryCannotPredateTheDeal() {
-            Tranche tranche = new Tranche(date("1999"), List.of(new TrancheItem("S-300", 2, false)));
+            Tranche tranche = Tranche.on(date("1999"), List.of(new TrancheItem("S-300", 2, false)));
             fixture.given(reported(DealStage.CONTRACTED))
                     .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
                     .expectException(RuleViolationException.class)
@@ -242,7 +242,7 @@ class DealTest {
 
         @Test
         void aFullyDeliveredDealTakesNoMoreDeliveries() {
-            Tranche tranche = new Tranche(date("2004"), List.of(new TrancheItem("S-300", 1, false)));
+            Tranche tranche = Tranche.on(date("2004"), List.of(new TrancheItem("S-300", 1, false)));
             fixture.given(reported(DealStage.DELIVERED))
                     .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
                     .expectException(IllegalTransitionException.class)
@@ -279,7 +279,7 @@ class DealTest {
 
         @Test
         void aSuspendedDealCannotBeDelivered() {
-            Tranche tranche = new Tranche(date("2011"), List.of(new TrancheItem("S-300", 1, false)));
+            Tranche tranche = Tranche.on(date("2011"), List.of(new TrancheItem("S-300", 1, false)));
             fixture.given(reported(DealStage.CONTRACTED), suspended())
                     .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
                     .expectException(IllegalTransitionException.class)

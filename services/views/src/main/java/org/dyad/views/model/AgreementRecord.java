@@ -176,6 +176,14 @@ public class AgreementRecord {
         return agreementId;
     }
 
+    public AgreementKind kind() {
+        return kind;
+    }
+
+    public List<String> subjectNames() {
+        return subjects.stream().map(Enum::name).toList();
+    }
+
     public AgreementStatus status() {
         return status;
     }

@@ -1,6 +1,7 @@
 package org.dyad.views.model;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.Source;
 import org.dyad.contracts.deal.ContractConcluded;
 import org.dyad.contracts.deal.DealCancelled;
@@ -134,6 +135,43 @@ public class DealRecord {
     /** Not yet fully delivered, and neither cancelled nor superseded (a suspended deal is still pending). */
     public boolean pending() {
         return stage.isOpen() && (status == DealStatus.ACTIVE || status == DealStatus.SUSPENDED);
+    }
+
+    /** SIPRI and UN Register categories of the items, for filtering. */
+    public List<String> categories() {
+        List<String> categories = new ArrayList<>();
+        for (DealItem item : items) {
+            if (item.category() != null) {
+                categories.add(item.category().name());
+            }
+            if (item.unCategory() != null) {
+                categories.add(item.unCategory().name());
+            }
+        }
+        return categories.stream().distinct().toList();
+    }
+
+    /** Designations and descriptions in lower case, for substring search. */
+    public String designations() {
+        StringBuilder text = new StringBuilder();
+        for (DealItem item : items) {
+            text.append(item.designation()).append(' ');
+            if (item.description() != null) {
+                text.append(item.description()).append(' ');
+            }
+        }
+        return text.toString().trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The most recently recorded of the latest estimates, or {@code null}. */
+    public Estimate latestValue() {
+        return latestEstimates.isEmpty() ? null : latestEstimates.stream()
+                .max((a, b) -> a.provenance().recordedAt().compareTo(b.provenance().recordedAt()))
+                .map(EstimateClaim::estimate).orElse(null);
+    }
+
+    public int sourceCount() {
+        return sources.size();
     }
 
     public void supersedes(List<String> dealIds) {

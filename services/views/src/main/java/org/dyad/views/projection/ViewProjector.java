@@ -2,6 +2,7 @@ package org.dyad.views.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.EventCatalog;
@@ -13,9 +14,6 @@ import org.dyad.views.model.PartyRecord;
 import org.dyad.views.model.RecordFolder;
 import org.dyad.views.model.RecordedFact;
 import org.dyad.views.model.StatementRecord;
-import org.dyad.views.query.EventLog;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Array;
@@ -36,7 +34,6 @@ import java.util.TreeSet;
  * New events go to the event log; each record they touch is then folded again from its logged events and its
  * document and index rows are rewritten, and the relationship rows of its pairs are recounted.
  */
-@Component
 public class ViewProjector {
 
     private static final String ADVANCE_VERSION = """
@@ -45,12 +42,13 @@ public class ViewProjector {
                 applied_at = now()
             WHERE views.applied_version.version < EXCLUDED.version""";
 
-    private final JdbcTemplate jdbc;
+    private final ViewTables jdbc;
     private final EventLog eventLog;
 
-    public ViewProjector(JdbcTemplate jdbc, EventLog eventLog) {
-        this.jdbc = jdbc;
-        this.eventLog = eventLog;
+    /** Projects into the given tables (the live {@code views} schema, or a schema being rebuilt). */
+    public ViewProjector(ViewTables tables) {
+        this.jdbc = tables;
+        this.eventLog = new EventLog(tables);
     }
 
     /** Applies the events in order; returns how many changed the views (the rest were duplicates). */
@@ -126,16 +124,24 @@ public class ViewProjector {
             jdbc.update("DELETE FROM views.deal WHERE deal_id = ?", dealId);
             return Set.of();
         }
+        Estimate value = deal.latestValue();
         jdbc.update("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
-                            superseded_by, version, doc)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                            superseded_by, categories, designations, value_currency, value_low, value_high, sources,
+                            version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
                         ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
                             recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
                             pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
-                            superseded_by = EXCLUDED.superseded_by, version = EXCLUDED.version, doc = EXCLUDED.doc""",
+                            superseded_by = EXCLUDED.superseded_by, categories = EXCLUDED.categories,
+                            designations = EXCLUDED.designations, value_currency = EXCLUDED.value_currency,
+                            value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high,
+                            sources = EXCLUDED.sources, version = EXCLUDED.version, doc = EXCLUDED.doc""",
                 dealId, deal.supplier(), deal.recipient(), deal.stage().name(), deal.status().name(), deal.pending(),
-                Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), deal.version(), json(deal));
+                Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), textArray(deal.categories()),
+                deal.designations(), value == null ? null : value.currency(),
+                value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
+                deal.sourceCount(), deal.version(), json(deal));
         return Set.of(deal.supplier(), deal.recipient());
     }
 
@@ -146,12 +152,15 @@ public class ViewProjector {
             return Set.of();
         }
         jdbc.update("""
-                        INSERT INTO views.agreement (agreement_id, status, signed_from, review_on, version, doc)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb)
-                        ON CONFLICT (agreement_id) DO UPDATE SET status = EXCLUDED.status,
+                        INSERT INTO views.agreement (agreement_id, kind, subjects, status, signed_from, review_on,
+                            version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?::json)
+                        ON CONFLICT (agreement_id) DO UPDATE SET kind = EXCLUDED.kind, subjects = EXCLUDED.subjects,
+                            status = EXCLUDED.status,
                             signed_from = EXCLUDED.signed_from, review_on = EXCLUDED.review_on,
                             version = EXCLUDED.version, doc = EXCLUDED.doc""",
-                agreementId, agreement.status().name(), Date.valueOf(agreement.signedOn().earliest()),
+                agreementId, agreement.kind().name(), textArray(agreement.subjectNames()), agreement.status().name(),
+                Date.valueOf(agreement.signedOn().earliest()),
                 nullableDate(agreement.nextChangeAfter(LocalDate.now())), agreement.version(), json(agreement));
         Set<String> actors = new LinkedHashSet<>();
         for (PartyRecord party : agreement.parties()) {
@@ -175,7 +184,7 @@ public class ViewProjector {
         }
         jdbc.update("""
                         INSERT INTO views.statement (statement_id, speaker, made_from, version, doc)
-                        VALUES (?, ?, ?, ?, ?::jsonb)
+                        VALUES (?, ?, ?, ?, ?::json)
                         ON CONFLICT (statement_id) DO UPDATE SET speaker = EXCLUDED.speaker,
                             made_from = EXCLUDED.made_from, version = EXCLUDED.version, doc = EXCLUDED.doc""",
                 statementId, statement.speaker(), Date.valueOf(statement.madeOn().earliest()), statement.version(),
@@ -226,8 +235,8 @@ public class ViewProjector {
                 a, b, a, b, a, b, b, a, a, b, a, b);
     }
 
-    private Array textArray(Set<String> values) {
-        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("text", values.toArray()));
+    private Array textArray(java.util.Collection<String> values) {
+        return jdbc.textArray(values);
     }
 
     private static String json(Object value) {

@@ -1,11 +1,14 @@
 package org.dyad.views.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.contracts.actor.Actor;
 import org.dyad.contracts.actor.ActorKind;
 import org.dyad.contracts.actor.ActorRegistry;
+import org.dyad.contracts.query.FetchActorProfile;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.query.ActorProfileReader;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +25,11 @@ import java.util.Locale;
 public class ActorController {
 
     private final ActorRegistry actors = ActorRegistry.standard();
+    private final ActorProfileReader profiles;
+
+    ActorController(ActorProfileReader profiles) {
+        this.profiles = profiles;
+    }
 
     @Operation(summary = "List actors, optionally by kind or by a name/code fragment (for type-ahead)")
     @GetMapping
@@ -34,6 +42,16 @@ public class ActorController {
                         || a.name().toLowerCase(Locale.ROOT).contains(fragment)
                         || a.aliases().stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).contains(fragment)))
                 .toList();
+    }
+
+    @Operation(summary = "Fetch an actor's profile: as supplier and as recipient, top partners, open deals, "
+            + "agreements in force")
+    @GetMapping("/{code}/profile")
+    public ObjectNode fetchActorProfile(@PathVariable String code,
+                                        @RequestParam(required = false) String asOf,
+                                        @RequestParam(required = false) String knownAt) {
+        fetchActor(code);
+        return profiles.fetch(new FetchActorProfile(code, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt)));
     }
 
     @Operation(summary = "Fetch one actor by code")

@@ -3,10 +3,18 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.dyad.contracts.agreement.AgreementKind;
+import org.dyad.contracts.agreement.AgreementStatus;
+import org.dyad.contracts.agreement.AgreementSubject;
+import org.dyad.contracts.agreement.PartyStatus;
 import org.dyad.contracts.query.FetchAgreement;
+import org.dyad.contracts.query.FetchAgreements;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.query.AgreementReader;
 import org.dyad.views.query.ConsistencyGate;
-import org.dyad.views.query.RecordReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,17 +25,42 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
+import static org.dyad.views.web.RelationshipController.ACTOR;
+import static org.dyad.views.web.RelationshipController.ACTOR_MESSAGE;
+
 @RestController
 @RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Agreements", description = "Agreements on record, with each party's status")
 public class AgreementQueryController {
 
-    private final RecordReader records;
+    private final AgreementReader agreements;
     private final ConsistencyGate consistency;
 
-    AgreementQueryController(RecordReader records, ConsistencyGate consistency) {
-        this.records = records;
+    AgreementQueryController(AgreementReader agreements, ConsistencyGate consistency) {
+        this.agreements = agreements;
         this.consistency = consistency;
+    }
+
+    @Operation(summary = "Fetch agreements by party, status (of the agreement or of the party), kind and subject")
+    @GetMapping
+    public ResponseEntity<ObjectNode> fetchAgreements(
+            @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String party,
+            @RequestParam(required = false) AgreementStatus status,
+            @RequestParam(required = false) PartyStatus partyStatus,
+            @RequestParam(required = false) AgreementKind kind,
+            @RequestParam(required = false) AgreementSubject subject,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(required = false) List<String> waitFor) {
+        if (partyStatus != null && party == null) {
+            throw ApiProblemException.badRequest("partyStatus", "needs party: whose status?");
+        }
+        boolean consistent = consistency.await(waitFor);
+        return ViewResponses.ok(agreements.fetch(new FetchAgreements(party, name(status), name(partyStatus),
+                name(kind), name(subject), page, size, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt))),
+                consistent);
     }
 
     @Operation(summary = "Fetch one agreement with each party's status, its history and sources")
@@ -37,9 +70,13 @@ public class AgreementQueryController {
                                                      @RequestParam(required = false) String knownAt,
                                                      @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        ObjectNode agreement = records.agreement(new FetchAgreement(agreementId, TimeParameters.asOf(asOf),
+        ObjectNode agreement = agreements.fetch(new FetchAgreement(agreementId, TimeParameters.asOf(asOf),
                         TimeParameters.knownAt(knownAt)))
                 .orElseThrow(() -> ApiProblemException.notFound("agreement " + agreementId));
         return ViewResponses.versioned(agreement, consistent);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -11,7 +12,7 @@ import org.dyad.contracts.query.FetchDeal;
 import org.dyad.contracts.query.FetchDeals;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.query.ConsistencyGate;
-import org.dyad.views.query.RecordReader;
+import org.dyad.views.query.DealReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.dyad.views.web.RelationshipController.ACTOR;
@@ -30,15 +32,16 @@ import static org.dyad.views.web.RelationshipController.ACTOR_MESSAGE;
 @Tag(name = "Deals", description = "Arms transfers on record, with their history, estimates and sources")
 public class DealQueryController {
 
-    private final RecordReader records;
+    private final DealReader deals;
     private final ConsistencyGate consistency;
 
-    DealQueryController(RecordReader records, ConsistencyGate consistency) {
-        this.records = records;
+    DealQueryController(DealReader deals, ConsistencyGate consistency) {
+        this.deals = deals;
         this.consistency = consistency;
     }
 
-    @Operation(summary = "Fetch deals by status (PENDING, ALL, a stage or a side state), supplier and recipient")
+    @Operation(summary = "Fetch deals by status, supplier, recipient, category, designation and value, sorted and "
+            + "paged, as of a date and as known at an instant")
     @GetMapping
     public ResponseEntity<ObjectNode> fetchDeals(
             @Parameter(description = "PENDING (not fully delivered, not cancelled or superseded), ALL, a stage such as "
@@ -50,12 +53,31 @@ public class DealQueryController {
             String status,
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String supplier,
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String recipient,
+            @Parameter(description = "a SIPRI category (e.g. AIRCRAFT) or a UN Register category (e.g. VI_WARSHIPS)")
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z_IV]{2,40}", message = "must be a category name")
+            String category,
+            @Parameter(description = "part of a designation or description, any case (e.g. s-300)")
+            @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 100) String designation,
+            @RequestParam(required = false) @DecimalMin("0") BigDecimal minValue,
+            @RequestParam(required = false) @DecimalMin("0") BigDecimal maxValue,
+            @Parameter(description = "currency of minValue and maxValue (no conversion is made)")
+            @RequestParam(defaultValue = "USD") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+            String currency,
+            @RequestParam(defaultValue = "reportedOn")
+            @Pattern(regexp = "reportedOn|value|supplier|recipient|stage",
+                    message = "must be reportedOn, value, supplier, recipient or stage") String sort,
+            @RequestParam(defaultValue = "desc") @Pattern(regexp = "asc|desc", message = "must be asc or desc")
+            String order,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(records.deals(new FetchDeals(status, supplier, recipient, page, size)), consistent);
+        return ViewResponses.ok(deals.fetch(new FetchDeals(status, supplier, recipient, category, designation, minValue,
+                maxValue, currency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
+                TimeParameters.knownAt(knownAt))), consistent);
     }
 
     @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")
@@ -65,7 +87,7 @@ public class DealQueryController {
                                                 @RequestParam(required = false) String knownAt,
                                                 @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        ObjectNode deal = records.deal(new FetchDeal(dealId, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt)))
+        ObjectNode deal = deals.fetch(new FetchDeal(dealId, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt)))
                 .orElseThrow(() -> ApiProblemException.notFound("deal " + dealId));
         return ViewResponses.versioned(deal, consistent);
     }

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.dyad.contracts.query.FetchPartners;
 import org.dyad.contracts.query.FetchRelationship;
 import org.dyad.views.query.ConsistencyGate;
-import org.dyad.views.query.RecordReader;
+import org.dyad.views.query.RelationshipReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,16 +29,16 @@ public class RelationshipController {
     static final String ACTOR = "[A-Z]{3}";
     static final String ACTOR_MESSAGE = "must be a three-letter actor code such as RUS or IRN";
 
-    private final RecordReader records;
+    private final RelationshipReader relationships;
     private final ConsistencyGate consistency;
 
-    RelationshipController(RecordReader records, ConsistencyGate consistency) {
-        this.records = records;
+    RelationshipController(RelationshipReader relationships, ConsistencyGate consistency) {
+        this.relationships = relationships;
         this.consistency = consistency;
     }
 
     @Operation(summary = "Fetch the relationship of two actors: agreements (with each party's status), deals both "
-            + "ways, statements, estimate totals, first and last event")
+            + "ways by stage, statements, estimate totals, first and last event, and the latest timeline entries")
     @GetMapping("/{a}/{b}")
     public ResponseEntity<ObjectNode> fetchRelationship(
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String a,
@@ -47,7 +50,21 @@ public class RelationshipController {
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(records.relationship(new FetchRelationship(a, b, TimeParameters.asOf(asOf),
+        return ViewResponses.ok(relationships.fetch(new FetchRelationship(a, b, TimeParameters.asOf(asOf),
+                TimeParameters.knownAt(knownAt))), consistent);
+    }
+
+    @Operation(summary = "Fetch an actor's partners with the number of agreements, deals and statements with each")
+    @GetMapping
+    public ResponseEntity<ObjectNode> fetchPartners(
+            @RequestParam @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String party,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(required = false) List<String> waitFor) {
+        boolean consistent = consistency.await(waitFor);
+        return ViewResponses.ok(relationships.partners(new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt))), consistent);
     }
 }

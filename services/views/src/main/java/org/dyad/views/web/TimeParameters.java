@@ -14,13 +14,17 @@ final class TimeParameters {
     }
 
     static LocalDate asOf(String value) {
+        return asOf(value, "asOf");
+    }
+
+    static LocalDate asOf(String value, String parameter) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblemException.badRequest("asOf", "'" + value + "' is not a date such as 2000-06-01");
+            throw ApiProblemException.badRequest(parameter, "'" + value + "' is not a date such as 2000-06-01");
         }
     }
 

@@ -1,12 +1,10 @@
-package org.dyad.views.query;
+package org.dyad.views.projection;
 
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.EventCatalog;
 import org.dyad.views.model.RecordedFact;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -18,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads records' events back from {@code views.event_log}, limited to what was recorded by a given instant. */
-@Component
 public class EventLog {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final ViewTables jdbc;
 
-    EventLog(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public EventLog(ViewTables tables) {
+        this.jdbc = tables;
     }
 
     /** Each record's facts in sequence order; {@code knownAt} {@code null} means everything recorded so far. */

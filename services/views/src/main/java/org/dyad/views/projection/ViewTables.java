@@ -1,0 +1,63 @@
+package org.dyad.views.projection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import java.sql.Array;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The view tables of one schema. Statements are written against schema {@code views}; a rebuild projects the same
+ * statements into a fresh schema, which then takes the place of {@code views}.
+ */
+public final class ViewTables {
+
+    public static final String LIVE = "views";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final String schema;
+
+    public ViewTables(JdbcTemplate jdbc, String schema) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.schema = schema;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    /** The statement for this schema. */
+    public String sql(String statement) {
+        return LIVE.equals(schema) ? statement : statement.replace(LIVE + ".", schema + ".");
+    }
+
+    public int update(String statement, Object... args) {
+        return jdbc.update(sql(statement), args);
+    }
+
+    public <T> List<T> queryForList(String statement, Class<T> type, Object... args) {
+        return jdbc.queryForList(sql(statement), type, args);
+    }
+
+    public <T> T queryForObject(String statement, Class<T> type, Object... args) {
+        return jdbc.queryForObject(sql(statement), type, args);
+    }
+
+    public void query(String statement, SqlParameterSource params, RowCallbackHandler rows) {
+        named.query(sql(statement), params, rows);
+    }
+
+    public <T> List<T> queryForList(String statement, Map<String, ?> params, Class<T> type) {
+        return named.queryForList(sql(statement), params, type);
+    }
+
+    public Array textArray(Collection<String> values) {
+        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("text", values.toArray()));
+    }
+}

@@ -1,0 +1,109 @@
+package org.dyad.views.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.actor.ActorRegistry;
+import org.dyad.contracts.query.FetchActorProfile;
+import org.dyad.contracts.query.FetchPartners;
+import org.dyad.contracts.wire.DyadJson;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import static org.dyad.views.query.RecordDocuments.Kind.AGREEMENT;
+import static org.dyad.views.query.RecordDocuments.Kind.DEAL;
+
+/** An actor's profile: deals as supplier and as recipient, top partners, open deals, agreements in force. */
+@Component
+public class ActorProfileReader {
+
+    private static final int TOP = 10;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordDocuments documents;
+    private final RelationshipReader relationships;
+
+    ActorProfileReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents, RelationshipReader relationships) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+        this.relationships = relationships;
+    }
+
+    public ObjectNode fetch(FetchActorProfile query) {
+        String code = query.actor();
+        List<String> dealIds = jdbc.queryForList("SELECT deal_id FROM views.deal WHERE supplier = :code OR recipient"
+                + " = :code ORDER BY reported_from DESC, deal_id", Map.of("code", code), String.class);
+        List<ObjectNode> deals = documents.of(DEAL, dealIds, query.asOf(), query.knownAt());
+        List<String> agreementIds = jdbc.queryForList("SELECT a.agreement_id FROM views.agreement_actor a JOIN"
+                + " views.agreement g ON g.agreement_id = a.agreement_id WHERE a.actor = :code AND a.role = 'PARTY'"
+                + " ORDER BY g.signed_from, a.agreement_id", Map.of("code", code), String.class);
+        List<ObjectNode> agreements = documents.of(AGREEMENT, agreementIds, query.asOf(), query.knownAt());
+
+        ObjectNode profile = DyadJson.mapper().createObjectNode();
+        profile.putPOJO("actor", ActorRegistry.standard().byCode(code).orElse(null));
+        profile.put("asOf", query.asOf() == null ? null : query.asOf().toString());
+        profile.put("knownAt", query.knownAt() == null ? null : query.knownAt().toString());
+        profile.set("asSupplier", side(deals, d -> code.equals(d.path("supplier").asText()), "recipient"));
+        profile.set("asRecipient", side(deals, d -> code.equals(d.path("recipient").asText()), "supplier"));
+        profile.set("topPartners", relationships.partners(new FetchPartners(code, 0, TOP, query.asOf(),
+                query.knownAt())).path("items"));
+        profile.set("openDeals", RecordDocuments.array(deals.stream().filter(ActorProfileReader::open)
+                .map(ActorProfileReader::summary).toList()));
+        profile.set("agreementsInForce", RecordDocuments.array(agreements.stream()
+                .filter(a -> "IN_FORCE".equals(AgreementReader.partyStatus(a, code)))
+                .map(a -> {
+                    ObjectNode s = DyadJson.mapper().createObjectNode();
+                    s.put("agreementId", a.path("agreementId").asText());
+                    s.put("title", a.path("title").asText());
+                    s.put("kind", a.path("kind").asText());
+                    s.put("signedOn", a.path("signedOn").asText());
+                    s.set("parties", a.path("parties"));
+                    return s;
+                }).toList()));
+        return profile;
+    }
+
+    private static boolean open(JsonNode deal) {
+        String status = deal.path("status").asText();
+        return !"DELIVERED".equals(deal.path("stage").asText())
+                && ("ACTIVE".equals(status) || "SUSPENDED".equals(status));
+    }
+
+    private static ObjectNode summary(JsonNode deal) {
+        ObjectNode s = DyadJson.mapper().createObjectNode();
+        for (String field : List.of("dealId", "supplier", "recipient", "stage", "status", "reportedOn")) {
+            s.set(field, deal.path(field));
+        }
+        s.set("items", deal.path("items"));
+        s.set("latestEstimates", deal.path("latestEstimates"));
+        return s;
+    }
+
+    /** Counts by stage, estimate totals and top partners of the deals on one side. */
+    private static ObjectNode side(List<ObjectNode> deals, Predicate<JsonNode> onThisSide, String partnerField) {
+        List<ObjectNode> mine = deals.stream().filter(onThisSide).toList();
+        ObjectNode side = DyadJson.mapper().createObjectNode();
+        side.put("deals", mine.size());
+        Map<String, Integer> byStage = new TreeMap<>();
+        Map<String, Integer> byPartner = new TreeMap<>();
+        for (JsonNode deal : mine) {
+            byStage.merge(deal.path("stage").asText(), 1, Integer::sum);
+            byPartner.merge(deal.path(partnerField).asText(), 1, Integer::sum);
+        }
+        side.putPOJO("byStage", byStage);
+        side.set("estimateTotals", EstimateTotals.of(mine));
+        side.set("topPartners", RecordDocuments.array(byPartner.entrySet().stream()
+                .sorted((x, y) -> y.getValue() - x.getValue()).limit(TOP)
+                .map(e -> {
+                    ObjectNode p = DyadJson.mapper().createObjectNode();
+                    p.put("partner", e.getKey());
+                    p.put("deals", e.getValue());
+                    return p;
+                }).toList()));
+        return side;
+    }
+}

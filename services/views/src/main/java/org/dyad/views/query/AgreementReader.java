@@ -1,0 +1,82 @@
+package org.dyad.views.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.query.FetchAgreement;
+import org.dyad.contracts.query.FetchAgreements;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.dyad.views.query.RecordDocuments.Kind.AGREEMENT;
+
+/** Agreements: one with each party's status and its history, or a filtered page. */
+@Component
+public class AgreementReader {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordDocuments documents;
+
+    AgreementReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+    }
+
+    public Optional<ObjectNode> fetch(FetchAgreement query) {
+        return documents.of(AGREEMENT, List.of(query.agreementId()), query.asOf(), query.knownAt()).stream()
+                .findFirst();
+    }
+
+    /** Agreements that involve both actors, at least one of them as a party, earliest signature first. */
+    public List<ObjectNode> between(String a, String b, LocalDate asOf, Instant knownAt) {
+        List<String> ids = jdbc.queryForList("""
+                SELECT x.agreement_id FROM views.agreement_actor x
+                JOIN views.agreement_actor y ON y.agreement_id = x.agreement_id
+                JOIN views.agreement g ON g.agreement_id = x.agreement_id
+                WHERE x.actor = :a AND y.actor = :b AND (x.role = 'PARTY' OR y.role = 'PARTY')
+                ORDER BY g.signed_from, g.agreement_id""", Map.of("a", a, "b", b), String.class);
+        return documents.of(AGREEMENT, ids, asOf, knownAt);
+    }
+
+    public ObjectNode fetch(FetchAgreements query) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (query.party() != null) {
+            where.append(" AND agreement_id IN (SELECT agreement_id FROM views.agreement_actor WHERE actor = :party"
+                    + " AND role = 'PARTY')");
+            params.addValue("party", query.party());
+        }
+        if (query.kind() != null) {
+            where.append(" AND kind = :kind");
+            params.addValue("kind", query.kind());
+        }
+        if (query.subject() != null) {
+            where.append(" AND subjects @> ARRAY[CAST(:subject AS text)]");
+            params.addValue("subject", query.subject());
+        }
+        List<String> ids = jdbc.queryForList("SELECT agreement_id FROM views.agreement" + where
+                + " ORDER BY signed_from, agreement_id", params, String.class);
+        List<ObjectNode> agreements = documents.of(AGREEMENT, ids, query.asOf(), query.knownAt()).stream()
+                .filter(a -> query.status() == null || query.status().equals(a.path("status").asText()))
+                .filter(a -> query.partyStatus() == null || query.partyStatus().equals(partyStatus(a, query.party())))
+                .toList();
+        int from = Math.min(agreements.size(), query.page() * query.size());
+        return RecordDocuments.page(agreements.subList(from, Math.min(agreements.size(), from + query.size())),
+                query.page(), query.size(), agreements.size());
+    }
+
+    static String partyStatus(JsonNode agreement, String party) {
+        for (JsonNode p : agreement.path("parties")) {
+            if (p.path("party").asText().equals(party)) {
+                return p.path("status").asText();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,162 @@
+package org.dyad.views.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.query.FetchDeal;
+import org.dyad.contracts.query.FetchDeals;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.dyad.views.query.RecordDocuments.Kind.DEAL;
+
+/** Deals: one with its history, or a filtered, sorted page. */
+@Component
+public class DealReader {
+
+    private static final Map<String, String> SORT_COLUMNS = Map.of("reportedOn", "reported_from",
+            "value", "value_high", "supplier", "supplier", "recipient", "recipient", "stage", "stage");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RecordDocuments documents;
+
+    DealReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+    }
+
+    public Optional<ObjectNode> fetch(FetchDeal query) {
+        return documents.of(DEAL, List.of(query.dealId()), query.asOf(), query.knownAt()).stream().findFirst();
+    }
+
+    /** Deals between two actors in either direction, earliest report first. */
+    public List<ObjectNode> between(String a, String b, FetchDeals times) {
+        List<String> ids = jdbc.queryForList("""
+                SELECT deal_id FROM views.deal
+                WHERE (supplier = :a AND recipient = :b) OR (supplier = :b AND recipient = :a)
+                ORDER BY reported_from, deal_id""", Map.of("a", a, "b", b), String.class);
+        return documents.of(DEAL, ids, times.asOf(), times.knownAt());
+    }
+
+    public ObjectNode fetch(FetchDeals query) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (query.supplier() != null) {
+            where.append(" AND supplier = :supplier");
+            params.addValue("supplier", query.supplier());
+        }
+        if (query.recipient() != null) {
+            where.append(" AND recipient = :recipient");
+            params.addValue("recipient", query.recipient());
+        }
+        if (query.category() != null) {
+            where.append(" AND categories @> ARRAY[CAST(:category AS text)]");
+            params.addValue("category", query.category());
+        }
+        if (query.designation() != null) {
+            where.append(" AND designations LIKE :designation");
+            params.addValue("designation", "%" + query.designation().toLowerCase().replace("%", "\\%") + "%");
+        }
+        if (RecordDocuments.present(query.asOf(), query.knownAt())) {
+            return present(query, where, params);
+        }
+        // Another time: the stage, status and estimates may differ, so filter and sort after folding.
+        List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY deal_id", params,
+                String.class);
+        List<ObjectNode> deals = documents.of(DEAL, ids, query.asOf(), query.knownAt()).stream()
+                .filter(d -> matchesStatus(d, query.status()) && matchesValue(d, query))
+                .sorted(comparator(query)).toList();
+        int from = Math.min(deals.size(), query.page() * query.size());
+        return RecordDocuments.page(deals.subList(from, Math.min(deals.size(), from + query.size())), query.page(),
+                query.size(), deals.size());
+    }
+
+    private ObjectNode present(FetchDeals query, StringBuilder where, MapSqlParameterSource params) {
+        if ("PENDING".equals(query.status())) {
+            where.append(" AND pending");
+        } else if (!"ALL".equals(query.status())) {
+            where.append(" AND (stage = :status OR status = :status)");
+            params.addValue("status", query.status());
+        }
+        if (query.minValue() != null || query.maxValue() != null) {
+            where.append(" AND value_currency = :currency");
+            params.addValue("currency", query.currency());
+            if (query.minValue() != null) {
+                where.append(" AND value_high >= :minValue");
+                params.addValue("minValue", query.minValue());
+            }
+            if (query.maxValue() != null) {
+                where.append(" AND value_low <= :maxValue");
+                params.addValue("maxValue", query.maxValue());
+            }
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM views.deal" + where, params, Long.class);
+        String order = SORT_COLUMNS.getOrDefault(query.sort(), "reported_from") + (query.descending() ? " DESC" : " ASC")
+                + " NULLS LAST, deal_id";
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY " + order
+                + " LIMIT :limit OFFSET :offset", params, String.class);
+        return RecordDocuments.page(documents.of(DEAL, ids, null, null), query.page(), query.size(),
+                total == null ? 0 : total);
+    }
+
+    private static boolean matchesStatus(JsonNode deal, String status) {
+        if ("ALL".equals(status)) {
+            return true;
+        }
+        String stage = deal.path("stage").asText();
+        String side = deal.path("status").asText();
+        if ("PENDING".equals(status)) {
+            return !"DELIVERED".equals(stage) && ("ACTIVE".equals(side) || "SUSPENDED".equals(side));
+        }
+        return status.equals(stage) || status.equals(side);
+    }
+
+    private static boolean matchesValue(JsonNode deal, FetchDeals query) {
+        if (query.minValue() == null && query.maxValue() == null) {
+            return true;
+        }
+        JsonNode estimate = latest(deal);
+        if (estimate == null || !query.currency().equals(estimate.path("currency").asText())) {
+            return false;
+        }
+        BigDecimal low = (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("low")).decimalValue();
+        BigDecimal high = (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("high"))
+                .decimalValue();
+        return (query.minValue() == null || high.compareTo(query.minValue()) >= 0)
+                && (query.maxValue() == null || low.compareTo(query.maxValue()) <= 0);
+    }
+
+    private static JsonNode latest(JsonNode deal) {
+        JsonNode latest = null;
+        for (JsonNode claim : deal.path("latestEstimates")) {
+            if (latest == null || claim.path("provenance").path("recordedAt").asText()
+                    .compareTo(latest.path("provenance").path("recordedAt").asText()) > 0) {
+                latest = claim;
+            }
+        }
+        return latest == null ? null : latest.path("estimate");
+    }
+
+    private static Comparator<JsonNode> comparator(FetchDeals query) {
+        Comparator<JsonNode> order = switch (query.sort()) {
+            case "value" -> Comparator.comparing(d -> {
+                JsonNode e = latest(d);
+                return e == null ? BigDecimal.ZERO
+                        : (e.hasNonNull("amount") ? e.path("amount") : e.path("high")).decimalValue();
+            });
+            case "supplier", "recipient", "stage" -> Comparator.comparing(d -> d.path(query.sort()).asText());
+            default -> Comparator.comparing(d -> d.path("reportedOn").asText().replace("~", ""));
+        };
+        if (query.descending()) {
+            order = order.reversed();
+        }
+        return order.thenComparing(d -> d.path("dealId").asText());
+    }
+}

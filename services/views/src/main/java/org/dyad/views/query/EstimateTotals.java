@@ -1,0 +1,58 @@
+package org.dyad.views.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.wire.DyadJson;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sums, per currency and basis, the most recently recorded estimate of each deal. Ranges add their ends; a single
+ * amount adds to both low and high. Currencies and bases are never mixed, and no exchange rate is assumed.
+ */
+final class EstimateTotals {
+
+    private EstimateTotals() {
+    }
+
+    static ArrayNode of(Collection<? extends JsonNode> deals) {
+        Map<String, ObjectNode> totals = new LinkedHashMap<>();
+        for (JsonNode deal : deals) {
+            JsonNode latest = null;
+            for (JsonNode claim : deal.path("latestEstimates")) {
+                if (latest == null || claim.path("provenance").path("recordedAt").asText()
+                        .compareTo(latest.path("provenance").path("recordedAt").asText()) > 0) {
+                    latest = claim;
+                }
+            }
+            if (latest == null) {
+                continue;
+            }
+            JsonNode estimate = latest.path("estimate");
+            boolean single = estimate.hasNonNull("amount");
+            BigDecimal low = (single ? estimate.path("amount") : estimate.path("low")).decimalValue();
+            BigDecimal high = (single ? estimate.path("amount") : estimate.path("high")).decimalValue();
+            String currency = estimate.path("currency").asText();
+            String basis = estimate.path("basis").asText();
+            ObjectNode total = totals.computeIfAbsent(currency + "|" + basis, k -> {
+                ObjectNode t = DyadJson.mapper().createObjectNode();
+                t.put("currency", currency);
+                t.put("basis", basis);
+                t.put("deals", 0);
+                t.put("low", BigDecimal.ZERO);
+                t.put("high", BigDecimal.ZERO);
+                return t;
+            });
+            total.put("deals", total.path("deals").asInt() + 1);
+            total.put("low", total.path("low").decimalValue().add(low));
+            total.put("high", total.path("high").decimalValue().add(high));
+        }
+        ArrayNode array = DyadJson.mapper().createArrayNode();
+        totals.values().forEach(array::add);
+        return array;
+    }
+}

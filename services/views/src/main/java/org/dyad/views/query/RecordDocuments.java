@@ -1,0 +1,143 @@
+package org.dyad.views.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.model.AgreementRecord;
+import org.dyad.views.model.DealRecord;
+import org.dyad.views.model.RecordFolder;
+import org.dyad.views.model.RecordedFact;
+import org.dyad.views.model.StatementRecord;
+import org.dyad.views.projection.EventLog;
+import org.dyad.support.web.ApiProblemException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Records as JSON documents. The present state comes from the stored documents; an answer "as of" a date or "as
+ * known at" an instant folds the records' logged events again, keeping only facts valid by that date and recorded by
+ * that instant (so a later correction or report is invisible).
+ */
+@Component
+public class RecordDocuments {
+
+    /** Most records an "as of" / "known at" answer folds; a wider question must be narrowed by its filters. */
+    public static final int MAX_FOLDED = 5000;
+
+    public enum Kind {
+        DEAL("deal", "deal_id"), AGREEMENT("agreement", "agreement_id"), STATEMENT("statement", "statement_id");
+
+        final String table;
+        final String idColumn;
+
+        Kind(String table, String idColumn) {
+            this.table = table;
+            this.idColumn = idColumn;
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final EventLog eventLog;
+
+    RecordDocuments(NamedParameterJdbcTemplate jdbc, EventLog eventLog) {
+        this.jdbc = jdbc;
+        this.eventLog = eventLog;
+    }
+
+    static boolean present(LocalDate asOf, Instant knownAt) {
+        return asOf == null && knownAt == null;
+    }
+
+    /** The records with these ids, in the given order, as they stand (or stood) at the given times. */
+    public List<ObjectNode> of(Kind kind, List<String> ids, LocalDate asOf, Instant knownAt) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ObjectNode> records = present(asOf, knownAt) ? stored(kind, ids) : folded(kind, ids, asOf, knownAt);
+        return kind == Kind.DEAL ? withSupersedes(records) : records;
+    }
+
+    private List<ObjectNode> stored(Kind kind, List<String> ids) {
+        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        jdbc.query("SELECT " + kind.idColumn + ", doc FROM views." + kind.table + " WHERE " + kind.idColumn
+                + " IN (:ids)", Map.of("ids", ids), rs -> {
+                    byId.put(rs.getString(1), (ObjectNode) readTree(rs.getString(2)));
+                });
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private List<ObjectNode> folded(Kind kind, List<String> ids, LocalDate asOf, Instant knownAt) {
+        if (ids.size() > MAX_FOLDED) {
+            throw ApiProblemException.badRequest("asOf", "an answer for another time covers at most " + MAX_FOLDED
+                    + " records; this one matches " + ids.size() + " — narrow it (e.g. by supplier or recipient)");
+        }
+        LocalDate reference = asOf == null ? LocalDate.now() : asOf;
+        Map<String, List<RecordedFact>> facts = eventLog.factsOf(ids, knownAt);
+        List<ObjectNode> records = new ArrayList<>();
+        for (String id : ids) {
+            List<RecordedFact> recordFacts = facts.getOrDefault(id, List.of());
+            if (recordFacts.isEmpty()) {
+                continue;
+            }
+            long version = recordFacts.get(recordFacts.size() - 1).sequence();
+            var history = RecordFolder.history(recordFacts, asOf);
+            Object record = switch (kind) {
+                case DEAL -> DealRecord.fold(history, version);
+                case AGREEMENT -> AgreementRecord.fold(history, version, reference);
+                case STATEMENT -> StatementRecord.fold(history, version);
+            };
+            if (record != null) {
+                records.add(DyadJson.mapper().valueToTree(record));
+            }
+        }
+        return records;
+    }
+
+    /** Links superseded deals both ways: each deal lists the deals it superseded. */
+    private List<ObjectNode> withSupersedes(List<ObjectNode> deals) {
+        if (deals.isEmpty()) {
+            return deals;
+        }
+        Map<String, List<String>> superseded = new LinkedHashMap<>();
+        jdbc.query("SELECT superseded_by, deal_id FROM views.deal WHERE superseded_by IN (:ids) ORDER BY deal_id",
+                Map.of("ids", deals.stream().map(d -> d.path("dealId").asText()).toList()),
+                rs -> {
+                    superseded.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        deals.forEach(d -> d.putPOJO("supersedes", superseded.getOrDefault(d.path("dealId").asText(), List.of())));
+        return deals;
+    }
+
+    static ArrayNode array(List<? extends JsonNode> nodes) {
+        ArrayNode array = DyadJson.mapper().createArrayNode();
+        nodes.forEach(array::add);
+        return array;
+    }
+
+    static ObjectNode page(List<? extends JsonNode> items, int page, int size, long total) {
+        ObjectNode answer = DyadJson.mapper().createObjectNode();
+        answer.set("items", array(items));
+        answer.put("page", page);
+        answer.put("size", size);
+        answer.put("total", total);
+        return answer;
+    }
+
+    static JsonNode readTree(String json) {
+        try {
+            return DyadJson.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable view document: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.dyad.views.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.query.FetchTimeline;
+import org.dyad.contracts.wire.DyadJson;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Every event that involves all the given actors, in valid-time order, with its source, and whether it was later
+ * corrected or retracted (as known at the time asked about). Corrections and retractions themselves have no valid
+ * time and show only as those marks.
+ */
+@Component
+public class TimelineReader {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    TimelineReader(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public ObjectNode fetch(FetchTimeline query) {
+        StringBuilder where = new StringBuilder(" WHERE e.parties @> CAST(:parties AS text[]) AND e.valid_from IS NOT NULL");
+        MapSqlParameterSource params = new MapSqlParameterSource("parties", query.parties().toArray(String[]::new))
+                .addValue("knownAt", query.knownAt() == null ? null : Timestamp.from(query.knownAt()));
+        if (query.from() != null) {
+            where.append(" AND e.valid_from >= :from");
+            params.addValue("from", Date.valueOf(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" AND e.valid_from <= :to");
+            params.addValue("to", Date.valueOf(query.to()));
+        }
+        if (query.types() != null && !query.types().isEmpty()) {
+            where.append(" AND e.type IN (:types)");
+            params.addValue("types", query.types());
+        }
+        where.append(" AND (CAST(:knownAt AS timestamptz) IS NULL OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
+        Long total = jdbc.queryForObject("SELECT count(*) FROM views.event_log e" + where, params, Long.class);
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        List<ObjectNode> entries = jdbc.query("""
+                SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at, e.payload,
+                    EXISTS (SELECT 1 FROM views.event_log c WHERE c.aggregate_id = e.aggregate_id
+                        AND c.type = 'RecordCorrected' AND c.payload ->> 'correctedEventId' = e.event_id
+                        AND (CAST(:knownAt AS timestamptz) IS NULL OR c.recorded_at <= CAST(:knownAt AS timestamptz)))
+                        AS corrected,
+                    EXISTS (SELECT 1 FROM views.event_log r WHERE r.aggregate_id = e.aggregate_id
+                        AND r.type = 'RecordRetracted' AND r.payload ->> 'retractedEventId' = e.event_id
+                        AND (CAST(:knownAt AS timestamptz) IS NULL OR r.recorded_at <= CAST(:knownAt AS timestamptz)))
+                        AS retracted
+                FROM views.event_log e""" + where + " ORDER BY e.valid_from, e.position LIMIT :limit OFFSET :offset",
+                params, (rs, n) -> {
+                    ObjectNode entry = DyadJson.mapper().createObjectNode();
+                    entry.put("eventId", rs.getString("event_id"));
+                    entry.put("type", rs.getString("type"));
+                    entry.put("recordType", rs.getString("aggregate_type"));
+                    entry.put("recordId", rs.getString("aggregate_id"));
+                    entry.put("validOn", rs.getString("valid_on"));
+                    entry.put("recordedAt", rs.getTimestamp("recorded_at").toInstant().toString());
+                    entry.put("corrected", rs.getBoolean("corrected"));
+                    entry.put("retracted", rs.getBoolean("retracted"));
+                    ObjectNode event = (ObjectNode) RecordDocuments.readTree(rs.getString("payload"));
+                    entry.set("provenance", event.remove("provenance"));
+                    entry.set("event", event);
+                    return entry;
+                });
+        return RecordDocuments.page(entries, query.page(), query.size(), total == null ? 0 : total);
+    }
+}

@@ -1,0 +1,67 @@
+package org.dyad.views.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.dyad.contracts.query.FetchTimeline;
+import org.dyad.contracts.wire.EventCatalog;
+import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.query.ConsistencyGate;
+import org.dyad.views.query.TimelineReader;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping(path = "/api/v1/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Timeline", description = "Every event between actors in valid-time order, with its source")
+public class TimelineController {
+
+    private final TimelineReader timeline;
+    private final ConsistencyGate consistency;
+
+    TimelineController(TimelineReader timeline, ConsistencyGate consistency) {
+        this.timeline = timeline;
+        this.consistency = consistency;
+    }
+
+    @Operation(summary = "Fetch the timeline of events involving all the given actors")
+    @GetMapping
+    public ResponseEntity<ObjectNode> fetchTimeline(
+            @Parameter(description = "actor codes, e.g. IRN,RUS; events must involve all of them")
+            @RequestParam @Size(min = 1, max = 10) List<String> parties,
+            @Parameter(description = "first valid date, inclusive (YYYY-MM-DD)") @RequestParam(required = false) String from,
+            @Parameter(description = "last valid date, inclusive (YYYY-MM-DD)") @RequestParam(required = false) String to,
+            @Parameter(description = "event types such as SaleReported") @RequestParam(required = false) List<String> types,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(required = false) List<String> waitFor) {
+        for (String party : parties) {
+            if (!party.matches(RelationshipController.ACTOR)) {
+                throw ApiProblemException.badRequest("parties", "'" + party + "' "
+                        + RelationshipController.ACTOR_MESSAGE);
+            }
+        }
+        if (types != null) {
+            for (String type : types) {
+                if (EventCatalog.classOfName(type).isEmpty()) {
+                    throw ApiProblemException.badRequest("types", "'" + type + "' is not an event type");
+                }
+            }
+        }
+        boolean consistent = consistency.await(waitFor);
+        return ViewResponses.ok(timeline.fetch(new FetchTimeline(parties, TimeParameters.asOf(from, "from"),
+                TimeParameters.asOf(to, "to"), types == null ? List.of() : types, page, size,
+                TimeParameters.knownAt(knownAt))), consistent);
+    }
+}
