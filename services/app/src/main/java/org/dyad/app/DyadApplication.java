@@ -1,5 +1,6 @@
 package org.dyad.app;
 
+import org.dyad.app.cli.DyadCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,6 +13,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class DyadApplication {
 
     public static void main(String[] args) {
+        if (DyadCli.isCommand(args)) {
+            System.exit(DyadCli.run(args));
+        }
         // Dyad holds sensitive records: its framework must not report usage to anyone.
         System.setProperty("axoniq.update-checker.disabled",
                 System.getProperty("axoniq.update-checker.disabled", "true"));

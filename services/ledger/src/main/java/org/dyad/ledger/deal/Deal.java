@@ -23,13 +23,16 @@ import org.dyad.contracts.deal.NegotiationOpened;
 import org.dyad.contracts.deal.OpenNegotiation;
 import org.dyad.contracts.deal.RecordDelivery;
 import org.dyad.contracts.deal.RecordEstimate;
+import org.dyad.contracts.deal.RecordTradeRegisterEntry;
 import org.dyad.contracts.deal.ReportSale;
 import org.dyad.contracts.deal.ResumeDeal;
 import org.dyad.contracts.deal.ReviveDeal;
 import org.dyad.contracts.deal.SaleReported;
 import org.dyad.contracts.deal.SupersedeDeal;
 import org.dyad.contracts.deal.SuspendDeal;
+import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.deal.TrancheItem;
 import org.dyad.contracts.record.RecordRetracted;
 import org.dyad.ledger.Actors;
@@ -75,6 +78,36 @@ public class Deal {
         apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(), stage,
                 command.reportedOn(), command.terms(), command.estimate(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    public Deal(RecordTradeRegisterEntry command) {
+        requireDate("orderedOn", command.orderedOn());
+        Actors.requireKnown("supplier", command.supplier(), command.orderedOn());
+        Actors.requireKnown("recipient", command.recipient(), command.orderedOn());
+        require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
+        require(command.item() != null, "item", "a register entry names its item");
+        Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());
+        List<Estimate> estimates = command.estimates() == null ? List.of() : command.estimates();
+        apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), List.of(command.item()),
+                DealStage.CONTRACTED, command.orderedOn(), command.terms(), estimates.isEmpty() ? null : estimates.get(0),
+                provenance));
+        // Events applied in a constructor reach the event sourcing handlers only after it returns: use the command.
+        if (command.delivery() != null) {
+            requireNotBefore("delivery.deliveredOn", command.delivery().deliveredOn(), command.orderedOn(), "the order");
+            apply(new DeliveryRecorded(command.dealId(), command.delivery(), provenance));
+        }
+        if (command.completedOn() != null) {
+            requireNotBefore("completedOn", command.completedOn(), command.orderedOn(), "the order");
+            apply(new DeliveryCompleted(command.dealId(), command.completedOn(), provenance));
+        } else if (command.cancelledOn() != null) {
+            requireNotBefore("cancelledOn", command.cancelledOn(), command.orderedOn(), "the order");
+            apply(new DealCancelled(command.dealId(), command.cancelledOn(),
+                    "cancelled according to the register's comments", provenance));
+        }
+        for (Estimate estimate : estimates.subList(Math.min(1, estimates.size()), estimates.size())) {
+            apply(new EstimateRecorded(command.dealId(), estimate, command.orderedOn(), provenance));
+        }
     }
 
     @CommandHandler

@@ -24,6 +24,7 @@ import org.dyad.contracts.deal.NegotiationOpened;
 import org.dyad.contracts.deal.OpenNegotiation;
 import org.dyad.contracts.deal.RecordDelivery;
 import org.dyad.contracts.deal.RecordEstimate;
+import org.dyad.contracts.deal.RecordTradeRegisterEntry;
 import org.dyad.contracts.deal.ReportSale;
 import org.dyad.contracts.deal.ResumeDeal;
 import org.dyad.contracts.deal.ReviveDeal;
@@ -418,5 +419,53 @@ class DealTest {
                 .expectException(IllegalTransitionException.class)
                 .expectExceptionMessage("the report that created this deal was retracted")
                 .expectNoEvents();
+    }
+
+    @Nested
+    class RegisterEntries {
+
+        private final DealItem mi17 = DealItem.of("Mi-17", "transport helicopter", 42);
+        private final Estimate deal180m = new Estimate(new BigDecimal("180000000"), null, null, "USD",
+                EstimateQualifier.EXACT, null, null, "value in SIPRI comment");
+        private final Estimate tiv = new Estimate(new BigDecimal("304.5"), null, null, "TIV", EstimateQualifier.EXACT,
+                null, null, "SIPRI TIV for total order");
+
+        @Test
+        void aFullyDeliveredOrderBecomesAReportADeliveryACompletionAndItsEstimates() {
+            Tranche tranche = new Tranche(date("2002"), List.of(date("2002"), date("2003"), date("2004")),
+                    List.of(new TrancheItem("Mi-17", 42, true)));
+            fixture.givenNoPriorActivity()
+                    .when(new RecordTradeRegisterEntry(DEAL, "RUS", "DZA", mi17, null, date("2002"), tranche,
+                            date("2004"), null, List.of(deal180m, tiv), LA_TIMES_2001, B2, ANALYST))
+                    .expectEvents(
+                            new SaleReported(DEAL, "RUS", "DZA", List.of(mi17), DealStage.CONTRACTED, date("2002"),
+                                    null, deal180m, provenance()),
+                            new DeliveryRecorded(DEAL, tranche, provenance()),
+                            new DeliveryCompleted(DEAL, date("2004"), provenance()),
+                            new EstimateRecorded(DEAL, tiv, date("2002"), provenance()))
+                    .expectState(deal -> assertThat(deal.stage()).isEqualTo(DealStage.DELIVERED));
+        }
+
+        @Test
+        void aCancelledOrderWithoutDeliveriesIsCancelled() {
+            fixture.givenNoPriorActivity()
+                    .when(new RecordTradeRegisterEntry(DEAL, "RUS", "LBY", mi17, null, date("~2010"), null, null,
+                            date("~2011"), List.of(), LA_TIMES_2001, B2, ANALYST))
+                    .expectEvents(
+                            new SaleReported(DEAL, "RUS", "LBY", List.of(mi17), DealStage.CONTRACTED, date("~2010"),
+                                    null, null, provenance()),
+                            new DealCancelled(DEAL, date("~2011"), "cancelled according to the register's comments",
+                                    provenance()));
+        }
+
+        @Test
+        void aDeliveryBeforeTheOrderIsRefused() {
+            Tranche tranche = Tranche.on(date("1999"), List.of(new TrancheItem("Mi-17", 42, false)));
+            fixture.givenNoPriorActivity()
+                    .when(new RecordTradeRegisterEntry(DEAL, "RUS", "DZA", mi17, null, date("2002"), tranche, null,
+                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
     }
 }

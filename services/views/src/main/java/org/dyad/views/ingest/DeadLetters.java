@@ -4,21 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.dyad.contracts.wire.DyadJson;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.dyad.views.projection.ViewTables;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Parks records the views cannot read, with the reason, so that the records after them keep flowing. */
-@Component
 class DeadLetters {
 
-    private final JdbcTemplate jdbc;
+    private final ViewTables tables;
 
-    DeadLetters(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DeadLetters(ViewTables tables) {
+        this.tables = tables;
     }
 
     void park(ConsumerRecord<String, ?> record, byte[] value, String reason) {
@@ -29,7 +27,7 @@ class DeadLetters {
             }
         }
         try {
-            jdbc.update("""
+            tables.update("""
                             INSERT INTO views.dead_letter (topic, partition, record_offset, record_key, headers, value,
                                 reason) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)
                             ON CONFLICT (topic, partition, record_offset) DO NOTHING""",

@@ -1,0 +1,34 @@
+package org.dyad.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.Callable;
+
+@Command(name = "rebuild-views", description = "Rebuild every view from the start of the event topic, showing "
+        + "progress; the old views keep serving until the new ones have caught up.")
+class RebuildViewsCommand implements Callable<Integer> {
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Dyad's base URL (${DEFAULT-VALUE})")
+    URI url;
+
+    @Override
+    public Integer call() throws Exception {
+        JobFollower follower = new JobFollower(System.out);
+        HttpResponse<String> started = follower.http().send(HttpRequest.newBuilder(url.resolve("/api/v1/admin/rebuilds"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            System.err.println("Dyad refused the rebuild (" + started.statusCode() + "): " + started.body());
+            return 1;
+        }
+        URI job = url.resolve(started.headers().firstValue("Location").orElseThrow());
+        JsonNode end = follower.follow(job, "eventsDone", "eventsTotal");
+        System.out.println("Rebuild " + end.path("phase").asText() + ": " + end.path("eventsDone").asLong()
+                + " events" + (end.hasNonNull("error") ? " — " + end.path("error").asText() : ""));
+        return "DONE".equals(end.path("phase").asText()) ? 0 : 1;
+    }
+}

@@ -1,0 +1,125 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpStatus;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Lists, profiles and timelines, with filters, sorting, paging and both kinds of time. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalystQueriesIT extends DyadIntegrationTest {
+
+    private static final String SOURCE = """
+            "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}""";
+    private String frigates;
+    private String jets;
+    private String tanks;
+    private Instant beforeTanks;
+
+    @BeforeAll
+    void record() {
+        frigates = uniqueId("frigates");
+        jets = uniqueId("jets");
+        tanks = uniqueId("tanks");
+        post("/api/v1/deals", """
+                {"id": "%s", "supplier": "KOR", "recipient": "PHL", "reportedOn": "2016",
+                 "items": [{"designation": "HDF-3000", "description": "frigate", "category": "SHIPS",
+                            "unCategory": "VI_WARSHIPS", "quantity": 2}],
+                 "stage": "CONTRACTED", "estimate": {"amount": 337000000, "currency": "USD", "qualifier": "EXACT"},
+                 %s}""".formatted(frigates, SOURCE));
+        post("/api/v1/deals", """
+                {"id": "%s", "supplier": "KOR", "recipient": "PHL", "reportedOn": "2014",
+                 "items": [{"designation": "FA-50", "description": "FGA aircraft", "category": "AIRCRAFT",
+                            "unCategory": "IV_COMBAT_AIRCRAFT", "quantity": 12}],
+                 "stage": "CONTRACTED", "estimate": {"amount": 420000000, "currency": "USD", "qualifier": "ABOUT"},
+                 %s}""".formatted(jets, SOURCE));
+        post("/api/v1/deals/" + jets + "/delivery-completion", "{\"on\": \"2017\", " + SOURCE + "}");
+        beforeTanks = Instant.now();
+        String token = post("/api/v1/deals", """
+                {"id": "%s", "supplier": "KOR", "recipient": "POL", "reportedOn": "2022-07",
+                 "items": [{"designation": "K2", "description": "tank", "category": "ARMOURED_VEHICLES",
+                            "unCategory": "I_BATTLE_TANKS", "quantity": 180}],
+                 "stage": "CONTRACTED", "estimate": {"amount": 3370000000, "currency": "USD", "qualifier": "EXACT"},
+                 %s}""".formatted(tanks, SOURCE)).getBody().path("consistencyToken").asText();
+        get("/api/v1/deals?waitFor=" + token + "," + jets + "@1");
+    }
+
+    @Test
+    void dealsFilterByCategoryDesignationAndValueAndSortByValue() {
+        assertThat(ids(get("/api/v1/deals?status=ALL&supplier=KOR&category=VI_WARSHIPS").getBody().path("items"),
+                "dealId")).containsExactly(frigates);
+        assertThat(ids(get("/api/v1/deals?status=ALL&supplier=KOR&designation=fa-5").getBody().path("items"),
+                "dealId")).containsExactly(jets);
+        assertThat(ids(get("/api/v1/deals?status=ALL&supplier=KOR&minValue=400000000&maxValue=1000000000")
+                .getBody().path("items"), "dealId")).containsExactly(jets);
+        assertThat(ids(get("/api/v1/deals?status=ALL&supplier=KOR&sort=value&order=desc").getBody().path("items"),
+                "dealId")).containsExactly(tanks, jets, frigates);
+        JsonNode page = get("/api/v1/deals?status=ALL&supplier=KOR&sort=value&order=asc&size=2&page=1").getBody();
+        assertThat(ids(page.path("items"), "dealId")).containsExactly(tanks);
+        assertThat(page.path("total").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void pendingDealsLeaveOutTheDeliveredOnesButNotBeforeTheirDelivery() {
+        assertThat(ids(get("/api/v1/deals?supplier=KOR").getBody().path("items"), "dealId"))
+                .containsExactlyInAnyOrder(frigates, tanks);
+        assertThat(ids(get("/api/v1/deals?supplier=KOR&asOf=2016-06-01").getBody().path("items"), "dealId"))
+                .containsExactlyInAnyOrder(frigates, jets);
+        assertThat(ids(get("/api/v1/deals?supplier=KOR&knownAt=" + beforeTanks).getBody().path("items"), "dealId"))
+                .containsExactly(frigates);
+    }
+
+    @Test
+    void anActorsPartnersAreCountedAndSorted() {
+        JsonNode partners = get("/api/v1/relationships?party=KOR").getBody();
+        assertThat(ids(partners.path("items"), "partner")).containsExactly("PHL", "POL");
+        assertThat(partners.path("items").get(0).path("deals").asInt()).isEqualTo(2);
+        JsonNode before2020 = get("/api/v1/relationships?party=KOR&asOf=2020-01-01").getBody();
+        assertThat(ids(before2020.path("items"), "partner")).containsExactly("PHL");
+    }
+
+    @Test
+    void theProfileShowsBothSidesTopPartnersAndOpenDeals() {
+        JsonNode profile = get("/api/v1/actors/KOR/profile").getBody();
+        assertThat(profile.path("asSupplier").path("deals").asInt()).isEqualTo(3);
+        assertThat(profile.path("asRecipient").path("deals").asInt()).isZero();
+        assertThat(profile.path("asSupplier").path("byStage").path("DELIVERED").asInt()).isEqualTo(1);
+        assertThat(ids(profile.path("asSupplier").path("topPartners"), "partner")).containsExactly("PHL", "POL");
+        assertThat(ids(profile.path("openDeals"), "dealId")).containsExactlyInAnyOrder(frigates, tanks);
+        assertThat(get("/api/v1/actors/XYZ/profile").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theTimelineRunsInValidTimeOrderWithSources() {
+        JsonNode timeline = get("/api/v1/timeline?parties=KOR,PHL").getBody();
+        assertThat(ids(timeline.path("items"), "validOn")).containsExactly("2014", "2016", "2017");
+        assertThat(timeline.path("items").get(0).path("provenance").path("source").path("publisher").asText())
+                .isEqualTo("SIPRI");
+        assertThat(ids(get("/api/v1/timeline?parties=KOR,PHL&from=2015-01-01&to=2016-12-31").getBody().path("items"),
+                "recordId")).containsExactly(frigates);
+        assertThat(get("/api/v1/timeline?parties=KOR&types=Nonsense").getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void agreementsAreListedByPartyAndStatus() {
+        String id = uniqueId("pact");
+        String token = post("/api/v1/agreements", """
+                {"id": "%s", "title": "Defence cooperation", "kind": "MEMORANDUM", "parties": ["KOR", "POL"],
+                 "subjects": ["MILITARY_COOPERATION"], "signedOn": "2022-08-26", %s}""".formatted(id, SOURCE))
+                .getBody().path("consistencyToken").asText();
+        get("/api/v1/agreements/" + id + "?waitFor=" + token);
+        assertThat(ids(get("/api/v1/agreements?party=KOR&status=SIGNED").getBody().path("items"), "agreementId"))
+                .contains(id);
+        assertThat(ids(get("/api/v1/agreements?party=KOR&status=IN_FORCE").getBody().path("items"), "agreementId"))
+                .doesNotContain(id);
+        assertThat(ids(get("/api/v1/agreements?party=POL&kind=MEMORANDUM&subject=MILITARY_COOPERATION").getBody()
+                .path("items"), "agreementId")).contains(id);
+        assertThat(get("/api/v1/agreements?partyStatus=IN_FORCE").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+}

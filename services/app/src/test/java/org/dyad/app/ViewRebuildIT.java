@@ -1,0 +1,70 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A rebuild from the start of the topic gives exactly the live views, and the views keep answering meanwhile. */
+class ViewRebuildIT extends DyadIntegrationTest {
+
+    private static final String SOURCE = """
+            "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}""";
+
+    private List<Map<String, Object>> snapshot() {
+        return jdbc.queryForList("""
+                SELECT 'deal' AS kind, deal_id AS id, doc::text AS doc FROM views.deal
+                UNION ALL SELECT 'agreement', agreement_id, doc::text FROM views.agreement
+                UNION ALL SELECT 'statement', statement_id, doc::text FROM views.statement
+                UNION ALL SELECT 'pair', party_a || '-' || party_b, agreements || '/' || deals || '/' || statements
+                    || '/' || coalesce(first_event_on::text, '') || '/' || coalesce(last_event_on::text, '')
+                    FROM views.relationship
+                UNION ALL SELECT 'applied', aggregate_id, version || '@' || position FROM views.applied_version
+                UNION ALL SELECT 'log', event_id, aggregate_id || '/' || sequence || '/' || type || '/' || position
+                    FROM views.event_log
+                ORDER BY 1, 2""");
+    }
+
+    @Test
+    void rebuiltViewsEqualTheLiveOnes() {
+        String deal = uniqueId("rebuilt");
+        post("/api/v1/deals", dealReport(deal, "FRA", "GRC", 3_000_000_000L));
+        post("/api/v1/deals/" + deal + "/estimates", """
+                {"estimate": {"amount": 2500000000, "currency": "EUR", "qualifier": "ABOUT"}, "estimatedOn": "2021",
+                 %s}""".formatted(SOURCE));
+        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, deal);
+        post("/api/v1/records/" + deal + "/corrections", """
+                {"eventId": "%s", "reason": "month known", "changes": {"reportedOn": "2001-04"}, %s}"""
+                .formatted(reportEvent, SOURCE));
+        String token = post("/api/v1/agreements", """
+                {"title": "Strategic partnership", "kind": "AGREEMENT", "parties": ["FRA", "GRC"],
+                 "signedOn": "2021-09-28", %s}""".formatted(SOURCE)).getBody().path("consistencyToken").asText();
+        get("/api/v1/deals?status=ALL&waitFor=" + token + "," + deal + "@2");
+        List<Map<String, Object>> live = snapshot();
+
+        ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/admin/rebuilds", null, JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(get("/api/v1/relationships/FRA/GRC").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String job = started.getHeaders().getLocation().toString();
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> get(job).getBody(),
+                p -> p.path("phase").asText().matches("DONE|FAILED"));
+
+        assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.path("eventsDone").asLong()).isEqualTo(done.path("eventsTotal").asLong()).isPositive();
+        assertThat(snapshot()).isEqualTo(live);
+        assertThat(get("/api/v1/deals/" + deal).getBody().path("reportedOn").asText()).isEqualTo("2001-04");
+
+        String after = uniqueId("after");
+        String afterToken = post("/api/v1/deals", dealReport(after, "FRA", "GRC", 1)).getBody()
+                .path("consistencyToken").asText();
+        assertThat(get("/api/v1/deals/" + after + "?waitFor=" + afterToken).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}

@@ -1,0 +1,194 @@
+package org.dyad.views.rebuild;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dyad.views.ViewsProperties;
+import org.dyad.views.ingest.EventTopicListener;
+import org.dyad.views.ingest.RecordBatchApplier;
+import org.dyad.views.projection.ViewTables;
+import org.dyad.support.web.ApiProblemException;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every view from the start of the topic while the old views keep serving. The new views are projected
+ * into schema {@code views_rebuild}; once they have caught up with the topic, the live subscriber is paused, the
+ * last records are applied, and in one transaction the new schema takes the place of {@code views} (the old one is
+ * dropped, so no statement can keep reading it). The live subscriber then resumes from its own offsets; what it
+ * re-reads is already applied and is ignored.
+ */
+@Component
+public class ViewRebuild {
+
+    static final String SCHEMA = "views_rebuild";
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ViewsProperties properties;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dyad-view-rebuild"));
+    private final Map<String, AtomicReference<RebuildProgress>> rebuilds = new ConcurrentHashMap<>();
+    private volatile String running;
+
+    ViewRebuild(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, ViewsProperties properties,
+                KafkaListenerEndpointRegistry listeners) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.listeners = listeners;
+    }
+
+    /** Starts a rebuild in the background; only one runs at a time. */
+    public synchronized RebuildProgress start() {
+        if (running != null) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "Rebuild running", "rebuild " + running
+                    + " is still running", List.of());
+        }
+        String id = UUID.randomUUID().toString();
+        Instant startedAt = Instant.now();
+        AtomicReference<RebuildProgress> progress = new AtomicReference<>(
+                RebuildProgress.of(id, "PREPARING", 0, 0, startedAt, null, null));
+        rebuilds.put(id, progress);
+        running = id;
+        worker.submit(() -> run(id, startedAt, progress));
+        return progress.get();
+    }
+
+    public Optional<RebuildProgress> progress(String id) {
+        AtomicReference<RebuildProgress> progress = rebuilds.get(id);
+        return progress == null ? Optional.empty() : Optional.of(refresh(progress.get()));
+    }
+
+    private static RebuildProgress refresh(RebuildProgress p) {
+        return RebuildProgress.of(p.id(), p.phase(), p.eventsDone(), p.eventsTotal(), p.startedAt(), p.finishedAt(),
+                p.error());
+    }
+
+    private void run(String id, Instant startedAt, AtomicReference<RebuildProgress> progress) {
+        AtomicLong done = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        MessageListenerContainer live = listeners.getListenerContainer(EventTopicListener.ID);
+        try {
+            prepareSchema();
+            RecordBatchApplier applier = new RecordBatchApplier(new ViewTables(jdbc, SCHEMA), transaction);
+            try (KafkaConsumer<String, CloudEvent> consumer = consumer()) {
+                List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30))
+                        .stream().map(p -> new TopicPartition(properties.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                total.set(count(start, end));
+                progress.set(RebuildProgress.of(id, "REPLAYING", 0, total.get(), startedAt, null, null));
+                replayUntil(consumer, end, applier, () -> progress.set(RebuildProgress.of(id, "REPLAYING",
+                        done.get(), total.get(), startedAt, null, null)), done);
+
+                if (live != null) {
+                    live.pause();
+                    awaitPaused(live);
+                }
+                Map<TopicPartition, Long> last = consumer.endOffsets(partitions);
+                total.set(count(start, last));
+                progress.set(RebuildProgress.of(id, "SWITCHING", done.get(), total.get(), startedAt, null, null));
+                replayUntil(consumer, last, applier, () -> { }, done);
+                swapSchemas();
+            }
+            progress.set(RebuildProgress.of(id, "DONE", done.get(), total.get(), startedAt, Instant.now(), null));
+            log.info("Views rebuilt from {} records", done.get());
+        } catch (Exception e) {
+            log.error("View rebuild {} failed", id, e);
+            progress.set(RebuildProgress.of(id, "FAILED", done.get(), total.get(), startedAt, Instant.now(),
+                    e.getMessage()));
+        } finally {
+            if (live != null && live.isPauseRequested()) {
+                live.resume();
+            }
+            running = null;
+        }
+    }
+
+    private void replayUntil(KafkaConsumer<String, CloudEvent> consumer, Map<TopicPartition, Long> end,
+                             RecordBatchApplier applier, Runnable report, AtomicLong done) {
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            ConsumerRecords<String, CloudEvent> polled = consumer.poll(Duration.ofMillis(500));
+            List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(polled.count());
+            polled.forEach(batch::add);
+            if (!batch.isEmpty()) {
+                applier.apply(batch);
+                done.addAndGet(batch.size());
+                report.run();
+            }
+        }
+    }
+
+    private void prepareSchema() {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        Flyway.configure().dataSource(dataSource).schemas(SCHEMA).createSchemas(true)
+                .locations("classpath:db/views").load().migrate();
+    }
+
+    private void swapSchemas() {
+        transaction.executeWithoutResult(tx -> {
+            jdbc.execute("ALTER SCHEMA " + ViewTables.LIVE + " RENAME TO views_retired");
+            jdbc.execute("ALTER SCHEMA " + SCHEMA + " RENAME TO " + ViewTables.LIVE);
+            jdbc.execute("DROP SCHEMA views_retired CASCADE");
+        });
+    }
+
+    private static void awaitPaused(MessageListenerContainer container) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!container.isContainerPaused() && container.isRunning()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the live subscriber did not pause");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static long count(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().mapToLong(e -> e.getValue() - start.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
+    private KafkaConsumer<String, CloudEvent> consumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class.getName());
+        return new KafkaConsumer<>(config);
+    }
+}
