@@ -133,7 +133,7 @@ public class RecordDocuments {
         return answer;
     }
 
-    static JsonNode readTree(String json) {
+    public static JsonNode readTree(String json) {
         try {
             return DyadJson.mapper().readTree(json);
         } catch (IOException e) {

@@ -1,0 +1,124 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dyad.sipri.SipriReadResult;
+import org.dyad.sipri.SipriRow;
+import org.dyad.sipri.SipriTradeRegisterReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The SIPRI sample, byte for byte as SIPRI exports it, imported through the REST job: every row is accounted for,
+ * importing it again changes nothing, and exporting gives back the same rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SipriImportExportIT extends DyadIntegrationTest {
+
+    private byte[] sample;
+    private JsonNode firstImport;
+
+    @BeforeAll
+    void importTheSample() throws Exception {
+        sample = new ClassPathResource("sipri-trade-register-sample.csv").getContentAsByteArray();
+        firstImport = runImport();
+    }
+
+    private JsonNode runImport() {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.parseMediaType("text/csv"));
+        part.setContentDispositionFormData("file", "sipri-trade-register-sample.csv");
+        form.add("file", new HttpEntity<>(sample, part));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers),
+                JsonNode.class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String job = started.getHeaders().getLocation().toString();
+        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(job).getBody(), j -> j.path("status").asText().matches("DONE|FAILED"));
+    }
+
+    @Test
+    void everyRowIsImportedOrReportedWithItsLineAndReason() {
+        assertThat(firstImport.path("status").asText()).as(firstImport.toString()).isEqualTo("DONE");
+        assertThat(firstImport.path("rowsDone").asInt()).isEqualTo(firstImport.path("rowsTotal").asInt());
+        assertThat(firstImport.path("imported").asInt() + firstImport.path("unchanged").asInt()
+                + firstImport.path("rejected").asInt()).isEqualTo(firstImport.path("rowsTotal").asInt());
+        assertThat(firstImport.path("rowsTotal").asInt()).isEqualTo(484);
+        assertThat(firstImport.path("repairedRows").asInt()).isEqualTo(1);
+        JsonNode rejected = get("/api/v1/imports/" + firstImport.path("id").asText() + "/rows?outcome=REJECTED")
+                .getBody();
+        rejected.path("items").forEach(r -> assertThat(r.path("line").asInt()).isPositive());
+        rejected.path("items").forEach(r -> assertThat(r.path("reason").asText()).isNotBlank());
+        assertThat(firstImport.path("imported").asInt()).isGreaterThan(470);
+    }
+
+    @Test
+    void aSipriRowBecomesADealWithItsStageDeliveriesAndEstimates() {
+        JsonNode deals = get("/api/v1/deals?status=ALL&supplier=RUS&recipient=DZA&designation=mi-17").getBody();
+        JsonNode mi17 = deals.path("items").get(0);
+        assertThat(mi17.path("stage").asText()).isEqualTo("DELIVERED");
+        assertThat(mi17.path("items").get(0).path("quantity").asInt()).isEqualTo(42);
+        assertThat(mi17.path("deliveries").get(0).path("spreadOver")).hasSize(3);
+        assertThat(mi17.path("estimates").findValuesAsText("currency")).contains("USD", "TIV");
+        assertThat(mi17.path("sources").get(0).path("publisher").asText()).isEqualTo("SIPRI");
+    }
+
+    @Test
+    void importingTheSameFileAgainChangesNothing() {
+        long before = storedEvents();
+        JsonNode again = runImport();
+        assertThat(again.path("status").asText()).isEqualTo("DONE");
+        assertThat(again.path("imported").asInt()).isZero();
+        assertThat(again.path("unchanged").asInt()).isEqualTo(firstImport.path("imported").asInt());
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void exportingGivesBackTheImportedRows() throws Exception {
+        String imported = firstImport.path("id").asText();
+        List<Integer> importedLines = ids(get("/api/v1/imports/" + imported + "/rows?outcome=IMPORTED&size=5000")
+                .getBody().path("items"), "line").stream().map(Integer::valueOf).toList();
+        SipriReadResult original = SipriTradeRegisterReader.read(new ByteArrayInputStream(sample));
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/deals?status=ALL&size=1").getBody()
+                .path("total").asInt() >= importedLines.size());
+
+        ResponseEntity<byte[]> export = http.getForEntity("/api/v1/exports/trade-register.csv", byte[].class);
+        assertThat(export.getHeaders().getContentType().toString()).startsWith("text/csv");
+        SipriReadResult exported = SipriTradeRegisterReader.read(new ByteArrayInputStream(export.getBody()));
+
+        List<String> expected = original.rows().stream().filter(r -> importedLines.contains(r.line()))
+                .map(SipriImportExportIT::core).sorted().toList();
+        List<String> actual = exported.rows().stream().map(SipriImportExportIT::core)
+                .filter(expected::contains).sorted().toList();
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(new String(export.getBody(), StandardCharsets.UTF_8)).contains("Recipient,Supplier,Year of order");
+    }
+
+    /** SIPRI's core columns, with their uncertainty flags. */
+    private static String core(SipriRow r) {
+        return String.join("|", r.recipient(), r.supplier(), r.orderYear() + (r.orderYearUncertain() ? "?" : ""),
+                r.numberOrdered() + (r.numberOrderedUncertain() ? "?" : ""), r.designation(),
+                String.valueOf(r.description()), r.numberDelivered() + (r.numberDeliveredUncertain() ? "?" : ""),
+                r.deliveryYears().stream().map(String::valueOf).collect(Collectors.joining(";"))
+                        + (r.deliveryYearsUncertain() ? "?" : ""), String.valueOf(r.status()));
+    }
+}
