@@ -13,6 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.ByteArrayInputStream;
@@ -26,9 +28,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The SIPRI sample, byte for byte as SIPRI exports it, imported through the REST job: every row is accounted for,
- * importing it again changes nothing, and exporting gives back the same rows.
+ * importing it again changes nothing, and exporting gives back the same rows. It runs on a Dyad of its own, so its
+ * hundreds of deals do not mix with other tests' records.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
+@TestPropertySource(properties = "dyad.test.scenario=sipri-import")
 class SipriImportExportIT extends DyadIntegrationTest {
 
     private byte[] sample;

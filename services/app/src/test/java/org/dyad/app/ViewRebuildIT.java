@@ -59,7 +59,7 @@ class ViewRebuildIT extends DyadIntegrationTest {
 
         assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.path("eventsDone").asLong()).isEqualTo(done.path("eventsTotal").asLong()).isPositive();
-        assertThat(snapshot()).isEqualTo(live);
+        assertThat(snapshot()).containsExactlyElementsOf(live);
         assertThat(get("/api/v1/deals/" + deal).getBody().path("reportedOn").asText()).isEqualTo("2001-04");
 
         String after = uniqueId("after");

@@ -1,7 +1,12 @@
 package org.dyad.views.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.dyad.contracts.agreement.AgreementSigned;
+import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.SignatureRecorded;
 import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.statement.StatementRecorded;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.wire.DyadJson;
@@ -97,14 +102,14 @@ public class ViewProjector {
         List<RecordedFact> facts = eventLog.factsOf(List.of(aggregateId), null).getOrDefault(aggregateId, List.of());
         long version = facts.isEmpty() ? -1 : facts.get(facts.size() - 1).sequence();
         List<HistoryEntry> history = RecordFolder.history(facts, null);
-        Set<String> actors = new TreeSet<>(jdbc.queryForList(
-                "SELECT unnest(parties) FROM views.event_log WHERE aggregate_id = ? AND sequence = 0",
-                String.class, aggregateId));
+        // Every actor the record's events ever named, retracted or not, so that a pair's counts are recounted when a
+        // record leaves it, and the same set results whether the events arrive one by one or in one batch.
+        Set<String> actors = new TreeSet<>();
+        facts.forEach(f -> actors.addAll(actorsNamedBy(f.event())));
         switch (type) {
-            case "deal" -> actors.addAll(writeDeal(aggregateId, DealRecord.fold(history, version)));
-            case "agreement" -> actors.addAll(writeAgreement(aggregateId,
-                    AgreementRecord.fold(history, version, LocalDate.now())));
-            case "statement" -> actors.addAll(writeStatement(aggregateId, StatementRecord.fold(history, version)));
+            case "deal" -> writeDeal(aggregateId, DealRecord.fold(history, version));
+            case "agreement" -> writeAgreement(aggregateId, AgreementRecord.fold(history, version, LocalDate.now()));
+            case "statement" -> writeStatement(aggregateId, StatementRecord.fold(history, version));
             default -> throw new IllegalStateException("unknown record type " + type);
         }
         jdbc.update("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
@@ -117,6 +122,25 @@ public class ViewProjector {
             }
         }
         return pairs;
+    }
+
+    private static List<String> actorsNamedBy(DyadEvent event) {
+        if (event instanceof SaleReported e) {
+            return List.of(e.supplier(), e.recipient());
+        } else if (event instanceof AgreementSigned e) {
+            List<String> actors = new ArrayList<>(e.parties());
+            actors.addAll(e.concerning() == null ? List.of() : e.concerning());
+            return actors;
+        } else if (event instanceof SignatureRecorded e) {
+            return List.of(e.party());
+        } else if (event instanceof ConsentToBeBoundRecorded e) {
+            return List.of(e.party());
+        } else if (event instanceof StatementRecorded e) {
+            List<String> actors = new ArrayList<>(e.addressees());
+            actors.add(e.speaker());
+            return actors;
+        }
+        return List.of();
     }
 
     private Set<String> writeDeal(String dealId, DealRecord deal) {
