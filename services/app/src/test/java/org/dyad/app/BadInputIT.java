@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Refused commands answer problem+json naming the field and reason, and write no event. */
@@ -83,5 +85,27 @@ class BadInputIT extends DyadIntegrationTest {
         ResponseEntity<JsonNode> response = get("/api/v1/deals/no-such-deal");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryCommandWithItsHeadersAndErrors() {
+        JsonNode paths = get("/v3/api-docs").getBody().path("paths");
+        List<String> commands = new java.util.ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            JsonNode post = path.getValue().path("post");
+            if (!post.isMissingNode() && path.getKey().startsWith("/api/v1/") && !path.getKey().contains("/admin/")
+                    && !path.getKey().startsWith("/api/v1/imports")) {
+                commands.add(path.getKey());
+                assertThat(post.path("responses").fieldNames()).toIterable().as(path.getKey())
+                        .contains("400", "409", "422");
+                assertThat(post.path("parameters").findValuesAsText("name")).as(path.getKey())
+                        .contains("Idempotency-Key");
+            }
+        });
+        assertThat(commands).contains("/api/v1/deals", "/api/v1/deals/{dealId}/cancellation",
+                "/api/v1/agreements/{agreementId}/withdrawals", "/api/v1/statements",
+                "/api/v1/records/{recordId}/corrections");
+        assertThat(paths.path("/api/v1/deals/{dealId}/contract").path("post").path("parameters")
+                .findValuesAsText("name")).contains("If-Match");
     }
 }

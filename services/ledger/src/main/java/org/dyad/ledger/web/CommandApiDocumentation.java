@@ -32,7 +32,9 @@ class CommandApiDocumentation implements OpenApiCustomizer {
                         .addProperty("field", new StringSchema()).addProperty("reason", new StringSchema()))));
         openApi.getPaths().forEach((path, item) -> {
             Operation post = item.getPost();
-            if (post == null || !path.startsWith("/api/v1/")) {
+            // Jobs (imports, rebuilds) are not recording commands and take no Idempotency-Key.
+            if (post == null || !path.startsWith("/api/v1/") || path.startsWith("/api/v1/imports")
+                    || path.startsWith("/api/v1/admin")) {
                 return;
             }
             boolean change = path.contains("{");
