@@ -46,6 +46,9 @@ CREATE TABLE deal (
     value_low     NUMERIC,
     value_high    NUMERIC,
     sources       INT     NOT NULL,
+    -- first and last valid dates of the record's facts, for the relationship's span
+    first_valid   DATE,
+    last_valid    DATE,
     version       BIGINT  NOT NULL,
     doc           JSON    NOT NULL
 );
@@ -63,6 +66,8 @@ CREATE TABLE agreement (
     signed_from  DATE   NOT NULL,
     -- the next date on which the agreement's status changes by itself (a withdrawal taking effect, an expiry)
     review_on    DATE,
+    first_valid  DATE,
+    last_valid   DATE,
     version      BIGINT NOT NULL,
     doc          JSON   NOT NULL
 );
@@ -81,6 +86,8 @@ CREATE TABLE statement (
     statement_id TEXT   PRIMARY KEY,
     speaker      TEXT   NOT NULL,
     made_from    DATE   NOT NULL,
+    first_valid  DATE,
+    last_valid   DATE,
     version      BIGINT NOT NULL,
     doc          JSON   NOT NULL
 );

@@ -112,6 +112,12 @@ public class ViewProjector {
             case "statement" -> writeStatement(aggregateId, StatementRecord.fold(history, version));
             default -> throw new IllegalStateException("unknown record type " + type);
         }
+        List<LocalDate> valid = history.stream().filter(h -> !h.retracted() && h.validOn() != null)
+                .map(h -> h.validOn().earliest()).sorted().toList();
+        if (!valid.isEmpty()) {
+            jdbc.update("UPDATE views." + type + " SET first_valid = ?, last_valid = ? WHERE " + type + "_id = ?",
+                    Date.valueOf(valid.get(0)), Date.valueOf(valid.get(valid.size() - 1)), aggregateId);
+        }
         jdbc.update("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
                 textArray(actors), aggregateId, textArray(actors));
         Set<List<String>> pairs = new LinkedHashSet<>();
@@ -238,25 +244,31 @@ public class ViewProjector {
         return date == null ? null : Date.valueOf(date);
     }
 
-    /** Recounts what is on record between two actors (a < b). */
+    /**
+     * Recounts what is on record between two actors (a < b) and the span of its valid dates, from the records'
+     * rows (indexed by pair), not from the event log.
+     */
     private void recount(String a, String b) {
         jdbc.update("""
+                WITH d AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.deal
+                           WHERE (supplier = ? AND recipient = ?) OR (supplier = ? AND recipient = ?)),
+                     g AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.agreement
+                           WHERE agreement_id IN (SELECT x.agreement_id FROM views.agreement_actor x
+                               JOIN views.agreement_actor y ON y.agreement_id = x.agreement_id
+                               WHERE x.actor = ? AND y.actor = ? AND (x.role = 'PARTY' OR y.role = 'PARTY'))),
+                     s AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.statement
+                           WHERE statement_id IN (SELECT x.statement_id FROM views.statement_actor x
+                               JOIN views.statement_actor y ON y.statement_id = x.statement_id
+                               WHERE x.actor = ? AND y.actor = ?))
                 INSERT INTO views.relationship AS r (party_a, party_b, agreements, deals, statements, first_event_on,
                     last_event_on)
-                SELECT ?, ?,
-                    (SELECT count(*) FROM views.agreement_actor x JOIN views.agreement_actor y
-                        ON y.agreement_id = x.agreement_id WHERE x.actor = ? AND y.actor = ?
-                        AND (x.role = 'PARTY' OR y.role = 'PARTY')),
-                    (SELECT count(*) FROM views.deal WHERE (supplier = ? AND recipient = ?)
-                        OR (supplier = ? AND recipient = ?)),
-                    (SELECT count(*) FROM views.statement_actor x JOIN views.statement_actor y
-                        ON y.statement_id = x.statement_id WHERE x.actor = ? AND y.actor = ?),
-                    min(valid_from), max(valid_from)
-                FROM views.event_log WHERE parties @> ARRAY[?, ?]::text[]
+                SELECT ?, ?, g.n, d.n, s.n, LEAST(d.f, g.f, s.f), GREATEST(d.l, g.l, s.l) FROM d, g, s
                 ON CONFLICT (party_a, party_b) DO UPDATE SET agreements = EXCLUDED.agreements,
                     deals = EXCLUDED.deals, statements = EXCLUDED.statements,
                     first_event_on = EXCLUDED.first_event_on, last_event_on = EXCLUDED.last_event_on""",
-                a, b, a, b, a, b, b, a, a, b, a, b);
+                a, b, b, a, a, b, a, b, a, b);
+        jdbc.update("DELETE FROM views.relationship WHERE party_a = ? AND party_b = ?"
+                + " AND agreements + deals + statements = 0", a, b);
     }
 
     private Array textArray(java.util.Collection<String> values) {
