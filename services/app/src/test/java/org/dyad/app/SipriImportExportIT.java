@@ -43,6 +43,9 @@ class SipriImportExportIT extends DyadIntegrationTest {
     void importTheSample() throws Exception {
         sample = new ClassPathResource("sipri-trade-register-sample.csv").getContentAsByteArray();
         firstImport = runImport();
+        // The job is done when the ledger has the events; the views follow from the topic.
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/deals?status=ALL&size=1").getBody()
+                .path("total").asInt() >= firstImport.path("imported").asInt());
     }
 
     private JsonNode runImport() {
@@ -103,8 +106,6 @@ class SipriImportExportIT extends DyadIntegrationTest {
         List<Integer> importedLines = ids(get("/api/v1/imports/" + imported + "/rows?outcome=IMPORTED&size=5000")
                 .getBody().path("items"), "line").stream().map(Integer::valueOf).toList();
         SipriReadResult original = SipriTradeRegisterReader.read(new ByteArrayInputStream(sample));
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/deals?status=ALL&size=1").getBody()
-                .path("total").asInt() >= importedLines.size());
 
         ResponseEntity<byte[]> export = http.getForEntity("/api/v1/exports/trade-register.csv", byte[].class);
         assertThat(export.getHeaders().getContentType().toString()).startsWith("text/csv");
