@@ -11,6 +11,8 @@ CREATE TABLE applied_version (
 -- Every event, as received: the source of every "as of" / "known at" answer and of timelines.
 -- valid_from is the first day the fact may have happened; parties are the actors of its record.
 CREATE TABLE event_log (
+    -- the order in which the views received the events: the live feed's cursor (Last-Event-ID)
+    seq            BIGSERIAL   UNIQUE,
     event_id       TEXT        PRIMARY KEY,
     position       BIGINT      NOT NULL,
     aggregate_id   TEXT        NOT NULL,

@@ -27,7 +27,8 @@ import java.util.UUID;
                 "dyad.embedded.kafka-port=0",
                 "dyad.embedded.controller-port=0",
                 "dyad.demo.enabled=false",
-                "dyad.kafka.partitions=3"})
+                "dyad.kafka.partitions=3",
+                "dyad.stream.heartbeat=PT1S"})
 public abstract class DyadIntegrationTest {
 
     @Autowired
