@@ -1,0 +1,220 @@
+package org.dyad.contracts.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the generated contract files: the event schemas of {@link EventSchemas} and the AsyncAPI 3.0 document of
+ * the topic ({@value #ASYNCAPI}), both derived from {@link EventCatalog}. Run from the repository root with
+ * {@value #REGENERATE}; the argument, if any, is the resources directory to write into (default
+ * {@code contracts/src/main/resources}). Nothing is deleted: the schema of an earlier version of an event stays, as
+ * records of that version stay on the topic.
+ */
+public final class EventSchemaWriter {
+
+    public static final String ASYNCAPI = "org/dyad/contracts/asyncapi.yaml";
+    public static final String REGENERATE = "./mvnw -q -pl contracts compile exec:java";
+    static final String KAFKA_BINDING = "0.5.0";
+
+    private EventSchemaWriter() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : "contracts/src/main/resources");
+        Map<String, String> files = generateAll();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = root.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        System.out.println("Wrote " + files.size() + " files under " + root.toAbsolutePath().normalize());
+    }
+
+    /** Every generated file, by its path under the resources directory. */
+    public static Map<String, String> generateAll() {
+        Map<String, String> files = new TreeMap<>(EventSchemas.generateAll());
+        files.put(ASYNCAPI, toYaml(asyncApi()));
+        return files;
+    }
+
+    /** The AsyncAPI 3.0 document of the topic, one message per published event type. */
+    public static ObjectNode asyncApi() {
+        ObjectNode doc = object().put("asyncapi", "3.0.0");
+        doc.putObject("info").put("title", "Dyad events").put("version", "1.0.0").put("description", """
+                Every event Dyad's ledger records about deals, agreements and statements (and corrections or
+                retractions of them), published on one Kafka topic as CloudEvents 1.0 in binary mode: the
+                attributes are `ce_*` headers, the value is the event as JSON, the key is the aggregate id.
+
+                Ordering: per aggregate. The key is the id of the deal, agreement or statement, so all events of
+                one aggregate are on one partition, in the order of `ce_dyadsequence` (from 0, without gaps).
+                There is no order across aggregates.
+
+                Delivery: at least once. A record can appear more than once; deduplicate by `ce_id` (the same on
+                every redelivery) or by aggregate and sequence (`ce_subject`, `ce_dyadsequence`).
+
+                Retention is unlimited: the topic is a replayable log of the event store. Within a version, fields
+                are only added, so consumers ignore fields they do not know. See docs/events.md.""");
+        doc.put("defaultContentType", DyadCloudEvents.CONTENT_TYPE);
+
+        ObjectNode servers = doc.putObject("servers");
+        servers.putObject("embedded").put("host", "127.0.0.1:19092").put("protocol", "kafka")
+                .put("description", "The in-process KRaft broker of the embedded mode, the default local run "
+                        + "(port from DYAD_EMBEDDED_KAFKA_PORT).")
+                .putObject("bindings").putObject("kafka").put("bindingVersion", KAFKA_BINDING);
+        ObjectNode configured = servers.putObject("configured").put("host", "{bootstrapServers}")
+                .put("protocol", "kafka")
+                .put("description", "An external Kafka cluster, from configuration (DYAD_KAFKA_BOOTSTRAP_SERVERS). "
+                        + "No schema registry: the schemas are files in the dyad-contracts jar.");
+        configured.putObject("variables").putObject("bootstrapServers").put("default", "localhost:9092")
+                .put("description", "The value of DYAD_KAFKA_BOOTSTRAP_SERVERS (dyad.kafka.bootstrap-servers).");
+        configured.putObject("bindings").putObject("kafka").put("bindingVersion", KAFKA_BINDING);
+
+        ObjectNode channel = doc.putObject("channels").putObject("dyadEvents").put("address", "dyad.events")
+                .put("title", "Dyad events")
+                .put("description", "All event types of all aggregates (topic name from DYAD_KAFKA_TOPIC); "
+                        + "key = aggregate id.");
+        ObjectNode channelMessages = channel.putObject("messages");
+        ObjectNode topic = channel.putObject("bindings").putObject("kafka").put("topic", "dyad.events")
+                .put("partitions", 6).put("replicas", 1);
+        ObjectNode topicConfig = topic.putObject("topicConfiguration");
+        topicConfig.putArray("cleanup.policy").add("delete");
+        topicConfig.put("retention.ms", -1);
+        topic.put("bindingVersion", KAFKA_BINDING);
+
+        ObjectNode operation = doc.putObject("operations").putObject("receiveDyadEvents").put("action", "receive")
+                .put("summary", "Subscribers receive every event Dyad publishes.");
+        operation.putObject("channel").put("$ref", "#/channels/dyadEvents");
+        ArrayNode operationMessages = operation.putArray("messages");
+
+        ObjectNode components = doc.putObject("components");
+        components.putObject("schemas").set("CloudEventHeaders", headers());
+        ObjectNode messages = components.putObject("messages");
+        for (Class<?> event : EventCatalog.EVENTS) {
+            String key = EventSchemas.path(event).replaceFirst(".*/", "").replaceFirst("\\.json$", "");
+            messages.set(key, message(event));
+            channelMessages.putObject(key).put("$ref", "#/components/messages/" + key);
+            operationMessages.addObject().put("$ref", "#/channels/dyadEvents/messages/" + key);
+        }
+        return doc;
+    }
+
+    private static ObjectNode message(Class<?> event) {
+        EventType t = event.getAnnotation(EventType.class);
+        ObjectNode message = object().put("name", t.name())
+                .put("title", t.name().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase()
+                        .replaceFirst("^.", t.name().substring(0, 1)))
+                .put("summary", EventSchemas.generate(event).path("description").asText())
+                .put("contentType", DyadCloudEvents.CONTENT_TYPE);
+        message.putArray("tags").addObject().put("name", t.aggregate());
+        ArrayNode allOf = message.putObject("headers").putArray("allOf");
+        allOf.addObject().put("$ref", "#/components/schemas/CloudEventHeaders");
+        allOf.addObject().put("type", "object").putObject("properties").putObject("ce_type")
+                .put("const", EventCatalog.typeOf(event));
+        message.putObject("payload").put("$ref", "schemas/" + EventSchemas.path(event));
+        message.putObject("bindings").putObject("kafka").<ObjectNode>set("key", object().put("type", "string")
+                        .put("description", "The aggregate id (`" + EventSchemas.idField(event)
+                                + "` in the payload), equal to `ce_subject`."))
+                .put("bindingVersion", KAFKA_BINDING);
+        return message;
+    }
+
+    private static ObjectNode headers() {
+        ObjectNode headers = object().put("type", "object")
+                .put("description", "CloudEvents 1.0 attributes in Kafka binary mode (header values are UTF-8 text).");
+        List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time", "content-type",
+                "ce_dyadsequence", "ce_dyadposition").forEach(headers.putArray("required")::add);
+        ObjectNode p = headers.putObject("properties");
+        p.putObject("ce_specversion").put("type", "string").put("const", "1.0");
+        p.putObject("ce_id").put("type", "string")
+                .put("description", "The event id: unique, and the same on every redelivery.");
+        p.putObject("ce_type").put("type", "string")
+                .put("pattern", "^org\\.dyad\\.[a-z]+\\.[A-Z][A-Za-z0-9]*\\.v[0-9]+$")
+                .put("description", "org.dyad.<aggregate>.<Name>.v<version>");
+        p.putObject("ce_source").put("type", "string").put("const", DyadCloudEvents.SOURCE.toString());
+        p.putObject("ce_subject").put("type", "string").put("description", "The aggregate id, equal to the key.");
+        p.putObject("ce_time").put("type", "string").put("format", "date-time")
+                .put("description", "When Dyad recorded the event.");
+        p.putObject("content-type").put("type", "string").put("const", DyadCloudEvents.CONTENT_TYPE);
+        p.putObject("ce_" + DyadCloudEvents.SEQUENCE).put("type", "string").put("pattern", "^[0-9]+$")
+                .put("description", "The event's number within its aggregate, from 0, without gaps.");
+        p.putObject("ce_" + DyadCloudEvents.POSITION).put("type", "string").put("pattern", "^[0-9]+$")
+                .put("description", "The event's position in the event store (global order of recording).");
+        return headers;
+    }
+
+    private static ObjectNode object() {
+        return DyadJson.mapper().createObjectNode();
+    }
+
+    /** A small YAML writer for JSON trees: block style, flow style for lists of scalars, quotes where needed. */
+    static String toYaml(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        block(out, node, 0);
+        return out.toString();
+    }
+
+    private static void block(StringBuilder out, JsonNode node, int indent) {
+        String pad = " ".repeat(indent);
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                out.append(pad).append(e.getKey().matches("[A-Za-z0-9_.$-]+") ? e.getKey() : quote(e.getKey()))
+                        .append(':');
+                value(out, e.getValue(), indent);
+            });
+            return;
+        }
+        for (JsonNode item : node) {
+            if (item.isContainerNode() && !item.isEmpty()) {
+                StringBuilder inner = new StringBuilder();
+                block(inner, item, indent + 2);
+                out.append(pad).append("- ").append(inner, indent + 2, inner.length());
+            } else {
+                out.append(pad).append('-');
+                value(out, item, indent);
+            }
+        }
+    }
+
+    private static void value(StringBuilder out, JsonNode value, int indent) {
+        boolean scalars = value.isArray() && value.valueStream().noneMatch(JsonNode::isContainerNode);
+        if (value.isContainerNode() && !value.isEmpty() && !scalars) {
+            out.append('\n');
+            block(out, value, indent + 2);
+        } else if (value.isArray()) {
+            out.append(" [").append(String.join(", ", value.valueStream().map(v -> scalar(v, true)).toList()))
+                    .append("]\n");
+        } else if (value.isObject()) {
+            out.append(" {}\n");
+        } else if (value.isTextual() && value.asText().contains("\n")) {
+            out.append(" |-\n");
+            value.asText().lines().forEach(line ->
+                    out.append(line.isEmpty() ? "" : " ".repeat(indent + 2) + line).append('\n'));
+        } else {
+            out.append(' ').append(scalar(value, false)).append('\n');
+        }
+    }
+
+    /** A scalar, quoted unless it is plainly a string (in a flow list, without commas). */
+    private static String scalar(JsonNode value, boolean inFlow) {
+        String text = value.asText();
+        if (!value.isTextual()) {
+            return text;
+        }
+        boolean plain = text.matches(inFlow ? "[A-Za-z_][A-Za-z0-9_ ./-]*" : "[A-Za-z_][A-Za-z0-9_ .,;:'/()`<>-]*")
+                && !text.contains(": ") && !text.endsWith(":") && !text.endsWith(" ")
+                && !text.matches("(?i)y|n|yes|no|on|off|true|false|null");
+        return plain ? text : quote(text);
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

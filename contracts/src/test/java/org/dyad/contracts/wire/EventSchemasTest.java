@@ -1,0 +1,307 @@
+package org.dyad.contracts.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.dyad.contracts.agreement.AgreementDisclosed;
+import org.dyad.contracts.agreement.AgreementEnteredIntoForce;
+import org.dyad.contracts.agreement.AgreementExpired;
+import org.dyad.contracts.agreement.AgreementExtended;
+import org.dyad.contracts.agreement.AgreementKind;
+import org.dyad.contracts.agreement.AgreementRenounced;
+import org.dyad.contracts.agreement.AgreementSigned;
+import org.dyad.contracts.agreement.AgreementSubject;
+import org.dyad.contracts.agreement.AgreementTerminated;
+import org.dyad.contracts.agreement.ConsentMeans;
+import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.Lineage;
+import org.dyad.contracts.agreement.LineageRelation;
+import org.dyad.contracts.agreement.ParticipationResumed;
+import org.dyad.contracts.agreement.ParticipationSuspended;
+import org.dyad.contracts.agreement.SignatureRecorded;
+import org.dyad.contracts.agreement.WithdrawalNotified;
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.EstimateQualifier;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.common.Source;
+import org.dyad.contracts.common.ValueBasis;
+import org.dyad.contracts.deal.ContractConcluded;
+import org.dyad.contracts.deal.DealCancelled;
+import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.deal.DealResumed;
+import org.dyad.contracts.deal.DealRevived;
+import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.DealSuperseded;
+import org.dyad.contracts.deal.DealSuspended;
+import org.dyad.contracts.deal.DealTerms;
+import org.dyad.contracts.deal.DeliveryCompleted;
+import org.dyad.contracts.deal.DeliveryRecorded;
+import org.dyad.contracts.deal.EstimateRecorded;
+import org.dyad.contracts.deal.ItemCondition;
+import org.dyad.contracts.deal.NegotiationOpened;
+import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.Tranche;
+import org.dyad.contracts.deal.TrancheItem;
+import org.dyad.contracts.deal.UnRegisterCategory;
+import org.dyad.contracts.deal.WeaponCategory;
+import org.dyad.contracts.record.RecordCorrected;
+import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.statement.StatementKind;
+import org.dyad.contracts.statement.StatementRecorded;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The committed event schemas are what the generator makes of the records now, they are valid JSON Schemas, and they
+ * accept what Dyad writes and refuse what it never writes.
+ */
+class EventSchemasTest {
+
+    /** Surefire runs in the module directory. */
+    static final Path RESOURCES = Path.of("src/main/resources");
+    static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    static final Instant RECORDED_AT = Instant.parse("2026-01-02T03:04:05Z");
+    static final Source LA_TIMES = new Source("Los Angeles Times", "Russia, Iran Reach Military, Economic Accords",
+            null, PartialDate.parse("2001-03-13"), "Russian news reports have said that total arms sales could reach "
+            + "$7 billion.", "en");
+    static final Source SIPRI = new Source("SIPRI", "SIPRI Arms Transfers Database: trade register",
+            "https://www.sipri.org/databases/armstransfers", PartialDate.parse("2025-03-10"), null, "en");
+    static final Provenance REPORTED = new Provenance(LA_TIMES, AdmiraltyGrade.parse("C3"), RECORDED_AT, "analyst");
+    static final Provenance REGISTERED = new Provenance(SIPRI, AdmiraltyGrade.parse("A2"), RECORDED_AT, "anonymous");
+    static final PartialDate MARCH_12 = PartialDate.parse("2001-03-12");
+    static final String DEAL = "rus-irn-2001-arms-package";
+    static final String TREATY = "rus-irn-2001-general-principles";
+    static final String PACT = "rus-usa-1995-iran-arms-pact";
+
+    static final SaleReported SALE = new SaleReported(DEAL, "RUS", "IRN", List.of(
+            new DealItem("S-300", "SAM system", WeaponCategory.AIR_DEFENCE_SYSTEMS,
+                    UnRegisterCategory.VII_MISSILES_AND_LAUNCHERS, 4, "batteries", true, ItemCondition.NEW),
+            DealItem.of("fighter aircraft parts", "spare parts for fighter jets", null)),
+            DealStage.REPORTED, MARCH_12, new DealTerms(false, false, false),
+            new Estimate(new BigDecimal("7000000000"), null, null, "USD", EstimateQualifier.COULD_REACH, null, null,
+                    "total Russian arms sales to Iran, as Russian news reports put it"),
+            REPORTED);
+
+    static final AgreementSigned SIGNED = new AgreementSigned(TREATY,
+            "Agreement on the basis of relations and principles of cooperation between Russia and Iran",
+            AgreementKind.AGREEMENT, List.of(AgreementSubject.GENERAL_RELATIONS, AgreementSubject.MILITARY_COOPERATION),
+            List.of("RUS", "IRN"), List.of(), MARCH_12, "Moscow", true, false, null, PartialDate.parse("2011-03"),
+            new Provenance(LA_TIMES, AdmiraltyGrade.parse("B2"), RECORDED_AT, "analyst"));
+
+    /** One realistic instance of every published event type. */
+    static Stream<Object> samples() {
+        PartialDate late2000 = PartialDate.parse("~2000-10");
+        return Stream.of(
+                SIGNED,
+                new AgreementSigned("rus-irn-2011-general-principles-extension", "Protocol extending the agreement",
+                        AgreementKind.AGREEMENT, List.of(AgreementSubject.GENERAL_RELATIONS), List.of("RUS", "IRN"),
+                        null, PartialDate.parse("~2011"), null, null, true,
+                        new Lineage(LineageRelation.EXTENDS, TREATY), null, REPORTED),
+                new SignatureRecorded(TREATY, PartialDate.parse("2001-03-14"), "ARM", REPORTED),
+                new ConsentToBeBoundRecorded(TREATY, PartialDate.parse("2001-06"), "IRN", ConsentMeans.RATIFICATION,
+                        REPORTED),
+                new AgreementEnteredIntoForce(PACT, PartialDate.parse("1995"), List.of("RUS", "USA"), REPORTED),
+                new ParticipationSuspended(TREATY, PartialDate.parse("2010-09-22"), "RUS", "UN Security Council "
+                        + "resolution 1929", REPORTED),
+                new ParticipationResumed(TREATY, PartialDate.parse("2016-01-16"), "RUS", REPORTED),
+                new WithdrawalNotified(PACT, "RUS", PartialDate.parse("2000-11-03"), PartialDate.parse("2000-12-01"),
+                        REPORTED),
+                new AgreementRenounced(PACT, late2000, "RUS", "Russia said the pact had served its purpose",
+                        REPORTED),
+                new AgreementExtended(TREATY, PartialDate.parse("2011-03-01"), PartialDate.parse("2021-03"),
+                        REPORTED),
+                new AgreementExpired(TREATY, PartialDate.parse("2021-03-12"), REPORTED),
+                new AgreementTerminated(PACT, PartialDate.parse("2000-12-01"), "renounced by Russia", REPORTED),
+                new AgreementDisclosed(PACT, late2000, REPORTED),
+                SALE,
+                new NegotiationOpened(DEAL, PartialDate.parse("2000"), REPORTED),
+                new ContractConcluded(DEAL, PartialDate.parse("2001-10"),
+                        List.of(new DealItem("Tor-M1", "SAM system", WeaponCategory.AIR_DEFENCE_SYSTEMS, null, 29,
+                                null, false, ItemCondition.NEW)), REGISTERED),
+                new DeliveryRecorded(DEAL, new Tranche(PartialDate.parse("2006"),
+                        List.of(PartialDate.parse("2006"), PartialDate.parse("2007")),
+                        List.of(new TrancheItem("Tor-M1", 29, false))), REGISTERED),
+                new DeliveryCompleted(DEAL, PartialDate.parse("2007"), REGISTERED),
+                new DealSuspended(DEAL, PartialDate.parse("2010-09-22"), "UN Security Council resolution 1929",
+                        REPORTED),
+                new DealResumed(DEAL, PartialDate.parse("2016-04"), REPORTED),
+                new DealCancelled(DEAL, PartialDate.parse("2010-09-22"), "UN arms embargo", REPORTED),
+                new DealRevived(DEAL, PartialDate.parse("2015-04-13"), DealStage.CONTRACTED, REPORTED),
+                new DealSuperseded(DEAL, PartialDate.parse("2016"), "rus-irn-2016-s-300pmu2", REPORTED),
+                new EstimateRecorded(DEAL, new Estimate(null, new BigDecimal("800000000"),
+                        new BigDecimal("1000000000"), "USD", EstimateQualifier.ABOUT, 2007, ValueBasis.CONSTANT,
+                        "the Tor-M1 order"), PartialDate.parse("2007-01"), REGISTERED),
+                new StatementRecorded("usa-rus-2001-conditional-protest", "USA", List.of("RUS", "IRN"),
+                        StatementKind.PROTEST, MARCH_12, "The US administration said it would protest vigorously if "
+                        + "Russia sold Iran advanced conventional weapons or sensitive technologies.", "114",
+                        "if Russia sells Iran advanced conventional weapons or sensitive technologies", DEAL, null,
+                        new Provenance(LA_TIMES, AdmiraltyGrade.parse("B2"), RECORDED_AT, "analyst")),
+                new RecordCorrected(DEAL, "0b6c3c1e-5d0e-4a53-a6f4-1d1b8b3f8e21", "SaleReported",
+                        Map.of("reportedOn", "2001-03-13", "items", List.of(Map.of("designation", "S-300PMU1"))),
+                        "the article is dated 13 March", REPORTED),
+                new RecordRetracted(DEAL, "0b6c3c1e-5d0e-4a53-a6f4-1d1b8b3f8e21", "SaleReported",
+                        "the source withdrew the report", REPORTED));
+    }
+
+    @Test
+    void theCommittedSchemasAndAsyncApiDocumentAreWhatTheGeneratorMakesOfTheRecordsNow() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> file : EventSchemaWriter.generateAll().entrySet()) {
+            Path path = RESOURCES.resolve(file.getKey()).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                problems.add(path + " is missing");
+            } else if (!Files.readString(path).replace("\r\n", "\n").equals(file.getValue())) {
+                problems.add(path + " differs from what the generator makes of the current records");
+            }
+        }
+        assertThat(problems).as("The committed event contract is out of date:%n  %s%nRegenerate it from the "
+                        + "repository root with%n  %s%nthen review and commit the changed files.",
+                String.join("\n  ", problems), EventSchemaWriter.REGENERATE).isEmpty();
+    }
+
+    @Test
+    void everySchemaIsAValidDraft202012SchemaNamedByItsType() throws IOException {
+        for (Class<?> event : EventCatalog.EVENTS) {
+            String type = EventCatalog.typeOf(event);
+            JsonNode schema = DyadJson.mapper().readTree(EventSchemas.schemaFor(type).orElseThrow());
+            EventType t = event.getAnnotation(EventType.class);
+            assertThat(schema.path("$id").asText()).isEqualTo("https://dyad.example/schemas/events/"
+                    + t.aggregate() + "/" + t.name() + ".v" + t.version() + ".json");
+            List<String> alwaysWritten = Stream.of(event.getRecordComponents())
+                    .filter(c -> c.getType().isPrimitive()).map(RecordComponent::getName).toList();
+            assertThat(schema.path("required")).extracting(JsonNode::asText).as("%s: required", type)
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(
+                            Stream.of(EventSchemas.idField(event), "provenance"), alwaysWritten.stream()).toList());
+        }
+        // Also the schemas of earlier versions, which stay committed as they were.
+        Schema metaSchema = SCHEMAS.getSchema(SchemaLocation.of(EventSchemas.DIALECT));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(RESOURCES.resolve(EventSchemas.RESOURCE_DIR))) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(EventCatalog.EVENTS.size());
+        for (Path file : files) {
+            String text = Files.readString(file);
+            assertThat(metaSchema.validate(text, InputFormat.JSON)).as("%s is a valid schema", file).isEmpty();
+            JsonNode schema = DyadJson.mapper().readTree(text);
+            String type = schema.path("title").asText();
+            String[] aggregateAndFile = RESOURCES.resolve(EventSchemas.RESOURCE_DIR).relativize(file).toString()
+                    .replace('\\', '/').split("/");
+            assertThat(type).as("%s is named by its type", file).isEqualTo("org.dyad." + aggregateAndFile[0] + "."
+                    + aggregateAndFile[1].replaceFirst("\\.json$", ""));
+            assertThat(EventSchemas.schemaFor(type)).as(type).contains(text);
+            assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+            assertThat(schema.path("$id").asText()).isEqualTo("https://dyad.example/schemas/events/"
+                    + String.join("/", aggregateAndFile));
+            assertThat(schema.path("description").asText()).as(type).isNotBlank();
+            assertThat(schema.path("additionalProperties").asBoolean()).as(type).isTrue();
+            schema.findValues("$ref").forEach(ref -> assertThat(schema.at(ref.asText().substring(1)).isMissingNode())
+                    .as("%s: %s resolves", type, ref.asText()).isFalse());
+            schema.path("$defs").properties().forEach(def -> assertThat(def.getValue().path("description").asText())
+                    .as("%s: $defs/%s is described", type, def.getKey()).isNotBlank());
+        }
+    }
+
+    @Test
+    void thereIsARealisticSampleOfEveryPublishedEvent() {
+        assertThat(samples().map(Object::getClass).distinct()).containsExactlyInAnyOrderElementsOf(EventCatalog.EVENTS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void whatDyadWritesValidatesAgainstTheSchemaOfItsType(Object event) throws IOException {
+        String type = EventCatalog.typeOf(event.getClass());
+        String json = DyadJson.mapper().writeValueAsString(event);
+
+        assertThat(validate(type, json)).as("%s%n%s", type, json).isEmpty();
+        List<String> undeclared = new ArrayList<>();
+        JsonNode schema = DyadJson.mapper().readTree(EventSchemas.schemaFor(type).orElseThrow());
+        undeclared(DyadJson.mapper().readTree(json), schema, schema, "", undeclared);
+        assertThat(undeclared).as("properties Jackson writes that the schema does not declare").isEmpty();
+    }
+
+    @Test
+    void whatDyadNeverWritesDoesNotValidate() {
+        assertRefused("reportedOn", "pattern", sale -> sale.put("reportedOn", "2001-13"));
+        assertRefused("reportedOn", "pattern", sale -> sale.put("reportedOn", "12 March 2001"));
+        assertRefused("grade", "pattern", sale -> ((ObjectNode) sale.path("provenance")).put("grade", "G7"));
+        assertRefused("dealId", "required", sale -> sale.remove("dealId"));
+        assertRefused("provenance", "required", sale -> sale.remove("provenance"));
+        assertRefused("currency", "pattern", sale -> ((ObjectNode) sale.path("estimate")).put("currency", "usd"));
+        assertRefused("stage", "enum", sale -> sale.put("stage", "SOLD"));
+        assertRefused("quantity", "minimum", sale -> ((ObjectNode) sale.path("items").path(0)).put("quantity", -1));
+        assertRefused("quantityUncertain", "required",
+                sale -> ((ObjectNode) sale.path("items").path(1)).remove("quantityUncertain"));
+        assertRefused("items", "type", sale -> sale.put("items", "S-300"));
+    }
+
+    @Test
+    void unknownFieldsAreAllowedSoThatFieldsCanBeAddedWithinAVersion() {
+        ObjectNode sale = DyadJson.mapper().valueToTree(SALE);
+        sale.put("someFutureField", 1);
+        assertThat(validate(EventCatalog.typeOf(SaleReported.class), sale.toString())).isEmpty();
+    }
+
+    @Test
+    void theSchemaOfATypeIsOnTheClasspath() throws IOException {
+        String schema = EventSchemas.schemaFor("org.dyad.agreement.AgreementSigned.v1").orElseThrow();
+        assertThat(DyadJson.mapper().readTree(schema).path("title").asText())
+                .isEqualTo("org.dyad.agreement.AgreementSigned.v1");
+        assertThat(EventSchemas.schemaFor("org.dyad.agreement.AgreementSigned.v99")).isEmpty();
+        assertThat(EventSchemas.schemaFor("org.dyad.agreement.../../AgreementSigned.v1")).isEmpty();
+        assertThat(EventSchemas.schemaFor("org.example.Unknown.v1")).isEmpty();
+    }
+
+    private static void assertRefused(String what, String keyword, Consumer<ObjectNode> breakIt) {
+        ObjectNode sale = DyadJson.mapper().valueToTree(SALE);
+        breakIt.accept(sale);
+        List<Error> errors = validate(EventCatalog.typeOf(SaleReported.class), sale.toString());
+        assertThat(errors).as("a SaleReported with a broken %s: %s", what, sale).isNotEmpty();
+        assertThat(errors).extracting(Error::getKeyword).as("errors for %s", what).contains(keyword);
+    }
+
+    static List<Error> validate(String type, String json) {
+        return SCHEMAS.getSchema(EventSchemas.schemaFor(type).orElseThrow(), InputFormat.JSON)
+                .validate(json, InputFormat.JSON);
+    }
+
+    /** Collects the paths of instance properties that the schema (following local $refs) does not declare. */
+    private static void undeclared(JsonNode instance, JsonNode schema, JsonNode root, String path, List<String> out) {
+        JsonNode resolved = schema.has("$ref") ? root.at(schema.get("$ref").asText().substring(1)) : schema;
+        if (instance.isArray()) {
+            instance.forEach(item -> undeclared(item, resolved.path("items"), root, path + "[]", out));
+        } else if (instance.isObject() && resolved.has("properties")) {
+            instance.properties().forEach(field -> {
+                JsonNode property = resolved.path("properties").path(field.getKey());
+                if (property.isMissingNode()) {
+                    out.add(path + "/" + field.getKey());
+                } else {
+                    undeclared(field.getValue(), property, root, path + "/" + field.getKey(), out);
+                }
+            });
+        }
+    }
+}
