@@ -11,13 +11,13 @@ import java.util.List;
 /**
  * Record one entry of an arms-transfer register (a SIPRI trade-register row): an order with what is known of its
  * deliveries, completion, cancellation and value, as one deal. It becomes the same events as the separate commands
- * would ({@code SaleReported}, {@code DeliveryRecorded}, {@code DeliveryCompleted}, {@code DealCancelled},
- * {@code EstimateRecorded}), recorded together.
+ * would ({@code SaleReported}, {@code DeliveryRecorded}, {@code DeliveryCompleted}, {@code DealCancelled}),
+ * recorded together.
  *
  * @param delivery    what was delivered, or {@code null}
  * @param completedOn when everything ordered had been delivered, or {@code null}
  * @param cancelledOn when the register notes a cancellation (as closely as it dates it), or {@code null}
- * @param estimates   values claimed for the deal; the first goes with the report, the others follow it
+ * @param estimates   values claimed for the deal, all recorded with the report
  */
 public record RecordTradeRegisterEntry(
         @TargetAggregateIdentifier String dealId,

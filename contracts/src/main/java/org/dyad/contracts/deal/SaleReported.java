@@ -1,14 +1,20 @@
 package org.dyad.contracts.deal;
 
+import org.axonframework.serialization.Revision;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
+
 import java.util.List;
 
-/** A source reported an arms transfer; {@code estimate} is the value it claimed, if any. */
-@EventType(aggregate = "deal", name = "SaleReported", version = 1)
+/**
+ * A source reported an arms transfer; {@code estimates} are the values it claimed (none, one, or several such as a
+ * price in rupees and its dollar equivalent). Version 2: version 1 carried at most one {@code estimate}.
+ */
+@Revision("2")
+@EventType(aggregate = "deal", name = "SaleReported", version = 2)
 public record SaleReported(
         String dealId,
         String supplier,
@@ -17,8 +23,12 @@ public record SaleReported(
         DealStage stage,
         PartialDate reportedOn,
         DealTerms terms,
-        Estimate estimate,
+        List<Estimate> estimates,
         Provenance provenance) implements DyadEvent {
+
+    public SaleReported {
+        estimates = estimates == null ? List.of() : List.copyOf(estimates);
+    }
 
     @Override
     public String aggregateId() {

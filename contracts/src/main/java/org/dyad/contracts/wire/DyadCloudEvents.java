@@ -1,6 +1,8 @@
 package org.dyad.contracts.wire;
 
 import io.cloudevents.CloudEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 import java.io.IOException;
@@ -36,6 +38,7 @@ public final class DyadCloudEvents {
                     .withSubject(aggregateId)
                     .withTime(time.atOffset(ZoneOffset.UTC))
                     .withDataContentType(CONTENT_TYPE)
+                    .withDataSchema(EventCatalog.schemaOf(payload.getClass()))
                     .withExtension(SEQUENCE, Long.toString(sequence))
                     .withExtension(POSITION, Long.toString(position))
                     .withData(DyadJson.mapper().writeValueAsBytes(payload))
@@ -49,13 +52,25 @@ public final class DyadCloudEvents {
         if (event == null) {
             throw new UnreadableEventException("record has no CloudEvent");
         }
-        Class<?> payloadClass = EventCatalog.classOf(event.getType())
+        EventCatalog.Version version = EventCatalog.versionOf(event.getType())
                 .orElseThrow(() -> new UnreadableEventException("unknown event type '" + event.getType() + "'"));
+        Class<?> payloadClass = version.eventClass();
         if (event.getData() == null) {
             throw new UnreadableEventException("event " + event.getId() + " has no data");
         }
         try {
-            Object payload = DyadJson.mapper().readValue(event.getData().toBytes(), payloadClass);
+            Object payload;
+            if (version.current()) {
+                payload = DyadJson.mapper().readValue(event.getData().toBytes(), payloadClass);
+            } else {
+                // A record published before the event's current version: brought up to date as the store's are.
+                JsonNode json = DyadJson.mapper().readTree(event.getData().toBytes());
+                if (!(json instanceof ObjectNode object)) {
+                    throw new UnreadableEventException("event " + event.getId() + " is not a JSON object");
+                }
+                payload = DyadJson.mapper().treeToValue(EventUpcasts.upcast(version.name(), version.version(),
+                        EventCatalog.versionOf(payloadClass), object), payloadClass);
+            }
             OffsetDateTime time = event.getTime();
             return new PublishedEvent(event.getId(), event.getType(), event.getSubject(),
                     longExtension(event, SEQUENCE), longExtension(event, POSITION), time, payload);

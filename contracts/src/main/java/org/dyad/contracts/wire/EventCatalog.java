@@ -72,6 +72,47 @@ public final class EventCatalog {
         return Optional.ofNullable(BY_TYPE.get(type));
     }
 
+    /** The URI of an event class's JSON Schema, sent as CloudEvents {@code dataschema}. */
+    public static java.net.URI schemaOf(Class<?> eventClass) {
+        EventType t = eventClass.getAnnotation(EventType.class);
+        return java.net.URI.create("https://dyad.example/schemas/events/" + t.aggregate() + "/" + t.name() + ".v"
+                + t.version() + ".json");
+    }
+
+    /** The current version number of an event class. */
+    public static int versionOf(Class<?> eventClass) {
+        return eventClass.getAnnotation(EventType.class).version();
+    }
+
+    /**
+     * A published type, current or older: {@code org.dyad.deal.SaleReported.v1} is version 1 of the event whose
+     * current class is {@code SaleReported}.
+     */
+    public record Version(String name, int version, Class<?> eventClass, boolean current) {
+    }
+
+    public static Optional<Version> versionOf(String type) {
+        Class<?> current = BY_TYPE.get(type);
+        if (current != null) {
+            return Optional.of(new Version(current.getAnnotation(EventType.class).name(), versionOf(current),
+                    current, true));
+        }
+        int v = type == null ? -1 : type.lastIndexOf(".v");
+        if (v < 0) {
+            return Optional.empty();
+        }
+        try {
+            int version = Integer.parseInt(type.substring(v + 2));
+            String currentType = type.substring(0, v) + ".v";
+            return EVENTS.stream()
+                    .filter(c -> typeOf(c).startsWith(currentType) && versionOf(c) > version)
+                    .findFirst()
+                    .map(c -> new Version(c.getAnnotation(EventType.class).name(), version, c, false));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The event class of a name such as {@code SaleReported} (the current version). */
     public static Optional<Class<?>> classOfName(String name) {
         return EVENTS.stream().filter(c -> c.getAnnotation(EventType.class).name().equals(name)).findFirst();

@@ -27,8 +27,8 @@ class DyadCloudEventsTest {
     static final SaleReported SALE = new SaleReported("deal-1", "RUS", "IRN",
             List.of(DealItem.of("S-300", "air defence missile system", null)), DealStage.REPORTED,
             PartialDate.parse("2001-03-12"), null,
-            new Estimate(new BigDecimal("7000000000"), null, null, "USD", EstimateQualifier.COULD_REACH, null, null,
-                    null),
+            List.of(new Estimate(new BigDecimal("7000000000"), null, null, "USD", EstimateQualifier.COULD_REACH, null,
+                    null, null)),
             new Provenance(new Source("Los Angeles Times", "Russia, Iran Reach Military, Economic Accords", null,
                     PartialDate.parse("2001-03-13"), "could reach $7 billion", "en"), AdmiraltyGrade.parse("B2"),
                     RECORDED_AT, "analyst"));
@@ -38,7 +38,8 @@ class DyadCloudEventsTest {
         CloudEvent event = DyadCloudEvents.encode("e-1", "deal-1", 0, 42, RECORDED_AT, SALE);
 
         assertThat(event.getId()).isEqualTo("e-1");
-        assertThat(event.getType()).isEqualTo("org.dyad.deal.SaleReported.v1");
+        assertThat(event.getType()).isEqualTo("org.dyad.deal.SaleReported.v2");
+        assertThat(event.getDataSchema()).hasToString("https://dyad.example/schemas/events/deal/SaleReported.v2.json");
         assertThat(event.getSource()).isEqualTo(DyadCloudEvents.SOURCE);
         assertThat(event.getSubject()).isEqualTo("deal-1");
         assertThat(event.getDataContentType()).isEqualTo("application/json");
@@ -83,5 +84,28 @@ class DyadCloudEventsTest {
                 .allMatch(t -> t.matches("org\\.dyad\\.[a-z]+\\.[A-Z][A-Za-z]+\\.v[0-9]+"));
         EventCatalog.EVENTS.forEach(c ->
                 assertThat(EventCatalog.classOf(EventCatalog.typeOf(c))).contains(c));
+    }
+
+    @Test
+    void aVersionOneRecordPublishedBeforeTheChangeIsReadAsVersionTwo() {
+        String v1 = """
+                {"dealId": "deal-1", "supplier": "RUS", "recipient": "IRN",
+                 "items": [{"designation": "S-300", "quantityUncertain": false}], "stage": "REPORTED",
+                 "reportedOn": "2001-03-12",
+                 "estimate": {"amount": 7000000000, "currency": "USD", "qualifier": "COULD_REACH", "basis": "CURRENT"},
+                 "provenance": {"source": {"publisher": "Los Angeles Times", "title": "Accords",
+                                           "publishedOn": "2001-03-13"},
+                                "recordedAt": "2026-01-02T03:04:05Z", "recordedBy": "analyst"}}""";
+        CloudEvent old = CloudEventBuilder.v1().withId("old-1").withSource(DyadCloudEvents.SOURCE)
+                .withType("org.dyad.deal.SaleReported.v1").withSubject("deal-1")
+                .withExtension(DyadCloudEvents.SEQUENCE, "0").withExtension(DyadCloudEvents.POSITION, "1")
+                .withData(v1.getBytes(StandardCharsets.UTF_8)).build();
+
+        SaleReported sale = (SaleReported) DyadCloudEvents.decode(old).payload();
+
+        assertThat(sale.estimates()).singleElement().satisfies(e -> {
+            assertThat(e.amount()).isEqualByComparingTo("7000000000");
+            assertThat(e.qualifier()).isEqualTo(EstimateQualifier.COULD_REACH);
+        });
     }
 }

@@ -101,8 +101,8 @@ class EventSchemasTest {
                     UnRegisterCategory.VII_MISSILES_AND_LAUNCHERS, 4, "batteries", true, ItemCondition.NEW),
             DealItem.of("fighter aircraft parts", "spare parts for fighter jets", null)),
             DealStage.REPORTED, MARCH_12, new DealTerms(false, false, false),
-            new Estimate(new BigDecimal("7000000000"), null, null, "USD", EstimateQualifier.COULD_REACH, null, null,
-                    "total Russian arms sales to Iran, as Russian news reports put it"),
+            List.of(new Estimate(new BigDecimal("7000000000"), null, null, "USD", EstimateQualifier.COULD_REACH, null,
+                    null, "total Russian arms sales to Iran, as Russian news reports put it")),
             REPORTED);
 
     static final AgreementSigned SIGNED = new AgreementSigned(TREATY,
@@ -250,7 +250,8 @@ class EventSchemasTest {
         assertRefused("grade", "pattern", sale -> ((ObjectNode) sale.path("provenance")).put("grade", "G7"));
         assertRefused("dealId", "required", sale -> sale.remove("dealId"));
         assertRefused("provenance", "required", sale -> sale.remove("provenance"));
-        assertRefused("currency", "pattern", sale -> ((ObjectNode) sale.path("estimate")).put("currency", "usd"));
+        assertRefused("currency", "pattern",
+                sale -> ((ObjectNode) sale.path("estimates").path(0)).put("currency", "usd"));
         assertRefused("stage", "enum", sale -> sale.put("stage", "SOLD"));
         assertRefused("quantity", "minimum", sale -> ((ObjectNode) sale.path("items").path(0)).put("quantity", -1));
         assertRefused("quantityUncertain", "required",

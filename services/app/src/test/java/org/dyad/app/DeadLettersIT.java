@@ -19,6 +19,8 @@ import org.dyad.contracts.wire.DyadCloudEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +31,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Poison records are parked with their reason; the views keep moving; a readable parked record can be retried. */
+/**
+ * Poison records are parked with their reason; the views keep moving; a readable parked record can be retried. It
+ * parks records by hand that never were on the topic, so it runs on a Dyad of its own.
+ */
+@DirtiesContext
+@TestPropertySource(properties = "dyad.test.scenario=dead-letters")
 class DeadLettersIT extends DyadIntegrationTest {
 
     @Test

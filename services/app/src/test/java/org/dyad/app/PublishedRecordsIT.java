@@ -32,7 +32,9 @@ class PublishedRecordsIT extends DyadIntegrationTest {
 
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_id")).isEqualTo(eventId);
-        assertThat(header(record, "ce_type")).isEqualTo("org.dyad.deal.SaleReported.v1");
+        assertThat(header(record, "ce_type")).isEqualTo("org.dyad.deal.SaleReported.v2");
+        assertThat(header(record, "ce_dataschema"))
+                .isEqualTo("https://dyad.example/schemas/events/deal/SaleReported.v2.json");
         assertThat(header(record, "ce_source")).isEqualTo("urn:dyad:ledger");
         assertThat(header(record, "ce_subject")).isEqualTo(dealId);
         assertThat(OffsetDateTime.parse(header(record, "ce_time"))).isNotNull();
@@ -44,7 +46,7 @@ class PublishedRecordsIT extends DyadIntegrationTest {
         assertThat(value.path("dealId").asText()).isEqualTo(dealId);
         assertThat(value.path("supplier").asText()).isEqualTo("RUS");
         assertThat(value.path("reportedOn").asText()).isEqualTo("2001-03");
-        assertThat(value.path("estimate").path("qualifier").asText()).isEqualTo("COULD_REACH");
+        assertThat(value.path("estimates").get(0).path("qualifier").asText()).isEqualTo("COULD_REACH");
         assertThat(value.path("provenance").path("source").path("publisher").asText()).isEqualTo("Los Angeles Times");
         assertThat(value.path("provenance").path("recordedBy").asText()).isEqualTo("anonymous");
         assertThat(new String(record.value())).doesNotContain("org.dyad.contracts");

@@ -80,7 +80,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
         Instant beforeCorrection = Instant.now();
         String token = ok(post("/api/v1/records/" + id + "/corrections", """
                 {"eventId": "%s", "reason": "the report said DEM, not USD",
-                 "changes": {"estimate": {"amount": 2000000000, "currency": "DEM", "qualifier": "COULD_REACH"},
+                 "changes": {"estimates": [{"amount": 2000000000, "currency": "DEM", "qualifier": "COULD_REACH"}],
                              "reportedOn": "2001-02"},
                  %s}""".formatted(reportEvent, SIPRI)));
 
@@ -88,7 +88,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
         assertThat(deal.path("latestEstimates").get(0).path("estimate").path("currency").asText()).isEqualTo("DEM");
         assertThat(deal.path("reportedOn").asText()).isEqualTo("2001-02");
         JsonNode entry = deal.path("history").get(0);
-        assertThat(entry.path("original").path("estimate").path("currency").asText()).isEqualTo("USD");
+        assertThat(entry.path("original").path("estimates").get(0).path("currency").asText()).isEqualTo("USD");
         assertThat(entry.path("corrections").get(0).path("reason").asText()).contains("DEM, not USD");
 
         JsonNode before = get("/api/v1/deals/" + id + "?knownAt=" + beforeCorrection).getBody();

@@ -29,7 +29,7 @@ public final class DyadEventReader {
             throw new UnreadableEventException("record " + where(record) + " is not a CloudEvent: " + e.getMessage(),
                     e);
         }
-        if (EventCatalog.classOf(event.getType()).isEmpty()) {
+        if (EventCatalog.versionOf(event.getType()).isEmpty()) {
             throw new UnknownEventTypeException(event.getType(),
                     "record " + where(record) + " has unknown event type '" + event.getType() + "'");
         }

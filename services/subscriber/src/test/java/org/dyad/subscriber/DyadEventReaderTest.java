@@ -25,12 +25,12 @@ class DyadEventReaderTest {
                 DyadCloudEvents.encode("e-1", "deal-1", 3, 42, Events.RECORDED_AT, sale));
 
         assertThat(record.headers().lastHeader("ce_type").value())
-                .asString(StandardCharsets.UTF_8).isEqualTo("org.dyad.deal.SaleReported.v1");
+                .asString(StandardCharsets.UTF_8).isEqualTo("org.dyad.deal.SaleReported.v2");
         PublishedEvent event = DyadEventReader.read(record);
 
         assertThat(event.payload()).isEqualTo(sale);
         assertThat(event.id()).isEqualTo("e-1");
-        assertThat(event.type()).isEqualTo("org.dyad.deal.SaleReported.v1");
+        assertThat(event.type()).isEqualTo("org.dyad.deal.SaleReported.v2");
         assertThat(event.aggregateId()).isEqualTo("deal-1");
         assertThat(event.sequence()).isEqualTo(3);
         assertThat(event.position()).isEqualTo(42);
@@ -51,7 +51,7 @@ class DyadEventReaderTest {
     @Test
     void aDyadTypeWithBrokenJsonIsUnreadable() {
         CloudEvent broken = CloudEventBuilder.v1().withId("x").withSource(DyadCloudEvents.SOURCE)
-                .withType("org.dyad.deal.SaleReported.v1").withExtension(DyadCloudEvents.SEQUENCE, "0")
+                .withType("org.dyad.deal.SaleReported.v2").withExtension(DyadCloudEvents.SEQUENCE, "0")
                 .withExtension(DyadCloudEvents.POSITION, "1").withDataContentType("application/json")
                 .withData("{\"dealId\":".getBytes(StandardCharsets.UTF_8)).build();
 
@@ -63,12 +63,12 @@ class DyadEventReaderTest {
     @Test
     void aTypeTheContractsDoNotKnowIsReportedAsSuch() {
         CloudEvent later = CloudEventBuilder.v1().withId("x").withSource(DyadCloudEvents.SOURCE)
-                .withType("org.dyad.deal.SaleReported.v2").withDataContentType("application/json")
+                .withType("org.dyad.deal.SaleReported.v3").withDataContentType("application/json")
                 .withData("{}".getBytes(StandardCharsets.UTF_8)).build();
 
         assertThatThrownBy(() -> DyadEventReader.read(Events.record("deal-1", later)))
                 .isInstanceOfSatisfying(UnknownEventTypeException.class,
-                        e -> assertThat(e.type()).isEqualTo("org.dyad.deal.SaleReported.v2"));
+                        e -> assertThat(e.type()).isEqualTo("org.dyad.deal.SaleReported.v3"));
     }
 
     @Test

@@ -76,7 +76,8 @@ public class Deal {
         require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
         DealStage stage = command.stage() == null ? DealStage.REPORTED : command.stage();
         apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(), stage,
-                command.reportedOn(), command.terms(), command.estimate(),
+                command.reportedOn(), command.terms(),
+                command.estimate() == null ? List.of() : List.of(command.estimate()),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -90,8 +91,7 @@ public class Deal {
         Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());
         List<Estimate> estimates = command.estimates() == null ? List.of() : command.estimates();
         apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), List.of(command.item()),
-                DealStage.CONTRACTED, command.orderedOn(), command.terms(), estimates.isEmpty() ? null : estimates.get(0),
-                provenance));
+                DealStage.CONTRACTED, command.orderedOn(), command.terms(), estimates, provenance));
         // Events applied in a constructor reach the event sourcing handlers only after it returns: use the command.
         if (command.delivery() != null) {
             requireNotBefore("delivery.deliveredOn", command.delivery().deliveredOn(), command.orderedOn(), "the order");
@@ -104,9 +104,6 @@ public class Deal {
             requireNotBefore("cancelledOn", command.cancelledOn(), command.orderedOn(), "the order");
             apply(new DealCancelled(command.dealId(), command.cancelledOn(),
                     "cancelled according to the register's comments", provenance));
-        }
-        for (Estimate estimate : estimates.subList(Math.min(1, estimates.size()), estimates.size())) {
-            apply(new EstimateRecorded(command.dealId(), estimate, command.orderedOn(), provenance));
         }
     }
 

@@ -66,9 +66,11 @@ public class DealRecord {
         }
         deal.history = history;
         deal.version = version;
-        Map<String, EstimateClaim> latest = new LinkedHashMap<>();
-        deal.estimates.forEach(c -> latest.put(c.sourceKey(), c));
-        deal.latestEstimates = List.copyOf(latest.values());
+        // Each source's latest report counts, with every figure it gave (a price and its dollar equivalent).
+        Map<String, String> latestEvent = new LinkedHashMap<>();
+        deal.estimates.forEach(c -> latestEvent.put(c.sourceKey(), c.eventId()));
+        deal.latestEstimates = deal.estimates.stream()
+                .filter(c -> c.eventId().equals(latestEvent.get(c.sourceKey()))).toList();
         Map<String, Source> sources = new LinkedHashMap<>();
         history.forEach(h -> sources.putIfAbsent(h.event().provenance().source().publisher() + "|"
                 + h.event().provenance().source().title(), h.event().provenance().source()));
@@ -87,8 +89,8 @@ public class DealRecord {
             items = e.items();
             terms = e.terms();
             reportedOn = e.reportedOn();
-            if (e.estimate() != null) {
-                estimates.add(new EstimateClaim(entry.eventId(), e.estimate(), e.reportedOn(), e.provenance(),
+            for (Estimate estimate : e.estimates()) {
+                estimates.add(new EstimateClaim(entry.eventId(), estimate, e.reportedOn(), e.provenance(),
                         entry.original() != null));
             }
         } else if (dealId == null) {

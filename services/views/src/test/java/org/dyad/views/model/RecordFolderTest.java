@@ -63,7 +63,7 @@ class RecordFolderTest {
 
     private SaleReported sale() {
         return new SaleReported("d", "RUS", "IRN", List.of(DealItem.of("S-300", "SAM system", null)),
-                DealStage.REPORTED, date("2001-03-12"), null, usd(7_000_000_000L, EstimateQualifier.COULD_REACH),
+                DealStage.REPORTED, date("2001-03-12"), null, List.of(usd(7_000_000_000L, EstimateQualifier.COULD_REACH)),
                 by(TIMES, "2001-03-13T10:00:00Z"));
     }
 
@@ -86,7 +86,7 @@ class RecordFolderTest {
     void aCorrectionChangesTheViewAndHistoryKeepsTheOriginal() {
         RecordedFact report = fact(sale());
         fact(new RecordCorrected("d", report.eventId(), "SaleReported",
-                Map.of("estimate", Map.of("amount", 5_000_000_000L, "currency", "USD", "qualifier", "UP_TO")),
+                Map.of("estimates", List.of(Map.of("amount", 5_000_000_000L, "currency", "USD", "qualifier", "UP_TO"))),
                 "misread figure", by(TIMES, "2001-03-20T00:00:00Z")));
 
         DealRecord deal = DealRecord.fold(RecordFolder.history(facts, null), 1);
@@ -94,7 +94,7 @@ class RecordFolderTest {
         assertThat(deal.latestEstimates().get(0).estimate().amount()).isEqualByComparingTo("5000000000");
         assertThat(deal.latestEstimates().get(0).corrected()).isTrue();
         HistoryEntry entry = deal.history().get(0);
-        assertThat(((SaleReported) entry.original()).estimate().amount()).isEqualByComparingTo("7000000000");
+        assertThat(((SaleReported) entry.original()).estimates().get(0).amount()).isEqualByComparingTo("7000000000");
         assertThat(entry.corrections()).singleElement().extracting(HistoryEntry.Amendment::reason)
                 .isEqualTo("misread figure");
     }
