@@ -2,6 +2,7 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A whole Dyad (write side, read side, REST) against a real Kafka broker and a real PostgreSQL, both started in a
  * fresh directory under {@code target/it-data}. Test classes with the same configuration share one running Dyad.
@@ -28,7 +31,8 @@ import java.util.UUID;
                 "dyad.embedded.controller-port=0",
                 "dyad.demo.enabled=false",
                 "dyad.kafka.partitions=3",
-                "dyad.stream.heartbeat=PT1S"})
+                "dyad.stream.heartbeat=PT1S",
+                "dyad.kafka.producer.interceptor.classes=org.dyad.app.SchemaCheckingInterceptor"})
 public abstract class DyadIntegrationTest {
 
     @Autowired
@@ -41,6 +45,12 @@ public abstract class DyadIntegrationTest {
     protected String bootstrapServers;
     @Value("${dyad.kafka.topic}")
     protected String topic;
+
+    /** Every event a test class made Dyad publish matched its JSON Schema. */
+    @AfterAll
+    static void everyPublishedEventMatchedItsSchema() {
+        assertThat(SchemaCheckingInterceptor.violations()).isEmpty();
+    }
 
     protected static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -66,5 +66,7 @@ class PublishedRecordsIT extends DyadIntegrationTest {
             records.forEach(r -> published.add(header(r, "ce_id")));
             assertThat(published).containsAll(stored);
         });
+        assertThat(SchemaCheckingInterceptor.checked()).as("records checked against their schemas")
+                .isGreaterThanOrEqualTo(stored.size());
     }
 }

@@ -69,6 +69,7 @@ public class KafkaEventPublisher {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "dyad-ledger-publisher");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        config.putAll(properties.producer());
         this.producer = new KafkaProducer<>(config);
     }
 

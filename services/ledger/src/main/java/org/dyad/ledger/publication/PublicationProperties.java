@@ -3,6 +3,8 @@ package org.dyad.ledger.publication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.util.Map;
+
 /**
  * Where and how stored events are published.
  *
@@ -11,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions        partitions when Dyad creates the topic
  * @param replicationFactor replication factor when Dyad creates the topic
  * @param batchSize         events read from the store and acknowledged by Kafka per batch
+ * @param producer          further Kafka producer settings (security, interceptors ...), passed through as given
  */
 @ConfigurationProperties("dyad.kafka")
 public record PublicationProperties(
@@ -18,5 +21,10 @@ public record PublicationProperties(
         @DefaultValue("dyad.events") String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("200") int batchSize) {
+        @DefaultValue("200") int batchSize,
+        Map<String, String> producer) {
+
+    public PublicationProperties {
+        producer = producer == null ? Map.of() : Map.copyOf(producer);
+    }
 }
