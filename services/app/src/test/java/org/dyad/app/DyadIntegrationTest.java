@@ -35,7 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "dyad.kafka.producer.interceptor.classes=org.dyad.app.SchemaCheckingInterceptor"})
 public abstract class DyadIntegrationTest {
 
-    @Autowired
+    /** The local users of the test configuration (the defaults a Quick-start run has). */
+    protected static final String ADMIN = "admin";
+    protected static final String ADMIN_PASSWORD = "admin-local";
+
+    private TestRestTemplate anonymous;
+    /** Calls the API as the local admin, who may do everything. */
     protected TestRestTemplate http;
     @Autowired
     protected JdbcTemplate jdbc;
@@ -45,6 +50,17 @@ public abstract class DyadIntegrationTest {
     protected String bootstrapServers;
     @Value("${dyad.kafka.topic}")
     protected String topic;
+
+    @Autowired
+    void clients(TestRestTemplate anonymous) {
+        this.anonymous = anonymous;
+        this.http = anonymous.withBasicAuth(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** The API without credentials, or as another user. */
+    protected TestRestTemplate as(String user, String password) {
+        return user == null ? anonymous : anonymous.withBasicAuth(user, password);
+    }
 
     /** Every event a test class made Dyad publish matched its JSON Schema. */
     @AfterAll

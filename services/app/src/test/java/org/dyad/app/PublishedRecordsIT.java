@@ -48,7 +48,7 @@ class PublishedRecordsIT extends DyadIntegrationTest {
         assertThat(value.path("reportedOn").asText()).isEqualTo("2001-03");
         assertThat(value.path("estimates").get(0).path("qualifier").asText()).isEqualTo("COULD_REACH");
         assertThat(value.path("provenance").path("source").path("publisher").asText()).isEqualTo("Los Angeles Times");
-        assertThat(value.path("provenance").path("recordedBy").asText()).isEqualTo("anonymous");
+        assertThat(value.path("provenance").path("recordedBy").asText()).isEqualTo(ADMIN);
         assertThat(new String(record.value())).doesNotContain("org.dyad.contracts");
     }
 

@@ -23,7 +23,10 @@ final class SseClient implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     SseClient(URI uri, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (DyadIntegrationTest.ADMIN + ":" + DyadIntegrationTest.ADMIN_PASSWORD)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -25,16 +25,20 @@ class ImportSipriCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Dyad's base URL (${DEFAULT-VALUE})")
     URI url;
 
+    @Option(names = "--user", defaultValue = "${env:DYAD_USER:-admin:admin-local}",
+            description = "an admin's name:password (default: $DYAD_USER, else the local admin)")
+    String user;
+
     @Override
     public Integer call() throws Exception {
-        JobFollower follower = new JobFollower(System.out);
+        JobFollower follower = new JobFollower(System.out, user);
         String boundary = "dyad-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(file));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> started = follower.http().send(HttpRequest.newBuilder(url.resolve("/api/v1/imports/sipri"))
+        HttpResponse<String> started = follower.http().send(follower.request(url.resolve("/api/v1/imports/sipri"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -47,7 +51,7 @@ class ImportSipriCommand implements Callable<Integer> {
         System.out.printf("Import %s: %d rows, %d imported, %d already present, %d not imported%n",
                 end.path("status").asText(), end.path("rowsTotal").asLong(), end.path("imported").asLong(),
                 end.path("unchanged").asLong(), end.path("rejected").asLong());
-        HttpResponse<String> report = follower.http().send(HttpRequest.newBuilder(
+        HttpResponse<String> report = follower.http().send(follower.request(
                 URI.create(job + "/rows?outcome=REJECTED&size=1000")).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (report.statusCode() == 200) {
             for (JsonNode row : com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(report.body())

@@ -18,9 +18,18 @@ final class JobFollower {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PrintStream out;
+    private final String authorization;
 
-    JobFollower(PrintStream out) {
+    /** @param user {@code name:password} of an admin (imports and rebuilds are admin operations) */
+    JobFollower(PrintStream out, String user) {
         this.out = out;
+        this.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A request to Dyad with the user's credentials. */
+    HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", authorization);
     }
 
     HttpClient http() {
@@ -32,7 +41,7 @@ final class JobFollower {
         JsonNode state;
         do {
             Thread.sleep(300);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(job).GET().build(),
+            HttpResponse<String> response = http.send(request(job).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("job " + job + " answered " + response.statusCode() + ": " + response.body());

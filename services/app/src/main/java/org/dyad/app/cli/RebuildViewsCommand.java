@@ -16,10 +16,14 @@ class RebuildViewsCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Dyad's base URL (${DEFAULT-VALUE})")
     URI url;
 
+    @Option(names = "--user", defaultValue = "${env:DYAD_USER:-admin:admin-local}",
+            description = "an admin's name:password (default: $DYAD_USER, else the local admin)")
+    String user;
+
     @Override
     public Integer call() throws Exception {
-        JobFollower follower = new JobFollower(System.out);
-        HttpResponse<String> started = follower.http().send(HttpRequest.newBuilder(url.resolve("/api/v1/admin/rebuilds"))
+        JobFollower follower = new JobFollower(System.out, user);
+        HttpResponse<String> started = follower.http().send(follower.request(url.resolve("/api/v1/admin/rebuilds"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             System.err.println("Dyad refused the rebuild (" + started.statusCode() + "): " + started.body());

@@ -2,6 +2,8 @@ package org.dyad.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dyad.support.security.Roles;
+import org.dyad.support.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,11 +32,13 @@ class DemoScenarioLoader {
 
     private final Resource scenario;
     private final ObjectMapper json;
+    private final SecurityProperties security;
 
     DemoScenarioLoader(@Value("${dyad.demo.scenario:classpath:demo/russia-iran-2001.json}") Resource scenario,
-                       ObjectMapper json) {
+                       ObjectMapper json, SecurityProperties security) {
         this.scenario = scenario;
         this.json = json;
+        this.security = security;
     }
 
     @EventListener
@@ -42,7 +46,15 @@ class DemoScenarioLoader {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
             return;
         }
-        RestClient api = RestClient.create("http://127.0.0.1:" + web.getWebServer().getPort());
+        // The demo records as a local analyst; with tokens from an issuer there is no local user to record as.
+        SecurityProperties.User analyst = security.users().stream()
+                .filter(u -> Roles.ANALYST.equals(u.role()) || Roles.ADMIN.equals(u.role())).findFirst().orElse(null);
+        if (!"local".equals(security.mode()) || analyst == null) {
+            log.info("Demo scenario not loaded: it needs a local analyst user (dyad.security.mode=local)");
+            return;
+        }
+        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + web.getWebServer().getPort())
+                .defaultHeaders(h -> h.setBasicAuth(analyst.name(), analyst.password())).build();
         JsonNode root;
         try (InputStream in = scenario.getInputStream()) {
             root = json.readTree(in);

@@ -1,0 +1,107 @@
+package org.dyad.support.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Who may do what. Reading is for viewers, recording for analysts, imports, rebuilds, dead letters and operations for
+ * admins; health and the API description are open. In {@code local} mode the configured users authenticate with
+ * HTTP Basic; in {@code jwt} mode bearer tokens from the configured issuer carry the roles in a claim. There is no
+ * mode without authentication.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class DyadSecurityConfiguration {
+
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy(Roles.HIERARCHY);
+    }
+
+    @Bean
+    SecurityFilterChain dyadSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
+            throws Exception {
+        boolean jwt = "jwt".equals(properties.mode());
+        if (!jwt && !"local".equals(properties.mode())) {
+            throw new IllegalStateException("dyad.security.mode must be 'local' or 'jwt', not '" + properties.mode()
+                    + "'");
+        }
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/imports/**", "/actuator/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)
+                        .requestMatchers("/api/v1/**").hasRole(Roles.ANALYST)
+                        .anyRequest().hasRole(Roles.VIEWER))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated(json,
+                                jwt ? "Bearer" : "Basic realm=\"dyad\""))
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)));
+        if (jwt) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(token -> token.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim())))
+                    .authenticationEntryPoint(ProblemResponses.unauthenticated(json, "Bearer")));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(json,
+                    "Basic realm=\"dyad\"")));
+        }
+        return http.build();
+    }
+
+    /** In local mode, the configured users; in jwt mode nobody (tokens carry identity). */
+    @Bean
+    UserDetailsService dyadUsers(SecurityProperties properties) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        if (!"local".equals(properties.mode())) {
+            return users;
+        }
+        for (SecurityProperties.User user : properties.users()) {
+            if (user.password() == null || user.password().isBlank()) {
+                throw new IllegalStateException("local user '" + user.name() + "' has no password");
+            }
+            users.createUser(User.withUsername(user.name()).password(encoder.encode(user.password()))
+                    .roles(user.role()).build());
+        }
+        return users;
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
+        return jwt -> {
+            Collection<GrantedAuthority> authorities = jwt.getClaimAsStringList(claim) == null ? List.of()
+                    : jwt.getClaimAsStringList(claim).stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString("preferred_username") != null
+                    ? jwt.getClaimAsString("preferred_username") : jwt.getSubject());
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package org.dyad.support.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** 401 and 403 as RFC 7807 problem+json, like every other refusal of the API. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String challenge) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", challenge);
+            write(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "this request needs credentials: " + challenge.split(" ")[0] + " authentication",
+                    request.getRequestURI());
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN, "Not allowed",
+                "your role does not allow " + request.getMethod() + " " + request.getRequestURI(),
+                request.getRequestURI());
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
+                              String detail, String instance) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("https://dyad.example/problems/" + status.value()));
+        problem.setInstance(URI.create(instance));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
