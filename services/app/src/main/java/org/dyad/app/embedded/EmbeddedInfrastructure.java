@@ -17,26 +17,21 @@ public final class EmbeddedInfrastructure implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final int postgresPort;
+    private volatile EmbeddedPostgres postgres;
     private final EmbeddedKafkaBroker kafka;
 
-    private EmbeddedInfrastructure(EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka) {
+    private EmbeddedInfrastructure(Path dataDir, EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka) {
+        this.dataDir = dataDir;
+        this.postgresPort = postgres.getPort();
         this.postgres = postgres;
         this.kafka = kafka;
     }
 
     public static EmbeddedInfrastructure start(Path dataDir, int postgresPort, int kafkaPort, int controllerPort) {
         long started = System.nanoTime();
-        EmbeddedPostgres postgres;
-        try {
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir.resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setPort(FreePort.orAny(postgresPort))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
-        }
+        EmbeddedPostgres postgres = startPostgres(dataDir, FreePort.orAny(postgresPort));
         EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort);
         try {
             kafka.start();
@@ -46,7 +41,29 @@ public final class EmbeddedInfrastructure implements DisposableBean {
         }
         log.info("Embedded PostgreSQL on port {} and Kafka on {} ready in {} ms (data in {})", postgres.getPort(),
                 kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000, dataDir.toAbsolutePath());
-        return new EmbeddedInfrastructure(postgres, kafka);
+        return new EmbeddedInfrastructure(dataDir, postgres, kafka);
+    }
+
+    private static EmbeddedPostgres startPostgres(Path dataDir, int port) {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir.resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** Stops PostgreSQL (its data stays), as an outage would. */
+    public synchronized void stopPostgres() {
+        closeQuietly(postgres);
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public synchronized void startPostgres() {
+        postgres = startPostgres(dataDir, postgresPort);
     }
 
     public String jdbcUrl() {

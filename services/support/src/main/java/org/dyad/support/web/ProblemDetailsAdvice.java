@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,6 +51,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(problems), problems);
+    }
+
+    /** The database is unreachable: nothing was written; the client may retry after a pause. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class})
+    public ResponseEntity<ProblemDetail> onStorageUnavailable(Exception e) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+                "the database cannot be reached; nothing was written; retry later", List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
