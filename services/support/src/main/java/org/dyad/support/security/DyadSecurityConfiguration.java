@@ -18,7 +18,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -77,10 +76,14 @@ public class DyadSecurityConfiguration {
         return http.build();
     }
 
+    @Bean
+    PasswordEncoder localPasswordEncoder() {
+        return new DigestPasswordEncoder();
+    }
+
     /** In local mode, the configured users; in jwt mode nobody (tokens carry identity). */
     @Bean
-    UserDetailsService dyadUsers(SecurityProperties properties) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    UserDetailsService dyadUsers(SecurityProperties properties, PasswordEncoder encoder) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         if (!"local".equals(properties.mode())) {
             return users;
