@@ -2,7 +2,7 @@ package org.dyad.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.ByteArrayOutputStream;
@@ -22,16 +22,13 @@ class ImportSipriCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the CSV file as downloaded from SIPRI (ISO-8859-1 or UTF-8)")
     Path file;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Dyad's base URL (${DEFAULT-VALUE})")
-    URI url;
-
-    @Option(names = "--user", defaultValue = "${env:DYAD_USER:-admin:admin-local}",
-            description = "an admin's name:password (default: $DYAD_USER, else the local admin)")
-    String user;
+    @Mixin
+    ServerOptions server;
 
     @Override
     public Integer call() throws Exception {
-        JobFollower follower = new JobFollower(System.out, user);
+        JobFollower follower = server.follower(System.out);
+        URI url = server.url;
         String boundary = "dyad-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""

@@ -2,7 +2,7 @@ package org.dyad.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,16 +13,13 @@ import java.util.concurrent.Callable;
         + "progress; the old views keep serving until the new ones have caught up.")
 class RebuildViewsCommand implements Callable<Integer> {
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "Dyad's base URL (${DEFAULT-VALUE})")
-    URI url;
-
-    @Option(names = "--user", defaultValue = "${env:DYAD_USER:-admin:admin-local}",
-            description = "an admin's name:password (default: $DYAD_USER, else the local admin)")
-    String user;
+    @Mixin
+    ServerOptions server;
 
     @Override
     public Integer call() throws Exception {
-        JobFollower follower = new JobFollower(System.out, user);
+        JobFollower follower = server.follower(System.out);
+        URI url = server.url;
         HttpResponse<String> started = follower.http().send(follower.request(url.resolve("/api/v1/admin/rebuilds"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {

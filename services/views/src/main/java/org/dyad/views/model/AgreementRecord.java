@@ -86,10 +86,7 @@ public class AgreementRecord {
         }
         agreement.history = history;
         agreement.version = version;
-        Map<String, Source> sources = new LinkedHashMap<>();
-        history.forEach(h -> sources.putIfAbsent(h.event().provenance().source().publisher() + "|"
-                + h.event().provenance().source().title(), h.event().provenance().source()));
-        agreement.sources = List.copyOf(sources.values());
+        agreement.sources = HistoryEntry.sourcesOf(history);
         return agreement;
     }
 

@@ -71,10 +71,7 @@ public class DealRecord {
         deal.estimates.forEach(c -> latestEvent.put(c.sourceKey(), c.eventId()));
         deal.latestEstimates = deal.estimates.stream()
                 .filter(c -> c.eventId().equals(latestEvent.get(c.sourceKey()))).toList();
-        Map<String, Source> sources = new LinkedHashMap<>();
-        history.forEach(h -> sources.putIfAbsent(h.event().provenance().source().publisher() + "|"
-                + h.event().provenance().source().title(), h.event().provenance().source()));
-        deal.sources = List.copyOf(sources.values());
+        deal.sources = HistoryEntry.sourcesOf(history);
         return deal;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.common.Source;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,14 @@ public record HistoryEntry(String eventId, String type, PartialDate validOn, Dya
 
     public HistoryEntry {
         corrections = corrections == null ? new ArrayList<>() : corrections;
+    }
+
+    /** The distinct sources behind a history, in the order they first appear (same publisher and title: one source). */
+    public static List<Source> sourcesOf(List<HistoryEntry> history) {
+        Map<String, Source> sources = new java.util.LinkedHashMap<>();
+        history.forEach(h -> sources.putIfAbsent(h.event().provenance().source().publisher() + "|"
+                + h.event().provenance().source().title(), h.event().provenance().source()));
+        return List.copyOf(sources.values());
     }
 
     @JsonProperty("retracted")
