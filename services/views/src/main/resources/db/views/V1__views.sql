@@ -23,6 +23,9 @@ CREATE TABLE event_log (
     valid_from     DATE,
     recorded_at    TIMESTAMPTZ NOT NULL,
     parties        TEXT[],
+    -- the audit of the request that recorded it
+    client         TEXT,
+    correlation_id TEXT,
     payload        JSONB       NOT NULL,
     UNIQUE (aggregate_id, sequence)
 );

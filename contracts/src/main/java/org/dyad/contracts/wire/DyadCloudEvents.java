@@ -24,14 +24,31 @@ public final class DyadCloudEvents {
     public static final String SEQUENCE = "dyadsequence";
     /** Extension: the event's position in the event store. */
     public static final String POSITION = "dyadposition";
+    /** Extension (optional): the client that sent the command. */
+    public static final String CLIENT = "dyadclient";
+    /** Extension (optional): the correlation id of the request that recorded the event. */
+    public static final String CORRELATION = "dyadcorrelation";
 
     private DyadCloudEvents() {
     }
 
     public static CloudEvent encode(String eventId, String aggregateId, long sequence, long position, Instant time,
                                     Object payload) {
+        return encode(eventId, aggregateId, sequence, position, time, payload, null, null);
+    }
+
+    /** With the audit of the request that recorded it: its client and correlation id (either may be absent). */
+    public static CloudEvent encode(String eventId, String aggregateId, long sequence, long position, Instant time,
+                                    Object payload, String client, String correlationId) {
         try {
-            return CloudEventBuilder.v1()
+            CloudEventBuilder builder = CloudEventBuilder.v1();
+            if (client != null) {
+                builder.withExtension(CLIENT, client);
+            }
+            if (correlationId != null) {
+                builder.withExtension(CORRELATION, correlationId);
+            }
+            return builder
                     .withId(eventId)
                     .withSource(SOURCE)
                     .withType(EventCatalog.typeOf(payload.getClass()))
@@ -73,11 +90,17 @@ public final class DyadCloudEvents {
             }
             OffsetDateTime time = event.getTime();
             return new PublishedEvent(event.getId(), event.getType(), event.getSubject(),
-                    longExtension(event, SEQUENCE), longExtension(event, POSITION), time, payload);
+                    longExtension(event, SEQUENCE), longExtension(event, POSITION), time, payload,
+                    textExtension(event, CLIENT), textExtension(event, CORRELATION));
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableEventException("event " + event.getId() + " of type " + event.getType()
                     + " is not valid JSON for " + payloadClass.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String textExtension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
     }
 
     private static long longExtension(CloudEvent event, String name) {

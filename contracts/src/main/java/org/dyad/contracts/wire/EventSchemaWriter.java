@@ -147,6 +147,10 @@ public final class EventSchemaWriter {
                 .put("description", "The event's number within its aggregate, from 0, without gaps.");
         p.putObject("ce_" + DyadCloudEvents.POSITION).put("type", "string").put("pattern", "^[0-9]+$")
                 .put("description", "The event's position in the event store (global order of recording).");
+        p.putObject("ce_" + DyadCloudEvents.CLIENT).put("type", "string")
+                .put("description", "The client that sent the command (its Dyad-Client header or user agent).");
+        p.putObject("ce_" + DyadCloudEvents.CORRELATION).put("type", "string")
+                .put("description", "The correlation id of the request that recorded the event.");
         return headers;
     }
 

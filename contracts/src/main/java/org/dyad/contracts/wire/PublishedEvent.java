@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
  * @param position    the event's position in Dyad's event store (global order of recording)
  * @param time        when Dyad recorded the event
  * @param payload     the event record, e.g. a {@code SaleReported}
+ * @param client      the client that sent the command, when known
+ * @param correlationId the correlation id of the request that recorded the event, when known
  */
 public record PublishedEvent(String id, String type, String aggregateId, long sequence, long position,
-                             OffsetDateTime time, Object payload) {
+                             OffsetDateTime time, Object payload, String client, String correlationId) {
 }

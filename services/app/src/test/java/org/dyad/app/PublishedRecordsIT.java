@@ -3,6 +3,10 @@ package org.dyad.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,7 +24,13 @@ class PublishedRecordsIT extends DyadIntegrationTest {
     @Test
     void aRecordedSaleIsPublishedAsACloudEventKeyedByTheDeal() throws Exception {
         String dealId = uniqueId("published");
-        post("/api/v1/deals", dealReport(dealId, "RUS", "VNM", 7_000_000_000L));
+        HttpHeaders audit = new HttpHeaders();
+        audit.setContentType(MediaType.APPLICATION_JSON);
+        audit.set("X-Correlation-Id", "req-" + dealId);
+        audit.set("Dyad-Client", "newsroom-importer/2.1");
+        ResponseEntity<JsonNode> created = http.postForEntity("/api/v1/deals",
+                new HttpEntity<>(dealReport(dealId, "RUS", "VNM", 7_000_000_000L), audit), JsonNode.class);
+        assertThat(created.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("req-" + dealId);
         String eventId = jdbc.queryForObject(
                 "SELECT event_identifier FROM ledger.domain_event_entry WHERE aggregate_identifier = ?",
                 String.class, dealId);
@@ -41,6 +51,13 @@ class PublishedRecordsIT extends DyadIntegrationTest {
         assertThat(header(record, "content-type")).isEqualTo("application/json");
         assertThat(header(record, "ce_dyadsequence")).isEqualTo("0");
         assertThat(Long.parseLong(header(record, "ce_dyadposition"))).isPositive();
+        assertThat(header(record, "ce_dyadclient")).isEqualTo("newsroom-importer/2.1");
+        assertThat(header(record, "ce_dyadcorrelation")).isEqualTo("req-" + dealId);
+        JsonNode entry = get("/api/v1/timeline?parties=RUS,VNM&waitFor=" + created.getBody()
+                .path("consistencyToken").asText()).getBody().path("items").get(0);
+        assertThat(entry.path("correlationId").asText()).isEqualTo("req-" + dealId);
+        assertThat(entry.path("client").asText()).isEqualTo("newsroom-importer/2.1");
+        assertThat(entry.path("provenance").path("recordedBy").asText()).isEqualTo(ADMIN);
 
         JsonNode value = json.readTree(record.value());
         assertThat(value.path("dealId").asText()).isEqualTo(dealId);

@@ -1,6 +1,9 @@
 package org.dyad.ledger;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
@@ -74,6 +77,18 @@ public class LedgerConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** Copies the request's audit (client, correlation id) from each command to the events it causes. */
+    @Bean
+    CorrelationDataProvider auditCorrelation() {
+        return new SimpleCorrelationDataProvider(Audit.CLIENT, Audit.CORRELATION_ID);
+    }
+
+    /** Axon's own trace and correlation of messages, kept beside the audit. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     /** PostgreSQL reports a duplicate (aggregate id, sequence) as SQL state 23505, possibly inside a batch error. */

@@ -22,6 +22,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.SourceId;
 import org.dyad.contracts.wire.DyadCloudEvents;
+import org.dyad.ledger.Audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -79,8 +80,13 @@ public class KafkaEventPublisher {
         ensureTopic();
         long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
         CloudEvent event = DyadCloudEvents.encode(message.getIdentifier(), aggregateId, sequence, position,
-                recordedAt, payload);
+                recordedAt, payload, text(message.getMetaData().get(Audit.CLIENT)),
+                text(message.getMetaData().get(Audit.CORRELATION_ID)));
         pendingSends().add(producer.send(new ProducerRecord<>(properties.topic(), aggregateId, event)));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /** The batch's sends; the first call in a batch registers the wait for Kafka's acknowledgements. */

@@ -3,7 +3,9 @@ package org.dyad.ledger.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.dyad.ledger.Audit;
 import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.support.web.FieldProblem;
@@ -19,6 +21,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -65,6 +69,7 @@ public class CommandRecorder {
     private ResponseEntity<RecordedResponse> record(HttpServletRequest request, Object body, String collection,
                                                     String id, HttpStatus status, Function<Long, Object> command) {
         String principal = recorder(request);
+        Map<String, String> audit = audit(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
         Long expectedVersion = expectedVersion(request.getHeader("If-Match"));
         return transaction.execute(tx -> {
@@ -74,7 +79,8 @@ public class CommandRecorder {
                     return earlier;
                 }
             }
-            commands.sendAndWait(command.apply(expectedVersion));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(expectedVersion))
+                    .andMetaData(audit));
             RecordedResponse receipt = jdbc.queryForObject(LAST_EVENT,
                     (rs, n) -> RecordedResponse.of(id, rs.getLong(1), rs.getLong(2)), id);
             URI location = URI.create(collection + "/" + id);
@@ -84,7 +90,8 @@ public class CommandRecorder {
                                 + " WHERE principal = ? AND key = ?",
                         status.value(), location.toString(), etag, write(receipt), principal, key);
             }
-            return ResponseEntity.status(status).location(location).eTag(etag).body(receipt);
+            return ResponseEntity.status(status).location(location).eTag(etag)
+                    .header(Audit.CORRELATION_HEADER, audit.get(Audit.CORRELATION_ID)).body(receipt);
         });
     }
 
@@ -111,6 +118,24 @@ public class CommandRecorder {
             return ResponseEntity.status(rs.getInt(2)).location(URI.create(rs.getString(3))).eTag(rs.getString(4))
                     .header(REPLAYED, "true").body(read(rs.getString(5)));
         }, principal, key);
+    }
+
+    /** The request's client and correlation id: the caller's when given in a usable form, else made here. */
+    static Map<String, String> audit(HttpServletRequest request) {
+        String client = request.getHeader(Audit.CLIENT_HEADER);
+        if (client == null || client.isBlank()) {
+            client = request.getHeader("User-Agent");
+        }
+        String correlation = request.getHeader(Audit.CORRELATION_HEADER);
+        if (correlation == null || !correlation.matches("[A-Za-z0-9._:-]{1,100}")) {
+            correlation = UUID.randomUUID().toString();
+        }
+        Map<String, String> audit = new java.util.HashMap<>();
+        audit.put(Audit.CORRELATION_ID, correlation);
+        if (client != null && !client.isBlank()) {
+            audit.put(Audit.CLIENT, client.length() > 200 ? client.substring(0, 200) : client);
+        }
+        return audit;
     }
 
     /** The version in {@code If-Match: "3"} (weak tags and {@code *} included); none when the header is absent. */

@@ -70,12 +70,13 @@ public class ViewProjector {
             PartialDate validOn = payload.validOn();
             jdbc.update("""
                             INSERT INTO views.event_log (event_id, position, aggregate_id, aggregate_type, sequence, type,
-                                valid_on, valid_from, recorded_at, payload)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                                valid_on, valid_from, recorded_at, client, correlation_id, payload)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
                     event.id(), event.position(), event.aggregateId(), aggregateType(event), event.sequence(),
                     payload.getClass().getSimpleName(), validOn == null ? null : validOn.toString(),
                     validOn == null ? null : Date.valueOf(validOn.earliest()),
-                    Timestamp.from(payload.provenance().recordedAt()), json(payload));
+                    Timestamp.from(payload.provenance().recordedAt()), event.client(), event.correlationId(),
+                    json(payload));
             touched.putIfAbsent(event.aggregateId(), aggregateType(event));
         }
         Set<List<String>> pairs = new LinkedHashSet<>();

@@ -46,6 +46,7 @@ public class TimelineReader {
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<ObjectNode> entries = jdbc.query("""
                 SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at, e.payload,
+                    e.client, e.correlation_id,
                     EXISTS (SELECT 1 FROM views.event_log c WHERE c.aggregate_id = e.aggregate_id
                         AND c.type = 'RecordCorrected' AND c.payload ->> 'correctedEventId' = e.event_id
                         AND (CAST(:knownAt AS timestamptz) IS NULL OR c.recorded_at <= CAST(:knownAt AS timestamptz)))
@@ -63,6 +64,8 @@ public class TimelineReader {
                     entry.put("recordId", rs.getString("aggregate_id"));
                     entry.put("validOn", rs.getString("valid_on"));
                     entry.put("recordedAt", rs.getTimestamp("recorded_at").toInstant().toString());
+                    entry.put("client", rs.getString("client"));
+                    entry.put("correlationId", rs.getString("correlation_id"));
                     entry.put("corrected", rs.getBoolean("corrected"));
                     entry.put("retracted", rs.getBoolean("retracted"));
                     ObjectNode event = (ObjectNode) RecordDocuments.readTree(rs.getString("payload"));

@@ -105,7 +105,7 @@ public class LiveFeed {
                 params.addValue("types", types);
             }
             List<ObjectNode> events = jdbc.query("SELECT seq, event_id, type, aggregate_type, aggregate_id, valid_on,"
-                    + " recorded_at, payload FROM views.event_log" + where + " ORDER BY seq LIMIT :limit", params,
+                    + " recorded_at, client, correlation_id, payload FROM views.event_log" + where + " ORDER BY seq LIMIT :limit", params,
                     (rs, n) -> {
                         ObjectNode event = DyadJson.mapper().createObjectNode();
                         event.put("seq", rs.getLong("seq"));
@@ -115,6 +115,8 @@ public class LiveFeed {
                         event.put("recordId", rs.getString("aggregate_id"));
                         event.put("validOn", rs.getString("valid_on"));
                         event.put("recordedAt", rs.getTimestamp("recorded_at").toInstant().toString());
+                        event.put("client", rs.getString("client"));
+                        event.put("correlationId", rs.getString("correlation_id"));
                         event.set("event", RecordDocuments.readTree(rs.getString("payload")));
                         return event;
                     });

@@ -1,0 +1,18 @@
+package org.dyad.ledger;
+
+/**
+ * The audit a command carries as metadata, and every event it causes with it: which client sent it and the
+ * correlation id of the request. Who recorded it and when are part of each event's provenance.
+ */
+public final class Audit {
+
+    public static final String CLIENT = "dyadClient";
+    public static final String CORRELATION_ID = "dyadCorrelationId";
+    /** The request header that carries a caller's correlation id (one is made when absent). */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /** The request header naming the client; the user agent is used when absent. */
+    public static final String CLIENT_HEADER = "Dyad-Client";
+
+    private Audit() {
+    }
+}
