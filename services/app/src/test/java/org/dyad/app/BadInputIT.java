@@ -81,6 +81,17 @@ class BadInputIT extends DyadIntegrationTest {
     }
 
     @Test
+    void anOversizedBodyIsA413AndWritesNothing() {
+        long before = storedEvents();
+        String huge = dealReport(uniqueId("huge"), "RUS", "IRN", 1)
+                .replace("\"could reach $7 billion\"", "\"" + "x".repeat(2_000_000) + "\"");
+        ResponseEntity<JsonNode> response = post("/api/v1/deals", huge);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownDealIsA404Problem() {
         ResponseEntity<JsonNode> response = get("/api/v1/deals/no-such-deal");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

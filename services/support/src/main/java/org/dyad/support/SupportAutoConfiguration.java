@@ -3,7 +3,11 @@ package org.dyad.support;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.support.web.BodySizeLimit;
 import org.dyad.support.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +17,16 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @Import(ProblemDetailsAdvice.class)
 public class SupportAutoConfiguration {
+
+    /** Bodies of commands are small; a larger one is refused before it is read. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+            @Value("${dyad.api.max-body-bytes:1048576}") long maxBytes, ObjectMapper json) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+                new BodySizeLimit(maxBytes, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     /** The API's JSON: Dyad's wire conventions, but a misspelt field in a request is an error, not ignored. */
     @Bean
