@@ -1,0 +1,90 @@
+package org.dyad.app.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deployment files parse and say what running Dyad outside one machine needs: external Kafka and PostgreSQL,
+ * the two sides as separate services, health checks on the actuator, resource requests, autoscaling of the read side.
+ */
+@SuppressWarnings("unchecked")
+class DeploymentFilesTest {
+
+    private static final Path DEPLOY = Path.of("../../deploy");
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object node, String... keys) {
+        Object current = node;
+        for (String key : keys) {
+            current = ((Map<String, Object>) current).get(key);
+        }
+        return (T) current;
+    }
+
+    private static List<Map<String, Object>> kubernetes() throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        new Yaml().loadAll(Files.readString(DEPLOY.resolve("kubernetes/dyad.yaml")))
+                .forEach(d -> documents.add(at(d)));
+        return documents;
+    }
+
+    private static Map<String, Object> kind(List<Map<String, Object>> documents, String kind, String name) {
+        return documents.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(at(d, "metadata", "name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    @Test
+    void bothSidesRunAsDeploymentsWithProbesAndRequests() throws IOException {
+        List<Map<String, Object>> documents = kubernetes();
+        for (String[] side : new String[][]{{"dyad-ledger", "DYAD_VIEWS_ENABLED"}, {"dyad-views", "DYAD_LEDGER_ENABLED"}}) {
+            Map<String, Object> container = ((List<Map<String, Object>>) at(kind(documents, "Deployment", side[0]),
+                    "spec", "template", "spec", "containers")).get(0);
+            assertThat((String) at(container, "readinessProbe", "httpGet", "path"))
+                    .isEqualTo("/actuator/health/readiness");
+            assertThat((String) at(container, "livenessProbe", "httpGet", "path"))
+                    .isEqualTo("/actuator/health/liveness");
+            assertThat((Map<String, Object>) at(container, "resources", "requests")).containsKeys("cpu", "memory");
+            List<Map<String, Object>> env = at(container, "env");
+            assertThat(env).anySatisfy(e -> {
+                assertThat(e.get("name")).isEqualTo(side[1]);
+                assertThat(e.get("value")).isEqualTo("false");
+            });
+        }
+        Map<String, Object> config = kind(documents, "ConfigMap", "dyad");
+        assertThat((Map<String, Object>) config.get("data")).containsEntry("DYAD_EMBEDDED", "false")
+                .containsEntry("DYAD_SECURITY_MODE", "jwt");
+    }
+
+    @Test
+    void theReadSideScalesUpToThePartitionCount() throws IOException {
+        List<Map<String, Object>> documents = kubernetes();
+        Map<String, Object> hpa = kind(documents, "HorizontalPodAutoscaler", "dyad-views");
+        assertThat((String) at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo("dyad-views");
+        int partitions = Integer.parseInt(at(kind(documents, "ConfigMap", "dyad"), "data", "DYAD_KAFKA_PARTITIONS"));
+        assertThat((Integer) at(hpa, "spec", "maxReplicas")).isLessThanOrEqualTo(partitions);
+    }
+
+    @Test
+    void composeRunsKafkaPostgresAndBothSidesWithHealthChecks() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Object> services = at(compose, "services");
+        assertThat(services).containsOnlyKeys("kafka", "postgres", "ledger", "views");
+        services.forEach((name, service) -> assertThat((Object) at(service, "healthcheck")).as(name).isNotNull());
+        for (String side : List.of("ledger", "views")) {
+            assertThat((Map<String, Object>) at(services.get(side), "depends_on")).containsKeys("kafka", "postgres");
+            assertThat((Map<String, Object>) at(services.get(side), "environment")).containsEntry("DYAD_EMBEDDED", "false");
+        }
+        assertThat((String) at(services.get("kafka"), "image")).startsWith("apache/kafka:");
+        assertThat(Files.readString(DEPLOY.resolve("docker/Dockerfile"))).contains("FROM eclipse-temurin:17-jre",
+                "ENTRYPOINT");
+    }
+}
