@@ -46,7 +46,6 @@ public class DealRecord {
     private PartialDate deliveredOn;
     private final List<Tranche> deliveries = new ArrayList<>();
     private String supersededBy;
-    private List<String> supersedes = List.of();
     private final List<EstimateClaim> estimates = new ArrayList<>();
     private List<EstimateClaim> latestEstimates = List.of();
     private List<Source> sources = List.of();
@@ -171,10 +170,6 @@ public class DealRecord {
 
     public int sourceCount() {
         return sources.size();
-    }
-
-    public void supersedes(List<String> dealIds) {
-        this.supersedes = List.copyOf(dealIds);
     }
 
     public String dealId() {

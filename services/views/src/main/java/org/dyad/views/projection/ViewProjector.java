@@ -5,10 +5,10 @@ import org.dyad.contracts.agreement.AgreementSigned;
 import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
 import org.dyad.contracts.agreement.SignatureRecorded;
 import org.dyad.contracts.common.DyadEvent;
-import org.dyad.contracts.deal.SaleReported;
-import org.dyad.contracts.statement.StatementRecorded;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.statement.StatementRecorded;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.EventCatalog;
 import org.dyad.contracts.wire.PublishedEvent;
@@ -107,17 +107,13 @@ public class ViewProjector {
         // record leaves it, and the same set results whether the events arrive one by one or in one batch.
         Set<String> actors = new TreeSet<>();
         facts.forEach(f -> actors.addAll(actorsNamedBy(f.event())));
+        Span span = Span.of(history);
         switch (type) {
-            case "deal" -> writeDeal(aggregateId, DealRecord.fold(history, version));
-            case "agreement" -> writeAgreement(aggregateId, AgreementRecord.fold(history, version, LocalDate.now()));
-            case "statement" -> writeStatement(aggregateId, StatementRecord.fold(history, version));
+            case "deal" -> writeDeal(aggregateId, DealRecord.fold(history, version), span);
+            case "agreement" -> writeAgreement(aggregateId, AgreementRecord.fold(history, version, LocalDate.now()),
+                    span);
+            case "statement" -> writeStatement(aggregateId, StatementRecord.fold(history, version), span);
             default -> throw new IllegalStateException("unknown record type " + type);
-        }
-        List<LocalDate> valid = history.stream().filter(h -> !h.retracted() && h.validOn() != null)
-                .map(h -> h.validOn().earliest()).sorted().toList();
-        if (!valid.isEmpty()) {
-            jdbc.update("UPDATE views." + type + " SET first_valid = ?, last_valid = ? WHERE " + type + "_id = ?",
-                    Date.valueOf(valid.get(0)), Date.valueOf(valid.get(valid.size() - 1)), aggregateId);
         }
         jdbc.update("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
                 textArray(actors), aggregateId, textArray(actors));
@@ -150,83 +146,93 @@ public class ViewProjector {
         return List.of();
     }
 
-    private Set<String> writeDeal(String dealId, DealRecord deal) {
+    /** The first and last valid dates of a record's facts (retracted ones aside), for its pairs' spans. */
+    private record Span(Date first, Date last) {
+
+        static Span of(List<HistoryEntry> history) {
+            List<LocalDate> valid = history.stream().filter(h -> !h.retracted() && h.validOn() != null)
+                    .map(h -> h.validOn().earliest()).sorted().toList();
+            return valid.isEmpty() ? new Span(null, null)
+                    : new Span(Date.valueOf(valid.get(0)), Date.valueOf(valid.get(valid.size() - 1)));
+        }
+    }
+
+    private void writeDeal(String dealId, DealRecord deal, Span span) {
         if (deal == null) {
             jdbc.update("DELETE FROM views.deal WHERE deal_id = ?", dealId);
-            return Set.of();
+            return;
         }
         Estimate value = deal.latestValue();
         jdbc.update("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
                             superseded_by, categories, designations, value_currency, value_low, value_high, sources,
-                            version, doc)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+                            first_valid, last_valid, version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
                         ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
                             recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
                             pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
                             superseded_by = EXCLUDED.superseded_by, categories = EXCLUDED.categories,
                             designations = EXCLUDED.designations, value_currency = EXCLUDED.value_currency,
                             value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high,
-                            sources = EXCLUDED.sources, version = EXCLUDED.version, doc = EXCLUDED.doc""",
+                            sources = EXCLUDED.sources, first_valid = EXCLUDED.first_valid,
+                            last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""",
                 dealId, deal.supplier(), deal.recipient(), deal.stage().name(), deal.status().name(), deal.pending(),
                 Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), textArray(deal.categories()),
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
-                deal.sourceCount(), deal.version(), json(deal));
-        return Set.of(deal.supplier(), deal.recipient());
+                deal.sourceCount(), span.first(), span.last(), deal.version(), json(deal));
     }
 
-    private Set<String> writeAgreement(String agreementId, AgreementRecord agreement) {
+    private void writeAgreement(String agreementId, AgreementRecord agreement, Span span) {
         jdbc.update("DELETE FROM views.agreement_actor WHERE agreement_id = ?", agreementId);
         if (agreement == null) {
             jdbc.update("DELETE FROM views.agreement WHERE agreement_id = ?", agreementId);
-            return Set.of();
+            return;
         }
         jdbc.update("""
                         INSERT INTO views.agreement (agreement_id, kind, subjects, status, signed_from, review_on,
-                            version, doc)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?::json)
+                            first_valid, last_valid, version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
                         ON CONFLICT (agreement_id) DO UPDATE SET kind = EXCLUDED.kind, subjects = EXCLUDED.subjects,
                             status = EXCLUDED.status,
                             signed_from = EXCLUDED.signed_from, review_on = EXCLUDED.review_on,
+                            first_valid = EXCLUDED.first_valid, last_valid = EXCLUDED.last_valid,
                             version = EXCLUDED.version, doc = EXCLUDED.doc""",
                 agreementId, agreement.kind().name(), textArray(agreement.subjectNames()), agreement.status().name(),
                 Date.valueOf(agreement.signedOn().earliest()),
-                nullableDate(agreement.nextChangeAfter(LocalDate.now())), agreement.version(), json(agreement));
-        Set<String> actors = new LinkedHashSet<>();
+                nullableDate(agreement.nextChangeAfter(LocalDate.now())), span.first(), span.last(),
+                agreement.version(), json(agreement));
         for (PartyRecord party : agreement.parties()) {
             jdbc.update("INSERT INTO views.agreement_actor (agreement_id, actor, role, status) VALUES (?, ?, 'PARTY', ?)",
                     agreementId, party.party(), party.status().name());
-            actors.add(party.party());
         }
         for (String concerned : agreement.concerning()) {
             jdbc.update("INSERT INTO views.agreement_actor (agreement_id, actor, role) VALUES (?, ?, 'CONCERNED')",
                     agreementId, concerned);
-            actors.add(concerned);
         }
-        return actors;
     }
 
-    private Set<String> writeStatement(String statementId, StatementRecord statement) {
+    private void writeStatement(String statementId, StatementRecord statement, Span span) {
         jdbc.update("DELETE FROM views.statement_actor WHERE statement_id = ?", statementId);
         if (statement == null) {
             jdbc.update("DELETE FROM views.statement WHERE statement_id = ?", statementId);
-            return Set.of();
+            return;
         }
         jdbc.update("""
-                        INSERT INTO views.statement (statement_id, speaker, made_from, version, doc)
-                        VALUES (?, ?, ?, ?, ?::json)
+                        INSERT INTO views.statement (statement_id, speaker, made_from, first_valid, last_valid, version,
+                            doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::json)
                         ON CONFLICT (statement_id) DO UPDATE SET speaker = EXCLUDED.speaker,
-                            made_from = EXCLUDED.made_from, version = EXCLUDED.version, doc = EXCLUDED.doc""",
-                statementId, statement.speaker(), Date.valueOf(statement.madeOn().earliest()), statement.version(),
-                json(statement));
+                            made_from = EXCLUDED.made_from, first_valid = EXCLUDED.first_valid,
+                            last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""",
+                statementId, statement.speaker(), Date.valueOf(statement.madeOn().earliest()), span.first(),
+                span.last(), statement.version(), json(statement));
         Set<String> actors = new LinkedHashSet<>();
         actors.add(statement.speaker());
         actors.addAll(statement.addressees());
         for (String actor : actors) {
             jdbc.update("INSERT INTO views.statement_actor (statement_id, actor) VALUES (?, ?)", statementId, actor);
         }
-        return actors;
     }
 
     /**

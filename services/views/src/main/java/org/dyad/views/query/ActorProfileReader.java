@@ -51,7 +51,7 @@ public class ActorProfileReader {
         profile.set("asRecipient", side(deals, d -> code.equals(d.path("recipient").asText()), "supplier"));
         profile.set("topPartners", relationships.partners(new FetchPartners(code, 0, TOP, query.asOf(),
                 query.knownAt())).path("items"));
-        profile.set("openDeals", RecordDocuments.array(deals.stream().filter(ActorProfileReader::open)
+        profile.set("openDeals", RecordDocuments.array(deals.stream().filter(DealReader::isPending)
                 .map(ActorProfileReader::summary).toList()));
         profile.set("agreementsInForce", RecordDocuments.array(agreements.stream()
                 .filter(a -> "IN_FORCE".equals(AgreementReader.partyStatus(a, code)))
@@ -65,12 +65,6 @@ public class ActorProfileReader {
                     return s;
                 }).toList()));
         return profile;
-    }
-
-    private static boolean open(JsonNode deal) {
-        String status = deal.path("status").asText();
-        return !"DELIVERED".equals(deal.path("stage").asText())
-                && ("ACTIVE".equals(status) || "SUSPENDED".equals(status));
     }
 
     private static ObjectNode summary(JsonNode deal) {

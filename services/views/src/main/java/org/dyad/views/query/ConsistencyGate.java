@@ -31,15 +31,10 @@ public class ConsistencyGate {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         for (String token : tokens) {
             int at = token.lastIndexOf('@');
-            long version;
-            try {
-                version = Long.parseLong(token.substring(at + 1));
-            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            if (at <= 0 || !token.substring(at + 1).matches("[0-9]{1,18}")) {
                 throw ApiProblemException.badRequest("waitFor", "'" + token + "' is not a token of the form id@version");
             }
-            if (at <= 0) {
-                throw ApiProblemException.badRequest("waitFor", "'" + token + "' is not a token of the form id@version");
-            }
+            long version = Long.parseLong(token.substring(at + 1));
             String aggregateId = token.substring(0, at);
             while (!applied(aggregateId, version)) {
                 if (System.nanoTime() > deadline) {

@@ -107,49 +107,37 @@ public class DealReader {
     }
 
     private static boolean matchesStatus(JsonNode deal, String status) {
-        if ("ALL".equals(status)) {
-            return true;
-        }
-        String stage = deal.path("stage").asText();
-        String side = deal.path("status").asText();
-        if ("PENDING".equals(status)) {
-            return !"DELIVERED".equals(stage) && ("ACTIVE".equals(side) || "SUSPENDED".equals(side));
-        }
-        return status.equals(stage) || status.equals(side);
+        return switch (status) {
+            case "ALL" -> true;
+            case "PENDING" -> isPending(deal);
+            default -> status.equals(deal.path("stage").asText()) || status.equals(deal.path("status").asText());
+        };
+    }
+
+    /** Not yet fully delivered, and neither cancelled nor superseded (a suspended deal is still pending). */
+    static boolean isPending(JsonNode deal) {
+        String status = deal.path("status").asText();
+        return !"DELIVERED".equals(deal.path("stage").asText())
+                && ("ACTIVE".equals(status) || "SUSPENDED".equals(status));
     }
 
     private static boolean matchesValue(JsonNode deal, FetchDeals query) {
         if (query.minValue() == null && query.maxValue() == null) {
             return true;
         }
-        JsonNode estimate = latest(deal);
+        JsonNode estimate = EstimateTotals.latest(deal);
         if (estimate == null || !query.currency().equals(estimate.path("currency").asText())) {
             return false;
         }
-        BigDecimal low = (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("low")).decimalValue();
-        BigDecimal high = (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("high"))
-                .decimalValue();
-        return (query.minValue() == null || high.compareTo(query.minValue()) >= 0)
-                && (query.maxValue() == null || low.compareTo(query.maxValue()) <= 0);
-    }
-
-    private static JsonNode latest(JsonNode deal) {
-        JsonNode latest = null;
-        for (JsonNode claim : deal.path("latestEstimates")) {
-            if (latest == null || claim.path("provenance").path("recordedAt").asText()
-                    .compareTo(latest.path("provenance").path("recordedAt").asText()) > 0) {
-                latest = claim;
-            }
-        }
-        return latest == null ? null : latest.path("estimate");
+        return (query.minValue() == null || EstimateTotals.high(estimate).compareTo(query.minValue()) >= 0)
+                && (query.maxValue() == null || EstimateTotals.low(estimate).compareTo(query.maxValue()) <= 0);
     }
 
     private static Comparator<JsonNode> comparator(FetchDeals query) {
         Comparator<JsonNode> order = switch (query.sort()) {
             case "value" -> Comparator.comparing(d -> {
-                JsonNode e = latest(d);
-                return e == null ? BigDecimal.ZERO
-                        : (e.hasNonNull("amount") ? e.path("amount") : e.path("high")).decimalValue();
+                JsonNode e = EstimateTotals.latest(d);
+                return e == null ? BigDecimal.ZERO : EstimateTotals.high(e);
             });
             case "supplier", "recipient", "stage" -> Comparator.comparing(d -> d.path(query.sort()).asText());
             default -> Comparator.comparing(d -> d.path("reportedOn").asText().replace("~", ""));

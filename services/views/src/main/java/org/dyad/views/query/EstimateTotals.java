@@ -22,20 +22,12 @@ final class EstimateTotals {
     static ArrayNode of(Collection<? extends JsonNode> deals) {
         Map<String, ObjectNode> totals = new LinkedHashMap<>();
         for (JsonNode deal : deals) {
-            JsonNode latest = null;
-            for (JsonNode claim : deal.path("latestEstimates")) {
-                if (latest == null || claim.path("provenance").path("recordedAt").asText()
-                        .compareTo(latest.path("provenance").path("recordedAt").asText()) > 0) {
-                    latest = claim;
-                }
-            }
-            if (latest == null) {
+            JsonNode estimate = latest(deal);
+            if (estimate == null) {
                 continue;
             }
-            JsonNode estimate = latest.path("estimate");
-            boolean single = estimate.hasNonNull("amount");
-            BigDecimal low = (single ? estimate.path("amount") : estimate.path("low")).decimalValue();
-            BigDecimal high = (single ? estimate.path("amount") : estimate.path("high")).decimalValue();
+            BigDecimal low = low(estimate);
+            BigDecimal high = high(estimate);
             String currency = estimate.path("currency").asText();
             String basis = estimate.path("basis").asText();
             ObjectNode total = totals.computeIfAbsent(currency + "|" + basis, k -> {
@@ -54,5 +46,27 @@ final class EstimateTotals {
         ArrayNode array = DyadJson.mapper().createArrayNode();
         totals.values().forEach(array::add);
         return array;
+    }
+
+    /** The most recently recorded of a deal document's latest estimates, or {@code null}. */
+    static JsonNode latest(JsonNode deal) {
+        JsonNode latest = null;
+        for (JsonNode claim : deal.path("latestEstimates")) {
+            if (latest == null || claim.path("provenance").path("recordedAt").asText()
+                    .compareTo(latest.path("provenance").path("recordedAt").asText()) > 0) {
+                latest = claim;
+            }
+        }
+        return latest == null ? null : latest.path("estimate");
+    }
+
+    /** An estimate's low end: its range's, or its single amount. */
+    static BigDecimal low(JsonNode estimate) {
+        return (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("low")).decimalValue();
+    }
+
+    /** An estimate's high end: its range's, or its single amount. */
+    static BigDecimal high(JsonNode estimate) {
+        return (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("high")).decimalValue();
     }
 }
