@@ -28,7 +28,7 @@ class LiveFeedIT extends DyadIntegrationTest {
         String first = uniqueId("live");
         String id;
         try (SseClient client = new SseClient(feed("?parties=NOR,LTU"), null)) {
-            Thread.sleep(500);
+            assertThat(client.nextComment(Duration.ofSeconds(5))).isEqualTo("open");
             post("/api/v1/deals", dealReport(first, "NOR", "LTU", 1));
             SseClient.Event event = client.next(WAIT);
             JsonNode data = json.readTree(event.data());
@@ -57,7 +57,8 @@ class LiveFeedIT extends DyadIntegrationTest {
     void typesFilterTheFeedAndAHeartbeatKeepsItAlive() throws Exception {
         String deal = uniqueId("typed");
         try (SseClient client = new SseClient(feed("?parties=NOR,LVA&types=DealCancelled"), null)) {
-            Thread.sleep(500);
+            assertThat(client.nextComment(Duration.ofSeconds(5))).as("sent as soon as the feed is open")
+                    .isEqualTo("open");
             post("/api/v1/deals", dealReport(deal, "NOR", "LVA", 1));
             post("/api/v1/deals/" + deal + "/cancellation", """
                     {"on": "2002", "reason": "budget", "source": {"publisher": "SIPRI", "title": "Trade register",

@@ -11,9 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
@@ -21,7 +24,9 @@ import java.io.InputStream;
 
 /**
  * Loads the demo scenario by posting each of its steps to Dyad's own REST API, exactly as a client would. Each step
- * is sent with its own Idempotency-Key, so a second start gets the first answers back and records nothing new.
+ * is sent with its own Idempotency-Key, so a second start gets the first answers back and records nothing new. Then,
+ * as a local admin, it imports a sample of SIPRI's trade register (a re-import changes nothing), so that the overview
+ * has figures to show.
  */
 @Component
 @ConditionalOnProperty(name = {"dyad.demo.enabled", "dyad.ledger.enabled"}, havingValue = "true",
@@ -31,12 +36,15 @@ class DemoScenarioLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoScenarioLoader.class);
 
     private final Resource scenario;
+    private final Resource tradeRegister;
     private final ObjectMapper json;
     private final SecurityProperties security;
 
     DemoScenarioLoader(@Value("${dyad.demo.scenario:classpath:demo/russia-iran-2001.json}") Resource scenario,
-                       ObjectMapper json, SecurityProperties security) {
+                       @Value("${dyad.demo.trade-register:classpath:demo/sipri-trade-register-sample.csv}")
+                       Resource tradeRegister, ObjectMapper json, SecurityProperties security) {
         this.scenario = scenario;
+        this.tradeRegister = tradeRegister;
         this.json = json;
         this.security = security;
     }
@@ -78,5 +86,28 @@ class DemoScenarioLoader {
         }
         log.info("Demo scenario '{}': {} steps recorded, {} already present", root.path("title").asText(),
                 recorded, present);
+        importTradeRegister(web.getWebServer().getPort());
+    }
+
+    private void importTradeRegister(int port) throws IOException {
+        SecurityProperties.User admin = security.users().stream().filter(u -> Roles.ADMIN.equals(u.role()))
+                .findFirst().orElse(null);
+        if (admin == null || !tradeRegister.exists()) {
+            return;
+        }
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(tradeRegister.getContentAsByteArray()) {
+            @Override
+            public String getFilename() {
+                return tradeRegister.getFilename();
+            }
+        });
+        String job = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(admin.name(), admin.password())).build()
+                .post().uri("/api/v1/imports/sipri").contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
+                        ? String.valueOf(response.getHeaders().getLocation())
+                        : "refused: " + response.getStatusCode() + " " + new String(response.getBody().readAllBytes()));
+        log.info("Demo trade register sample '{}': import {}", tradeRegister.getFilename(), job);
     }
 }

@@ -56,6 +56,9 @@ public class DyadSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        // the dashboard's own files; every figure it shows comes from the API with credentials
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**",
+                                "/favicon.ico").permitAll()
                         .requestMatchers("/api/v1/admin/**", "/api/v1/imports/**", "/actuator/**")
                         .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)

@@ -19,7 +19,10 @@ final class ProblemResponses {
 
     static AuthenticationEntryPoint unauthenticated(ObjectMapper json, String challenge) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", challenge);
+            // A script (the dashboard) asks for its own credentials; a challenge would make the browser prompt.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
             write(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "this request needs credentials: " + challenge.split(" ")[0] + " authentication",
                     request.getRequestURI());

@@ -21,6 +21,7 @@ import org.dyad.contracts.deal.SaleReported;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.contracts.common.PartialDate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +167,13 @@ public class DealRecord {
         return latestEstimates.isEmpty() ? null : latestEstimates.stream()
                 .max((a, b) -> a.provenance().recordedAt().compareTo(b.provenance().recordedAt()))
                 .map(EstimateClaim::estimate).orElse(null);
+    }
+
+    /** The most recently recorded SIPRI trend-indicator value among the latest estimates, or {@code null}. */
+    public BigDecimal latestTiv() {
+        return latestEstimates.stream().filter(c -> "TIV".equals(c.estimate().currency()))
+                .max((a, b) -> a.provenance().recordedAt().compareTo(b.provenance().recordedAt()))
+                .map(c -> c.estimate().upperBound()).orElse(null);
     }
 
     public int sourceCount() {

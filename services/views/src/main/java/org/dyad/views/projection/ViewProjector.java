@@ -165,22 +165,22 @@ public class ViewProjector {
         Estimate value = deal.latestValue();
         jdbc.update("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
-                            superseded_by, categories, designations, value_currency, value_low, value_high, sources,
-                            first_valid, last_valid, version, doc)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+                            superseded_by, categories, designations, value_currency, value_low, value_high, tiv,
+                            sources, first_valid, last_valid, version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
                         ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
                             recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
                             pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
                             superseded_by = EXCLUDED.superseded_by, categories = EXCLUDED.categories,
                             designations = EXCLUDED.designations, value_currency = EXCLUDED.value_currency,
-                            value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high,
+                            value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high, tiv = EXCLUDED.tiv,
                             sources = EXCLUDED.sources, first_valid = EXCLUDED.first_valid,
                             last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""",
                 dealId, deal.supplier(), deal.recipient(), deal.stage().name(), deal.status().name(), deal.pending(),
                 Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), textArray(deal.categories()),
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
-                deal.sourceCount(), span.first(), span.last(), deal.version(), json(deal));
+                deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), json(deal));
     }
 
     private void writeAgreement(String agreementId, AgreementRecord agreement, Span span) {

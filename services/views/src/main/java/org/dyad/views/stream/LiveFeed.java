@@ -56,6 +56,13 @@ public class LiveFeed {
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
+        try {
+            // at once, so that a client knows the feed is open before the first event or heartbeat
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException e) {
+            subscribers.remove(subscriber);
+            emitter.completeWithError(e);
+        }
         return emitter;
     }
 

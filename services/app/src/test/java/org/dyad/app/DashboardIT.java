@@ -1,0 +1,277 @@
+package org.dyad.app;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) against a running Dyad with the
+ * demo data loaded: the seed case and a sample of SIPRI's trade register. Each main page is saved as a screenshot
+ * under target/dashboard-screenshots. Without Chromium the tests are skipped, unless DYAD_REQUIRE_BROWSER is set (as
+ * CI does), which makes a missing browser a failure.
+ */
+@Tag("browser")
+@DirtiesContext
+@TestPropertySource(properties = {"dyad.demo.enabled=true", "dyad.test.scenario=dashboard"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT extends DyadIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("DYAD_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("DYAD_CHROMEDRIVER",
+            "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static WebDriver browser;
+    private static Path profile;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("DYAD_REQUIRE_BROWSER") != null) {
+            assertThat(installed).as("Chromium at %s and ChromeDriver at %s (apt install chromium chromium-driver)",
+                    CHROMIUM, CHROMEDRIVER).isTrue();
+        }
+        assumeTrue(installed, "Chromium or ChromeDriver is not installed: apt install chromium chromium-driver");
+        profile = Files.createTempDirectory("dyad-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps calling home, which a closed network refuses.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--lang=en-US", "--window-size=1440,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theRelationshipExplorerShowsTheTwo2001AgreementsAndTheSevenBillionEstimateWithItsSource() {
+        awaitDemoData();
+        open("/");
+        signIn("viewer", "viewer-local");
+        browser.findElement(By.cssSelector("nav a[data-page=relationship]")).click();
+        WebElement first = browser.findElement(By.id("actor-a"));
+        first.clear();
+        first.sendKeys("RUS");
+        WebElement second = browser.findElement(By.id("actor-b"));
+        second.clear();
+        second.sendKeys("IRN", Keys.ENTER);
+
+        WebElement agreements = waitFor(By.id("agreements"));
+        assertThat(browser.getCurrentUrl()).contains("page=relationship").contains("a=RUS").contains("b=IRN");
+        List<String> signedIn2001 = agreements.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.getText().contains("12 Mar 2001")).map(WebElement::getText).toList();
+        assertThat(signedIn2001).hasSize(2);
+        assertThat(String.join("\n", signedIn2001))
+                .contains("Agreement on the basis of relations and principles of cooperation between Russia and Iran")
+                .contains("Agreement on principles for resolving competing claims over the Caspian Sea");
+        WebElement estimates = browser.findElement(By.id("estimates"));
+        assertThat(estimates.getText()).contains("could reach $7 billion").contains("Los Angeles Times");
+        screenshot("relationship-rus-irn");
+
+        estimates.findElement(By.cssSelector("button.source")).click();
+        WebElement details = waitFor(By.cssSelector("dialog#details[open]"));
+        assertThat(details.getText())
+                .contains("Los Angeles Times")
+                .contains("Russian news reports have said that total arms sales could reach $7 billion.")
+                .contains("C3 — source fairly reliable; information possibly true")
+                .contains("by analyst");
+        screenshot("source-of-an-estimate");
+        details.findElement(By.cssSelector("form.close button")).click();
+    }
+
+    @Test
+    @Order(2)
+    void movingTheDateTo2000_06_01ShowsThe1995PactInForceAndNoneOfThe2001Agreements() {
+        open("/?page=relationship&a=RUS&b=IRN");
+        waitFor(By.id("agreements"));
+        String before = rendered();
+        WebElement asOf = browser.findElement(By.id("asOf"));
+        asOf.sendKeys("06012000");  // the date field's own segments: month, day, year
+        asOf.sendKeys(Keys.TAB);
+        awaitRenderedAfter(before);
+
+        assertThat(browser.getCurrentUrl()).contains("asOf=2000-06-01");
+        WebElement pact = browser.findElement(By.cssSelector("#agreements tr[data-agreement=rus-usa-1995-iran-arms-pact]"));
+        assertThat(pact.findElement(By.cssSelector(".agreement-status")).getText()).isEqualTo("in force");
+        assertThat(pact.findElement(By.cssSelector(".party-statuses")).getText().replaceAll("\\s+", " "))
+                .as("Russia renounced it only in about November 2000").isEqualTo("RUS in force USA in force");
+        assertThat(browser.findElement(By.id("agreements")).getText()).doesNotContain("2001");
+        assertThat(browser.findElement(By.cssSelector("#page-relationship h1")).getText()).contains("as of 1 Jun 2000");
+        screenshot("relationship-as-of-2000-06-01");
+
+        // the URL keeps the state: opened afresh, it shows the same
+        open(browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/?")));
+        waitFor(By.cssSelector("#agreements tr[data-agreement=rus-usa-1995-iran-arms-pact]"));
+        assertThat(browser.findElement(By.id("asOf")).getAttribute("value")).isEqualTo("2000-06-01");
+        assertThat(browser.findElement(By.id("agreements")).getText()).doesNotContain("Caspian");
+    }
+
+    @Test
+    @Order(3)
+    void aNewEventPostedThroughTheApiAppearsWithoutReload() {
+        open("/?page=relationship&a=RUS&b=IRN");
+        waitFor(By.id("statements"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.cssSelector("#live .label"), "Live"));
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        String summary = "Iran said it would buy more Russian air defence systems (" + uniqueId("live") + ").";
+        assertThat(as("analyst", "analyst-local").postForEntity("/api/v1/statements", jsonEntity("""
+                {"id": "%s", "speaker": "IRN", "addressees": ["RUS"], "kind": "EXPECTATION", "madeOn": "2001-03-14",
+                 "summary": "%s", "source": {"publisher": "Los Angeles Times", "title": "Follow-up report",
+                 "publishedOn": "2001-03-15", "quote": "would buy more"}, "grade": "B3"}
+                """.formatted(uniqueId("statement"), summary)), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("statements"), summary));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                .as("the page was updated in place").isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector("#live .count")).getText()).isEqualTo("1 new");
+        browser.findElement(By.id("live")).click();
+        assertThat(waitFor(By.id("feed-list")).getText()).contains("StatementRecorded");
+        screenshot("live-update");
+    }
+
+    @Test
+    @Order(4)
+    void thePendingDealsTableFiltersAndOpensADealsHistoryWithSourcesAndGrades() {
+        open("/?page=deals");
+        waitFor(By.cssSelector("#deals-table .tabulator-row"));
+        WebElement filters = browser.findElement(By.id("deal-filters"));
+        filters.findElement(By.name("supplier")).sendKeys("RUS");
+        filters.findElement(By.name("recipient")).sendKeys("IRN", Keys.ENTER);
+        // the table redraws its rows when the filtered page arrives
+        WebElement row = new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#deals-table .tabulator-row"));
+            boolean filtered = !rows.isEmpty() && rows.stream().allMatch(r -> r.getText().contains("RUS")
+                    && r.getText().contains("IRN"));
+            return filtered ? rows.stream().filter(r -> r.getText().contains("S-300")).findFirst().orElse(null)
+                    : null;
+        });
+        assertThat(row.getText()).contains("could reach $7 billion");
+        row.findElement(By.cssSelector("button.open")).sendKeys(Keys.ENTER);
+        WebElement details = waitFor(By.cssSelector("dialog#details[open]"));
+        assertThat(details.getText()).contains("SaleReported").contains("Los Angeles Times")
+                .contains("C3 — source fairly reliable");
+        screenshot("deal-history");
+        details.sendKeys(Keys.ESCAPE);
+
+        open("/?page=deals");
+        waitFor(By.cssSelector("#deals-table .tabulator-row"));
+        screenshot("pending-deals");
+    }
+
+    @Test
+    @Order(5)
+    void theOverviewChartsTheTradeRegisterAndAFlowOpensItsRelationship() {
+        open("/?page=overview");
+        waitFor(By.cssSelector("#chart-flows svg path"));
+        waitFor(By.cssSelector("#chart-years svg"));
+        String deals = browser.findElement(By.cssSelector("#overview-cards .card .value")).getText();
+        assertThat(Integer.parseInt(deals.replace(",", ""))).as("the seed case and the trade register sample")
+                .isGreaterThan(400);
+        assertThat(browser.findElement(By.id("chart-agreements")).getAttribute("aria-label")).isNotBlank();
+        screenshot("overview");
+    }
+
+    // --- helpers ---
+
+    private void awaitDemoData() {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            var relationship = get("/api/v1/relationships/RUS/IRN").getBody();
+            var overview = get("/api/v1/overview").getBody();
+            return relationship != null && relationship.path("agreements").size() == 3
+                    && overview != null && overview.path("deals").asInt() > 400;
+        });
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void signIn(String user, String password) {
+        WebElement form = waitFor(By.cssSelector("dialog#signin[open] #signin-form"));
+        form.findElement(By.name("user")).sendKeys(user);
+        form.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("signin")));
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** The time of the last finished rendering (set by the dashboard on its body). */
+    private String rendered() {
+        return String.valueOf(browser.findElement(By.tagName("body")).getAttribute("data-rendered"));
+    }
+
+    private void awaitRenderedAfter(String before) {
+        new WebDriverWait(browser, WAIT).until(d -> !rendered().equals(before)
+                && d.findElement(By.tagName("body")).getAttribute("aria-busy") == null);
+    }
+
+    private void screenshot(String name) {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static org.springframework.http.HttpEntity<String> jsonEntity(String body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>(body, headers);
+    }
+}

@@ -1,0 +1,125 @@
+// Deals: a filtered, sorted, paged table (Tabulator) over GET /api/v1/deals; a row opens the deal's history.
+import {getJson} from './api.js';
+import {el, estimate, partialDate, statusClass, words} from './format.js';
+import {showHistory, sourceButton} from './sources.js';
+import {showProblem} from './notices.js';
+
+const SORTS = {reportedOn: 'reportedOn', value: 'value', supplier: 'supplier', recipient: 'recipient', stage: 'stage'};
+
+let table = null;
+let current = {};
+
+function latestClaim(deal) {
+    const claims = deal.latestEstimates || [];
+    return claims.reduce((latest, c) => !latest || c.provenance.recordedAt > latest.provenance.recordedAt ? c : latest,
+        null);
+}
+
+function dealTitle(deal) {
+    return (deal.items || []).map(i => i.designation || i.description).filter(Boolean).join(', ') || deal.dealId;
+}
+
+function openDeal(deal) {
+    showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal), deal.history);
+}
+
+/** The categories a deal item may have, read from the API's own OpenAPI document. */
+async function loadCategories() {
+    try {
+        const api = await (await fetch('/v3/api-docs')).json();
+        const schemas = api.components.schemas;
+        const values = new Set();
+        for (const schema of Object.values(schemas)) {
+            for (const [name, property] of Object.entries(schema.properties || {})) {
+                if (/category/i.test(name) && property.enum) {
+                    property.enum.forEach(v => values.add(v));
+                }
+            }
+        }
+        document.getElementById('categories').replaceChildren(...[...values].sort()
+            .map(v => el('option', {value: v}, words(v))));
+    } catch (e) {
+        // the list only helps typing; any category name is still accepted
+    }
+}
+
+function createTable(container) {
+    table = new Tabulator(container, {
+        layout: 'fitColumns',
+        pagination: true,
+        paginationMode: 'remote',
+        paginationSize: 25,
+        paginationSizeSelector: [25, 50, 100],
+        sortMode: 'remote',
+        ajaxURL: '/api/v1/deals',
+        placeholder: 'No deal matches.',
+        initialSort: [{column: 'reportedOn', dir: 'desc'}],
+        ajaxRequestFunc: async (url, config, params) => {
+            const sorter = (params.sort || [])[0];
+            const answer = await getJson('/api/v1/deals', {
+                ...current,
+                page: params.page - 1, size: params.size,
+                sort: sorter ? SORTS[sorter.field] || 'reportedOn' : 'reportedOn',
+                order: sorter ? sorter.dir : 'desc'
+            });
+            return {data: answer.items, last_page: Math.max(1, Math.ceil(answer.total / answer.size))};
+        },
+        columns: [
+            {
+                title: '', field: 'dealId', headerSort: false, width: 70, formatter: cell => {
+                    const deal = cell.getRow().getData();
+                    return el('button', {type: 'button', class: 'open', 'aria-label': 'Open history of ' + dealTitle(deal),
+                        onclick: e => { e.stopPropagation(); openDeal(deal); }}, 'Open');
+                }
+            },
+            {title: 'Supplier', field: 'supplier', width: 95},
+            {title: 'Recipient', field: 'recipient', width: 95},
+            {title: 'Items', field: 'items', headerSort: false, formatter: cell => dealTitle(cell.getRow().getData())},
+            {
+                title: 'Stage', field: 'stage', width: 130, formatter: cell => {
+                    const deal = cell.getRow().getData();
+                    return el('span', {class: statusClass(deal.stage)}, words(deal.stage),
+                        deal.status !== 'ACTIVE' ? ' · ' + words(deal.status) : '');
+                }
+            },
+            {title: 'Reported', field: 'reportedOn', width: 110, formatter: cell => partialDate(cell.getValue())},
+            {
+                title: 'Latest estimate', field: 'value', formatter: cell => {
+                    const claim = latestClaim(cell.getRow().getData());
+                    return claim ? el('span', {}, estimate(claim.estimate), ' ',
+                        sourceButton(claim.provenance, estimate(claim.estimate))) : '—';
+                }
+            },
+            {title: 'Sources', field: 'sources', headerSort: false, width: 85,
+                formatter: cell => String((cell.getValue() || []).length)}
+        ]
+    });
+    table.on('dataLoadError', showProblem);
+    table.on('rowClick', (e, row) => {
+        if (!e.target.closest('button')) {
+            openDeal(row.getData());
+        }
+    });
+}
+
+/** Filters from the form, with the page's times; values the API expects in capitals are written so. */
+function filtersOf(form, times) {
+    const data = Object.fromEntries(new FormData(form).entries());
+    const code = v => (v || '').trim().substring(0, 3).toUpperCase();
+    return {
+        status: data.status, supplier: code(data.supplier), recipient: code(data.recipient),
+        category: (data.category || '').trim().toUpperCase().replaceAll(' ', '_'),
+        minValue: data.minValue, maxValue: data.maxValue,
+        currency: (data.currency || 'USD').toUpperCase(), asOf: times.asOf, knownAt: times.knownAt
+    };
+}
+
+export function renderDeals(container, form, times) {
+    current = filtersOf(form, times);
+    if (!table) {
+        loadCategories();
+        createTable(container);
+    } else {
+        table.setData();
+    }
+}

@@ -1,0 +1,83 @@
+// Small helpers shared by the pages: building elements and writing Dyad's values for a reader.
+
+/** Creates an element: el('td', {class: 'x', onclick: f}, 'text', child, ...). */
+export function el(tag, attributes = {}, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+        if (value === null || value === undefined || value === false) {
+            continue;
+        }
+        if (name.startsWith('on')) {
+            element.addEventListener(name.substring(2), value);
+        } else if (name === 'dataset') {
+            Object.assign(element.dataset, value);
+        } else {
+            element.setAttribute(name, value === true ? '' : value);
+        }
+    }
+    for (const child of children.flat()) {
+        if (child !== null && child !== undefined && child !== false) {
+            element.append(child instanceof Node ? child : String(child));
+        }
+    }
+    return element;
+}
+
+/** "ARMS_TRADE" → "arms trade"; "IN_FORCE" → "in force". */
+export function words(code) {
+    return code ? String(code).toLowerCase().replaceAll('_', ' ') : '';
+}
+
+/** A partial date as written ("2001", "2001-03", "~2000-11") for a reader: "c. Nov 2000". */
+export function partialDate(text) {
+    if (!text) {
+        return '—';
+    }
+    const approximate = text.startsWith('~');
+    const [year, month, day] = text.replace('~', '').split('-');
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    const written = [day ? String(Number(day)) : null, month ? months[Number(month) - 1] : null, year]
+        .filter(Boolean).join(' ');
+    return (approximate ? 'c. ' : '') + written;
+}
+
+const SCALE = [[1e9, ' billion'], [1e6, ' million']];
+
+/** 7000000000 USD → "$7 billion"; TIV values are SIPRI's millions. */
+export function money(amount, currency) {
+    if (amount === null || amount === undefined) {
+        return '—';
+    }
+    const value = Number(amount);
+    if (currency === 'TIV') {
+        return value.toLocaleString('en', {maximumFractionDigits: 1}) + ' TIV';
+    }
+    const symbol = {USD: '$', EUR: '€', GBP: '£'}[currency];
+    for (const [size, name] of SCALE) {
+        if (value >= size) {
+            const scaled = (value / size).toLocaleString('en', {maximumFractionDigits: 2});
+            return symbol ? symbol + scaled + name : scaled + name + ' ' + currency;
+        }
+    }
+    const plain = value.toLocaleString('en', {maximumFractionDigits: 2});
+    return symbol ? symbol + plain : plain + ' ' + currency;
+}
+
+const QUALIFIERS = {
+    EXACT: '', ABOUT: 'about ', AT_LEAST: 'at least ', AT_MOST: 'at most ', UP_TO: 'up to ',
+    COULD_REACH: 'could reach ', MORE_THAN: 'more than ', LESS_THAN: 'less than '
+};
+
+/** An estimate as its source put it: "could reach $7 billion", "$1–2 billion". */
+export function estimate(e) {
+    const qualifier = QUALIFIERS[e.qualifier] ?? words(e.qualifier) + ' ';
+    const value = e.amount !== null && e.amount !== undefined ? money(e.amount, e.currency)
+        : money(e.low, e.currency) + ' – ' + money(e.high, e.currency);
+    return qualifier + value + (e.basis && e.basis !== 'CURRENT' && e.basis !== 'TIV' ? ' (' + words(e.basis) + ')'
+        : '');
+}
+
+/** A CSS-friendly class for a status or stage. */
+export function statusClass(status) {
+    return 'status status-' + String(status || '').toLowerCase().replaceAll('_', '-');
+}

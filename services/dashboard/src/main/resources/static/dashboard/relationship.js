@@ -1,0 +1,167 @@
+// Relationship explorer: everything on record between two actors, each figure with its source.
+import {getJson} from './api.js';
+import {el, estimate, money, partialDate, statusClass, words} from './format.js';
+import {showHistory, showSource, sourceButton} from './sources.js';
+
+/** The latest entry of a history that concerns a party (its signature, consent, renunciation...). */
+function lastEntryFor(history, party) {
+    const entries = (history || []).filter(h => !h.retracted && h.event
+        && (h.event.party === party || (h.event.parties || []).includes(party)));
+    return entries[entries.length - 1];
+}
+
+function lastEntry(history) {
+    const entries = (history || []).filter(h => !h.retracted);
+    return entries[entries.length - 1];
+}
+
+function statusButton(status, entry, what) {
+    const chip = el('span', {class: statusClass(status)}, words(status));
+    if (!entry || !entry.event || !entry.event.provenance) {
+        return chip;
+    }
+    return el('button', {
+        type: 'button', class: 'chip-button', title: 'Where this status came from',
+        'aria-label': what + ': ' + words(status) + ' — show source',
+        onclick: () => showSource(what + ' — ' + words(status) + ' (' + entry.type + ', '
+            + partialDate(entry.validOn) + ')', entry.event.provenance)
+    }, chip);
+}
+
+function card(label, value, note) {
+    return el('div', {class: 'card'}, el('span', {class: 'label'}, label), el('span', {class: 'value'}, value),
+        note ? el('span', {class: 'note'}, note) : null);
+}
+
+function dealTitle(deal) {
+    return (deal.items || []).map(i => i.designation || i.description).filter(Boolean).join(', ') || deal.dealId;
+}
+
+function agreementsSection(agreements) {
+    if (!agreements.length) {
+        return el('p', {class: 'empty'}, 'No agreement on record between them.');
+    }
+    return el('table', {class: 'grid', id: 'agreements'},
+        el('caption', {}, 'Agreements'),
+        el('thead', {}, el('tr', {}, ['Agreement', 'Signed', 'Status', 'Each party', 'Concerning']
+            .map(h => el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, agreements.map(a => el('tr', {dataset: {agreement: a.agreementId}},
+            el('td', {}, el('button', {
+                type: 'button', class: 'link', onclick: () => showHistory(a.title, a.history)
+            }, a.title), el('div', {class: 'sub'}, words(a.kind), a.secret ? ' · secret' : '',
+                a.disclosedOn ? ' · disclosed ' + partialDate(a.disclosedOn) : '')),
+            el('td', {}, partialDate(a.signedOn), a.place ? el('div', {class: 'sub'}, a.place) : null),
+            el('td', {class: 'agreement-status'}, statusButton(a.status, lastEntry(a.history), a.title)),
+            el('td', {class: 'party-statuses'}, (a.parties || []).map(p => el('span', {class: 'party'},
+                el('span', {class: 'code'}, p.party), ' ',
+                statusButton(p.status, lastEntryFor(a.history, p.party), p.party + ' in ' + a.title)))),
+            el('td', {}, (a.concerning || []).join(', ') || '—')))));
+}
+
+function dealCard(deal) {
+    return el('article', {class: 'deal', dataset: {deal: deal.dealId}},
+        el('h4', {}, el('button', {
+            type: 'button', class: 'link', onclick: () => showHistory(dealTitle(deal), deal.history)
+        }, dealTitle(deal))),
+        el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
+            el('span', {class: statusClass(deal.status)}, words(deal.status))),
+        el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
+            el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',
+            sourceButton(claim.provenance, estimate(claim.estimate))))));
+}
+
+function dealsSection(relationship, byId) {
+    const directions = Object.entries(relationship.dealsByDirection || {});
+    return el('div', {class: 'directions'}, directions.map(([direction, byStage]) => {
+        const stages = Object.entries(byStage);
+        return el('section', {class: 'direction', 'aria-label': 'Deals ' + direction.replace('->', ' to ')},
+            el('h3', {}, direction.replace('->', ' → ')),
+            stages.length ? stages.map(([stage, ids]) => el('div', {class: 'stage'},
+                el('h4', {class: statusClass(stage)}, words(stage) + ' (' + ids.length + ')'),
+                ids.map(id => byId.get(id)).filter(Boolean).map(dealCard)))
+                : el('p', {class: 'empty'}, 'No deal on record.'));
+    }));
+}
+
+/** Every estimate of every deal, side by side: conflicting claims stay visible with their sources. */
+function estimatesSection(deals) {
+    const rows = [];
+    for (const deal of deals) {
+        const latest = new Set((deal.latestEstimates || []).map(c => c.eventId + '|' + JSON.stringify(c.estimate)));
+        for (const claim of deal.estimates || []) {
+            rows.push({deal, claim, latest: latest.has(claim.eventId + '|' + JSON.stringify(claim.estimate))});
+        }
+    }
+    if (!rows.length) {
+        return el('p', {class: 'empty'}, 'No estimate on record.');
+    }
+    return el('table', {class: 'grid', id: 'estimates'},
+        el('caption', {}, 'Estimates, side by side'),
+        el('thead', {}, el('tr', {}, ['Deal', 'Estimate', 'Scope', 'Estimated on', 'Source', 'Grade', '']
+            .map(h => el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, rows.map(({deal, claim, latest}) => el('tr', {class: latest ? null : 'superseded'},
+            el('td', {}, dealTitle(deal), el('div', {class: 'sub'}, deal.supplier + ' → ' + deal.recipient)),
+            el('td', {class: 'amount'}, estimate(claim.estimate)),
+            el('td', {}, claim.estimate.scope || '—'),
+            el('td', {}, partialDate(claim.estimatedOn)),
+            el('td', {}, sourceButton(claim.provenance, estimate(claim.estimate),
+                (claim.provenance.source || {}).publisher || 'source')),
+            el('td', {}, el('span', {class: 'grade'}, claim.provenance.grade)),
+            el('td', {class: 'sub'}, latest ? 'latest from its source' : 'superseded by a later claim',
+                claim.corrected ? ' · corrected' : '')))));
+}
+
+function statementsSection(statements) {
+    if (!statements.length) {
+        return el('p', {class: 'empty'}, 'No statement on record.');
+    }
+    return el('ul', {class: 'statements', id: 'statements'}, statements.map(s => el('li', {},
+        el('span', {class: 'date'}, partialDate(s.madeOn)), ' ', el('span', {class: 'code'}, s.speaker), ' ',
+        el('span', {class: statusClass(s.kind)}, words(s.kind)), ' ', s.summary, ' ',
+        sourceButton(s.provenance, 'the statement'))));
+}
+
+function timelineSection(relationship) {
+    const entries = relationship.timeline || [];
+    return el('table', {class: 'grid', id: 'timeline'},
+        el('caption', {}, 'Timeline (' + (relationship.timelineTotal ?? entries.length) + ' events)'),
+        el('thead', {}, el('tr', {}, ['Date', 'Event', 'Record', 'Source', 'Recorded'].map(h =>
+            el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, entries.map(t => el('tr', {class: t.retracted ? 'retracted' : null},
+            el('td', {}, partialDate(t.validOn)),
+            el('td', {}, t.type, t.corrected ? ' (corrected)' : '', t.retracted ? ' (retracted)' : ''),
+            el('td', {class: 'sub'}, words(t.recordType) + ' ' + t.recordId),
+            el('td', {}, sourceButton(t.provenance, t.type + ' of ' + t.recordId,
+                [((t.provenance || {}).source || {}).publisher || 'source', ' ',
+                    el('span', {class: 'grade'}, (t.provenance || {}).grade || '?')])),
+            el('td', {class: 'sub'}, (t.recordedAt || '').substring(0, 10), ' by ',
+                (t.provenance || {}).recordedBy || '?')))));
+}
+
+export async function renderRelationship(container, {a, b, asOf, knownAt}) {
+    if (!a || !b) {
+        container.replaceChildren(el('p', {class: 'empty'}, 'Pick two actors to see what is on record between them.'));
+        return;
+    }
+    const relationship = await getJson('/api/v1/relationships/' + encodeURIComponent(a) + '/'
+        + encodeURIComponent(b), {asOf, knownAt});
+    const deals = relationship.deals || [];
+    const byId = new Map(deals.map(d => [d.dealId, d]));
+    const totals = (relationship.estimateTotals || []).map(t => t.low === t.high ? money(t.high, t.currency)
+        : money(t.low, t.currency) + ' – ' + money(t.high, t.currency));
+    container.replaceChildren(
+        el('div', {class: 'cards'},
+            card('Agreements', relationship.agreements.length),
+            card('Deals', deals.length, deals.filter(d => ['ACTIVE', 'SUSPENDED'].includes(d.status) && d.stage !== 'DELIVERED').length
+                + ' pending'),
+            card('Statements', relationship.statements.length),
+            card('On record', relationship.firstEventOn ? partialDate(relationship.firstEventOn) + ' – '
+                + partialDate(relationship.lastEventOn) : '—'),
+            card('Latest estimates, summed', totals.length ? totals.join(' · ') : '—',
+                'per currency; never converted')),
+        el('h2', {}, 'Agreements'), agreementsSection(relationship.agreements),
+        el('h2', {}, 'Deals'), dealsSection(relationship, byId),
+        el('h2', {}, 'Estimates'), estimatesSection(deals),
+        el('h2', {}, 'Statements'), statementsSection(relationship.statements),
+        el('h2', {}, 'Timeline'), timelineSection(relationship));
+}
