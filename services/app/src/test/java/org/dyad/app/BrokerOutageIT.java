@@ -21,7 +21,8 @@ import static org.dyad.app.TopicRecords.header;
  * stored meanwhile reaches the topic, in order per aggregate, and the views.
  */
 @DirtiesContext
-@TestPropertySource(properties = "dyad.test.scenario=broker-outage")
+// stops and starts the broker or database in this JVM, so always the embedded ones
+@TestPropertySource(properties = {"dyad.test.scenario=broker-outage", "dyad.test.infrastructure=embedded"})
 class BrokerOutageIT extends DyadIntegrationTest {
 
     @Autowired

@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /** While PostgreSQL is down, commands get 503 with Retry-After and nothing is written; service resumes by itself. */
 @DirtiesContext
-@TestPropertySource(properties = "dyad.test.scenario=database-outage")
+// stops and starts the broker or database in this JVM, so always the embedded ones
+@TestPropertySource(properties = {"dyad.test.scenario=database-outage", "dyad.test.infrastructure=embedded"})
 class DatabaseOutageIT extends DyadIntegrationTest {
 
     @Autowired

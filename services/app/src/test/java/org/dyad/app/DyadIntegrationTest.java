@@ -2,6 +2,7 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dyad.app.infrastructure.TestInfrastructureInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +22,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A whole Dyad (write side, read side, REST) against a real Kafka broker and a real PostgreSQL, both started in a
- * fresh directory under {@code target/it-data}. Test classes with the same configuration share one running Dyad.
+ * A whole Dyad (write side, read side, REST) against a real Kafka broker and a real PostgreSQL: containers when
+ * Docker is available, else embedded ones started in a fresh directory under {@code target/it-data} (see
+ * {@link org.dyad.app.infrastructure.TestInfrastructures}). Test classes with the same configuration share one
+ * running Dyad.
  */
 @SpringBootTest(classes = DyadApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -33,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "dyad.kafka.partitions=3",
                 "dyad.stream.heartbeat=PT1S",
                 "dyad.kafka.producer.interceptor.classes=org.dyad.app.SchemaCheckingInterceptor"})
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 public abstract class DyadIntegrationTest {
 
     /** The local users of the test configuration (the defaults a Quick-start run has). */
