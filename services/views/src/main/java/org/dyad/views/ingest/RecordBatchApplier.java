@@ -23,11 +23,13 @@ public class RecordBatchApplier {
 
     private static final Logger log = LoggerFactory.getLogger(RecordBatchApplier.class);
 
+    private final ViewTables tables;
     private final ViewProjector projector;
     private final DeadLetters deadLetters;
     private final TransactionTemplate transaction;
 
     public RecordBatchApplier(ViewTables tables, TransactionTemplate transaction) {
+        this.tables = tables;
         this.projector = new ViewProjector(tables);
         this.deadLetters = new DeadLetters(tables);
         this.transaction = transaction;
@@ -36,6 +38,7 @@ public class RecordBatchApplier {
     /** Answers how many records changed the views (duplicates and parked records do not). */
     public int apply(List<ConsumerRecord<String, CloudEvent>> records) {
         return transaction.execute(tx -> {
+            tables.lockForWriting();
             List<PublishedEvent> events = new ArrayList<>(records.size());
             for (ConsumerRecord<String, CloudEvent> record : records) {
                 try {
