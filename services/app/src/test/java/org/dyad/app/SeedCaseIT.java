@@ -99,6 +99,7 @@ class SeedCaseIT extends DyadIntegrationTest {
                 "rus-usa-1995-iran-arms-pact");
         assertThat(partyStatus(pact, "RUS")).isEqualTo("RENOUNCED");
         assertThat(partyStatus(pact, "USA")).isEqualTo("IN_FORCE");
+        assertThat(pact.path("status").asText()).as("a bilateral pact one party renounced").isEqualTo("TERMINATED");
         assertThat(pact.path("secret").asBoolean()).isFalse();
         assertThat(pact.path("disclosedOn").asText()).isEqualTo("~2000-10");
     }
@@ -108,6 +109,7 @@ class SeedCaseIT extends DyadIntegrationTest {
         JsonNode relationship = get("/api/v1/relationships/RUS/IRN?asOf=2000-06-01").getBody();
         JsonNode pact = byId(relationship.path("agreements"), "agreementId", "rus-usa-1995-iran-arms-pact");
         assertThat(partyStatus(pact, "RUS")).isEqualTo("IN_FORCE");
+        assertThat(pact.path("status").asText()).isEqualTo("IN_FORCE");
         assertThat(pact.path("secret").asBoolean()).isTrue();
         assertThat(relationship.path("agreements")).hasSize(1);
         assertThat(relationship.path("deals")).isEmpty();

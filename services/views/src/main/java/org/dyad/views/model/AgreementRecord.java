@@ -79,6 +79,16 @@ public class AgreementRecord {
                 party.status = PartyStatus.WITHDRAWN;
             }
         }
+        // A bilateral agreement ends when one of its two parties has left it; a multilateral one goes on.
+        if (agreement.status == AgreementStatus.IN_FORCE && agreement.parties.size() == 2) {
+            agreement.parties.values().stream()
+                    .filter(p -> p.status == PartyStatus.RENOUNCED || p.status == PartyStatus.WITHDRAWN)
+                    .findFirst().ifPresent(left -> {
+                        agreement.status = AgreementStatus.TERMINATED;
+                        agreement.endedOn = left.status == PartyStatus.RENOUNCED ? left.renouncedOn
+                                : left.withdrawalEffectiveOn;
+                    });
+        }
         if (agreement.expiresOn != null && agreement.expiresOn.latest().isBefore(referenceDate)
                 && (agreement.status == AgreementStatus.SIGNED || agreement.status == AgreementStatus.IN_FORCE)) {
             agreement.status = AgreementStatus.EXPIRED;

@@ -179,4 +179,20 @@ class RecordFolderTest {
         assertThat(statusOf(AgreementRecord.fold(RecordFolder.history(facts, null), 2, LocalDate.parse("2001-01-01")),
                 "RUS")).isEqualTo(PartyStatus.RENOUNCED);
     }
+
+    @Test
+    void aBilateralPactEndsWhenOneOfItsTwoPartiesRenouncesIt() {
+        signedPactInForce();
+        LocalDate june2000 = LocalDate.parse("2000-06-01");
+        assertThat(AgreementRecord.fold(RecordFolder.history(facts, june2000), 1, june2000).status())
+                .isEqualTo(AgreementStatus.IN_FORCE);
+        fact(new AgreementRenounced("a", date("~2000-11"), "RUS", "made public", by(TIMES, "2001-03-13T00:00:00Z")));
+
+        AgreementRecord renounced = AgreementRecord.fold(RecordFolder.history(facts, null), 2,
+                LocalDate.parse("2001-01-01"));
+        assertThat(renounced.status()).isEqualTo(AgreementStatus.TERMINATED);
+        assertThat(statusOf(renounced, "USA")).as("the other party's own status stays").isEqualTo(PartyStatus.IN_FORCE);
+        assertThat(AgreementRecord.fold(RecordFolder.history(facts, june2000), 2, june2000).status())
+                .isEqualTo(AgreementStatus.IN_FORCE);
+    }
 }
