@@ -108,13 +108,6 @@ public abstract class DyadIntegrationTest {
 
     /** A deal report from the seed article's source, with the given id, pair and a "could reach" estimate. */
     protected String dealReport(String id, String supplier, String recipient, long amount) {
-        return """
-                {"id": "%s", "supplier": "%s", "recipient": "%s",
-                 "items": [{"designation": "S-300", "description": "air defence missile system", "quantity": 4}],
-                 "stage": "REPORTED", "reportedOn": "2001-03",
-                 "estimate": {"amount": %d, "currency": "USD", "qualifier": "COULD_REACH"},
-                 "source": {"publisher": "Los Angeles Times", "title": "Russia, Iran Reach Military, Economic Accords",
-                            "publishedOn": "2001-03-13", "quote": "could reach $7 billion"}}
-                """.formatted(id, supplier, recipient, amount);
+        return org.dyad.app.process.DyadClient.dealReport(id, supplier, recipient, amount);
     }
 }
