@@ -157,6 +157,7 @@ class HostileImportsIT extends DyadIntegrationTest {
 
     @Test
     void hostileUploadsAreRefusedOrReportedRowByRowAndOnlyImportedRowsWriteEvents() throws Exception {
+        System.out.printf("Hostile imports: seed %d%n", seed);
         long before = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM ledger.domain_event_entry",
                 Long.class);
 
@@ -169,7 +170,8 @@ class HostileImportsIT extends DyadIntegrationTest {
                 replaceField(validRow(), 6, "d".repeat(201)),
                 replaceField(validRow(), 14, "1E+999999999"),
                 replaceField(validRow(), 10, "2001; ".repeat(150) + "2002"),
-                replaceField(validRow(), 0, "x".repeat(1_000_000)));
+                replaceField(validRow(), 0, "x".repeat(1_000_000)),
+                replaceField(validRow(), 12, "nul\u0000byte"));
         JsonNode rows = importAndCheck("catalogue", "file", (PREAMBLE + HEADER + "\n" + String.join("\n", catalogue)
                 + "\n").getBytes(StandardCharsets.UTF_8), null, MediaType.MULTIPART_FORM_DATA);
         Map<Integer, JsonNode> lines = byLine(rows);
@@ -181,6 +183,7 @@ class HostileImportsIT extends DyadIntegrationTest {
         assertThat(lines.get(10).path("reason").asText()).contains("not a plausible TIV");
         assertThat(lines.get(11).path("reason").asText()).contains("delivery.spreadOver");
         assertThat(lines.get(12).path("reason").asText()).contains("is no actor's name");
+        assertThat(lines.get(13).path("reason").asText()).contains("'Comments' holds control characters");
 
         // Whole files gone wrong.
         importAndCheck("empty file", "file", new byte[0], null, MediaType.MULTIPART_FORM_DATA);

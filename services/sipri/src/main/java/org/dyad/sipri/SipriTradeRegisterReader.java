@@ -28,6 +28,9 @@ public final class SipriTradeRegisterReader {
     /** Enough for any broken comment; bounds how far the reader looks ahead for the rest of a row. */
     private static final int MAX_LINES_PER_ROW = 100;
     private static final int MAX_TIV_DIGITS = 12;
+    /** C0 controls but tab and line breaks, and DEL: no text of SIPRI's has them. */
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern
+            .compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final DateTimeFormatter EXPORT_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private final DecodedLines lines;
@@ -308,6 +311,13 @@ public final class SipriTradeRegisterReader {
         if (fields.stream().allMatch(String::isBlank)) {
             issues.add("the row is empty");
             return null;
+        }
+        for (int column = 0; column < fields.size(); column++) {
+            if (CONTROL.matcher(fields.get(column)).find()) {
+                // Binary data, not text: PostgreSQL could not even store such text (NUL).
+                issues.add("'" + COLUMNS.get(column) + "' holds control characters; is this a text file?");
+                return null;
+            }
         }
         Integer orderYear = whole(fields, ORDER_YEAR, issues);
         boolean orderYearUncertain = flag(fields, ORDER_YEAR_FLAG, issues);

@@ -303,4 +303,15 @@ class SipriTradeRegisterReaderTest {
         assertThat(read.problems()).singleElement().satisfies(problem ->
                 assertThat(problem.reason()).contains("'SIPRI TIV per unit' is not a plausible TIV"));
     }
+
+    @Test
+    void aRowWithControlCharactersIsReportedAsNotText() {
+        SipriReadResult read = Sample.read(SipriLayout.HEADER + "\nAlbania,Turkiye,2022,,3,,TB2\u0000,armed UAV,3,,"
+                + "2024,New,,2.4,7.2,7.2\n");
+
+        assertThat(read.rows()).isEmpty();
+        assertThat(read.problems()).singleElement().satisfies(problem ->
+                assertThat(problem.reason()).isEqualTo("'Weapon designation' holds control characters; is this a"
+                        + " text file?"));
+    }
 }

@@ -201,8 +201,10 @@ public class SipriImportJobs {
         }
         for (Object[] outcome : outcomes) {
             // Reasons quote the row; a hostile row's huge field is not worth keeping whole.
-            if (outcome[4] instanceof String reason && reason.length() > MAX_REASON) {
-                outcome[4] = reason.substring(0, MAX_REASON - 1) + "…";
+            if (outcome[4] instanceof String reason) {
+                // PostgreSQL's text holds no NUL.
+                String text = reason.replace('\u0000', '\uFFFD');
+                outcome[4] = text.length() > MAX_REASON ? text.substring(0, MAX_REASON - 1) + "…" : text;
             }
             Counter.builder("dyad.import.rows").description("rows of SIPRI imports by outcome")
                     .tag("outcome", outcome[2].toString()).register(meters).increment();
