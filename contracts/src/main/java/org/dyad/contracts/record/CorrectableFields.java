@@ -23,6 +23,11 @@ public final class CorrectableFields {
             "provenance", "supplier", "recipient", "stage", "parties", "party", "supersededBy", "speaker", "secret",
             "lineage", "correctedEventId", "correctedEventType", "retractedEventId", "retractedEventType", "changes");
 
+    /** The longest text any command accepts (a statement's summary, a source's URL). */
+    public static final int MAX_TEXT = 2000;
+    /** The longest list any command accepts (an agreement's parties). */
+    public static final int MAX_LIST = 200;
+
     private CorrectableFields() {
     }
 
@@ -59,6 +64,11 @@ public final class CorrectableFields {
                 problems.add("changes." + field + ": not a correctable field of " + eventType.getSimpleName()
                         + " (correctable: " + String.join(", ", fields.keySet()) + ")");
             } else if (value != null) {
+                String oversized = oversized(value);
+                if (oversized != null) {
+                    problems.add("changes." + field + ": " + oversized);
+                    return;
+                }
                 try {
                     DyadJson.mapper().convertValue(value, type);
                 } catch (IllegalArgumentException e) {
@@ -67,6 +77,34 @@ public final class CorrectableFields {
             }
         });
         return problems;
+    }
+
+    /** The new values as the event's field types (records, lists, dates), e.g. to validate them further. */
+    public static Map<String, Object> typed(Class<?> eventType, Map<String, Object> changes) {
+        Map<String, JavaType> fields = of(eventType);
+        Map<String, Object> typed = new LinkedHashMap<>();
+        changes.forEach((field, value) -> typed.put(field, value == null ? null
+                : DyadJson.mapper().convertValue(value, fields.get(field))));
+        return typed;
+    }
+
+    /** Why a new value (as JSON read it: maps, lists, strings) is larger than any command accepts, or null. */
+    private static String oversized(Object value) {
+        if (value instanceof String text && text.length() > MAX_TEXT) {
+            return "a text of " + text.length() + " characters; at most " + MAX_TEXT + " are accepted";
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            if (list.size() > MAX_LIST) {
+                return "a list of " + list.size() + " elements; at most " + MAX_LIST + " are accepted";
+            }
+            return list.stream().map(CorrectableFields::oversized).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().map(CorrectableFields::oversized).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+        }
+        return null;
     }
 
     /** The event as corrected: the same event with the changed fields replaced. */

@@ -92,6 +92,33 @@ class BadInputIT extends DyadIntegrationTest {
     }
 
     @Test
+    void aCorrectionCannotMakeARecordLargerThanACommandMay() {
+        String id = uniqueId("limits");
+        assertThat(post("/api/v1/deals", dealReport(id, "RUS", "IND", 1)).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String report = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, id);
+        String correction = """
+                {"eventId": "%s", "reason": "r", "changes": {%s},
+                 "source": {"publisher": "P", "title": "T", "publishedOn": "2002"}}""";
+        long before = storedEvents();
+        String manyItems = ("{\"designation\": \"T-90\"},".repeat(201) + "{\"designation\": \"T-90\"}");
+        assertRefused(post("/api/v1/records/" + id + "/corrections", correction.formatted(report,
+                "\"items\": [" + manyItems + "]")), HttpStatus.UNPROCESSABLE_ENTITY, "changes.items",
+                "at most 200");
+        assertRefused(post("/api/v1/records/" + id + "/corrections", correction.formatted(report,
+                "\"items\": [{\"designation\": \"" + "x".repeat(201) + "\"}]")),
+                HttpStatus.UNPROCESSABLE_ENTITY, "changes.items[0].designation", "size must be between");
+        assertRefused(post("/api/v1/records/" + id + "/corrections", correction.formatted(report,
+                "\"items\": [{\"designation\": \"" + "x".repeat(5000) + "\"}]")),
+                HttpStatus.UNPROCESSABLE_ENTITY, "changes.items", "at most 2000");
+        assertRefused(post("/api/v1/records/" + id + "/corrections", correction.replace("\"%s\"",
+                "\"" + "e".repeat(101) + "\"").formatted("\"reportedOn\": \"2001\"")),
+                HttpStatus.BAD_REQUEST, "eventId", "size must be between");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownDealIsA404Problem() {
         ResponseEntity<JsonNode> response = get("/api/v1/deals/no-such-deal");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

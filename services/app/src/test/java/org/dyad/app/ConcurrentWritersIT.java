@@ -1,6 +1,7 @@
 package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fifty writers on one deal, each from the version it read: every command succeeds or gets 409, and the deal ends as
  * a serial replay of the accepted ones.
  */
+@Tag("reliability")
 class ConcurrentWritersIT extends DyadIntegrationTest {
 
     private static final int WRITERS = 50;

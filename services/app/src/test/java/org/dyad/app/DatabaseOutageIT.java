@@ -2,6 +2,7 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.app.embedded.EmbeddedInfrastructure;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** While PostgreSQL is down, commands get 503 with Retry-After and nothing is written; service resumes by itself. */
+@Tag("reliability")
 @DirtiesContext
 // stops and starts the broker or database in this JVM, so always the embedded ones
 @TestPropertySource(properties = {"dyad.test.scenario=database-outage", "dyad.test.infrastructure=embedded"})

@@ -16,6 +16,7 @@ import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.SaleReported;
 import org.dyad.contracts.wire.DyadCloudEvents;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Poison records are parked with their reason; the views keep moving; a readable parked record can be retried. It
  * parks records by hand that never were on the topic, so it runs on a Dyad of its own.
  */
+@Tag("reliability")
 @DirtiesContext
 @TestPropertySource(properties = "dyad.test.scenario=dead-letters")
 class DeadLettersIT extends DyadIntegrationTest {

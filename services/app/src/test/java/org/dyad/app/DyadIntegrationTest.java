@@ -6,6 +6,7 @@ import org.dyad.app.infrastructure.TestInfrastructureInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -25,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A whole Dyad (write side, read side, REST) against a real Kafka broker and a real PostgreSQL: containers when
  * Docker is available, else embedded ones started in a fresh directory under {@code target/it-data} (see
  * {@link org.dyad.app.infrastructure.TestInfrastructures}). Test classes with the same configuration share one
- * running Dyad.
+ * running Dyad. Metrics are exported as in production (Spring Boot's tests leave that off otherwise).
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = DyadApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "dyad.embedded.data-dir=target/it-data/${random.uuid}",

@@ -1,5 +1,6 @@
 package org.dyad.app;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * anything. The generator is seeded (set {@code -Ddyad.fuzz.seed} to replay a run). The requests it lets through
  * create records, so it runs on a Dyad of its own.
  */
+@Tag("reliability")
 @DirtiesContext
 @TestPropertySource(properties = "dyad.test.scenario=hostile-input")
 class HostileInputIT extends DyadIntegrationTest {

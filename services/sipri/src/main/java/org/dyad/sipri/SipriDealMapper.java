@@ -32,6 +32,7 @@ public final class SipriDealMapper {
 
     static final String TIV_SCOPE = "SIPRI TIV for total order";
     private static final int CLOSEST_MATCHES = 3;
+    private static final int MAX_ACTOR_NAME = 100;
     private static final Map<String, ItemCondition> CONDITIONS = Map.of(
             "new", ItemCondition.NEW,
             "second hand", ItemCondition.SECOND_HAND,
@@ -125,6 +126,11 @@ public final class SipriDealMapper {
     private static String actorCode(ActorRegistry actors, String role, String name, List<String> rejections) {
         if (name == null) {
             rejections.add("missing " + role + " name");
+            return null;
+        }
+        if (name.length() > MAX_ACTOR_NAME) {
+            // No actor's name is that long; comparing it with every name would only cost time.
+            rejections.add(role + " name of " + name.length() + " characters is no actor's name");
             return null;
         }
         return actors.byName(name).map(Actor::code).orElseGet(() -> {

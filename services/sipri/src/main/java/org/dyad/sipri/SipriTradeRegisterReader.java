@@ -27,6 +27,10 @@ public final class SipriTradeRegisterReader {
 
     /** Enough for any broken comment; bounds how far the reader looks ahead for the rest of a row. */
     private static final int MAX_LINES_PER_ROW = 100;
+    private static final int MAX_TIV_DIGITS = 12;
+    /** C0 controls but tab and line breaks, and DEL: no text of SIPRI's has them. */
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern
+            .compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final DateTimeFormatter EXPORT_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private final DecodedLines lines;
@@ -308,6 +312,13 @@ public final class SipriTradeRegisterReader {
             issues.add("the row is empty");
             return null;
         }
+        for (int column = 0; column < fields.size(); column++) {
+            if (CONTROL.matcher(fields.get(column)).find()) {
+                // Binary data, not text: PostgreSQL could not even store such text (NUL).
+                issues.add("'" + COLUMNS.get(column) + "' holds control characters; is this a text file?");
+                return null;
+            }
+        }
         Integer orderYear = whole(fields, ORDER_YEAR, issues);
         boolean orderYearUncertain = flag(fields, ORDER_YEAR_FLAG, issues);
         Integer numberOrdered = whole(fields, NUMBER_ORDERED, issues);
@@ -329,8 +340,13 @@ public final class SipriTradeRegisterReader {
                 text(fields, COMMENTS), tivPerUnit, tivTotalOrder, tivDelivered);
     }
 
+    /** A text cell; the {@code '} the writer puts before a formula-like cell is taken away again. */
     private static String text(List<String> fields, int column) {
         String text = fields.get(column).strip();
+        if (text.length() > 1 && text.charAt(0) == SipriTradeRegisterWriter.NEUTRALISED
+                && SipriTradeRegisterWriter.FORMULA_START.indexOf(text.charAt(1)) >= 0) {
+            text = text.substring(1).strip();
+        }
         return text.isEmpty() ? null : text;
     }
 
@@ -380,6 +396,11 @@ public final class SipriTradeRegisterReader {
         }
         try {
             BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+            // A huge exponent ("1E+999999999") would take forever to write out; no TIV has more than 12 digits.
+            if (value.precision() - value.scale() > MAX_TIV_DIGITS || value.scale() > MAX_TIV_DIGITS) {
+                issues.add("'" + COLUMNS.get(column) + "' is not a plausible TIV: '" + text + "'");
+                return null;
+            }
             return value.scale() < 0 ? value.setScale(0) : value;
         } catch (NumberFormatException e) {
             issues.add("'" + COLUMNS.get(column) + "' is not a number: '" + text + "'");

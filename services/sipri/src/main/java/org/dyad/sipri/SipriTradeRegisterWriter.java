@@ -13,11 +13,16 @@ import static org.dyad.sipri.SipriLayout.*;
 /**
  * Writes rows in SIPRI's trade-register layout, so that tools made for SIPRI's export read them: the same header line,
  * {@code ?} flags in the blank-named columns, delivery years joined with "; ". Fields are quoted only when they must
- * be (a comma, a quote or a line break), which {@link SipriTradeRegisterReader} understands.
+ * be (a comma, a quote or a line break), which {@link SipriTradeRegisterReader} understands. A text cell that a
+ * spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return) is written with a
+ * leading {@code '}, which spreadsheets show as text and the reader removes again.
  */
 public final class SipriTradeRegisterWriter {
 
     private static final String LINE_END = "\n";
+    /** Characters with which a spreadsheet starts a formula. */
+    static final String FORMULA_START = "=+-@\t\r";
+    static final char NEUTRALISED = '\'';
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator(LINE_END).get();
     private static final List<String> PREAMBLE = List.of(
             "Transfers of major conventional arms in the layout of the SIPRI Arms Transfers Database trade register; "
@@ -39,13 +44,20 @@ public final class SipriTradeRegisterWriter {
         out.write(HEADER);
         out.write(LINE_END);
         for (SipriRow row : rows) {
-            FORMAT.printRecord(out, row.recipient(), row.supplier(), row.orderYear(), flag(row.orderYearUncertain()),
-                    row.numberOrdered(), flag(row.numberOrderedUncertain()), row.designation(), row.description(),
-                    row.numberDelivered(), flag(row.numberDeliveredUncertain()), years(row), row.status(),
-                    row.comments(), number(row.tivPerUnit()), number(row.tivTotalOrder()),
+            FORMAT.printRecord(out, text(row.recipient()), text(row.supplier()), row.orderYear(),
+                    flag(row.orderYearUncertain()), row.numberOrdered(), flag(row.numberOrderedUncertain()),
+                    text(row.designation()), text(row.description()), row.numberDelivered(),
+                    flag(row.numberDeliveredUncertain()), years(row), text(row.status()), text(row.comments()),
+                    number(row.tivPerUnit()), number(row.tivTotalOrder()),
                     number(row.tivDelivered()));
         }
         out.flush();
+    }
+
+    /** Text that cannot start a formula in a spreadsheet (CSV injection). */
+    static String text(String value) {
+        return value != null && !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0
+                ? NEUTRALISED + value : value;
     }
 
     private static String flag(boolean uncertain) {

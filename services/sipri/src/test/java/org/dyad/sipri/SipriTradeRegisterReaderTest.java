@@ -293,4 +293,25 @@ class SipriTradeRegisterReaderTest {
         assertThat(lastHermes.designation()).isEqualTo("Hermes-900");
         assertThat(lastHermes.line()).isEqualTo(468 + (copies - 1) * linesPerCopy);
     }
+
+    @Test
+    void aTivWithAHugeExponentIsReportedInsteadOfWrittenOut() {
+        SipriReadResult read = Sample.read(SipriLayout.HEADER + "\nAlbania,Turkiye,2022,,3,,TB2,armed UAV,3,,2024,New,,"
+                + "1E+999999999,7.2,7.2\n");
+
+        assertThat(read.rows()).isEmpty();
+        assertThat(read.problems()).singleElement().satisfies(problem ->
+                assertThat(problem.reason()).contains("'SIPRI TIV per unit' is not a plausible TIV"));
+    }
+
+    @Test
+    void aRowWithControlCharactersIsReportedAsNotText() {
+        SipriReadResult read = Sample.read(SipriLayout.HEADER + "\nAlbania,Turkiye,2022,,3,,TB2\u0000,armed UAV,3,,"
+                + "2024,New,,2.4,7.2,7.2\n");
+
+        assertThat(read.rows()).isEmpty();
+        assertThat(read.problems()).singleElement().satisfies(problem ->
+                assertThat(problem.reason()).isEqualTo("'Weapon designation' holds control characters; is this a"
+                        + " text file?"));
+    }
 }

@@ -73,4 +73,21 @@ class SipriTradeRegisterWriterTest {
         assertThat(again.rows()).map(SipriTradeRegisterWriterTest::withoutLine).containsExactly(withoutLine(row));
         assertThat(text).contains(",2023; 2024?,");
     }
+
+    @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreWrittenAsTextAndReadBackAsTheyWere() throws IOException {
+        SipriRow row = new SipriRow(0, "=cmd|' /C calc'!A0", "@SUM(A1)", 2022, false, 3, false, "+1+1", "-2+3", 3,
+                false, List.of(2024), false, "\tNew", "=HYPERLINK(\"http://x.example\")", new BigDecimal("2.4"),
+                new BigDecimal("7.2"), new BigDecimal("7.2"));
+
+        String written = write(List.of(row));
+
+        assertThat(written.lines().toList()).contains("'=cmd|' /C calc'!A0,'@SUM(A1),2022,,3,,'+1+1,'-2+3,3,,2024,"
+                + "'\tNew,\"'=HYPERLINK(\"\"http://x.example\"\")\",2.4,7.2,7.2");
+        SipriRow read = Sample.read(written).rows().get(0);
+        assertThat(List.of(read.recipient(), read.supplier(), read.designation(), read.description(),
+                read.comments())).containsExactly(row.recipient(), row.supplier(), row.designation(),
+                row.description(), row.comments());
+        assertThat(read.status()).as("leading white space is stripped on reading").isEqualTo("New");
+    }
 }

@@ -19,6 +19,10 @@ import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -53,6 +57,15 @@ public class ViewsConfiguration {
                 .load();
     }
 
+    /** Unreadable records waiting for an operator; anything above 0 deserves a look. */
+    @Bean
+    Gauge deadLetterGauge(JdbcTemplate jdbc, MeterRegistry meters, Flyway viewsFlyway) {
+        return Gauge.builder("dyad.views.dead.letters", jdbc, j -> {
+                    Long parked = j.queryForObject("SELECT count(*) FROM " + SCHEMA + ".dead_letter", Long.class);
+                    return parked == null ? 0 : parked;
+                }).description("records parked in views.dead_letter").register(meters);
+    }
+
     @Bean
     ViewTables liveViewTables(JdbcTemplate jdbc) {
         return new ViewTables(jdbc, ViewTables.LIVE);
@@ -69,7 +82,8 @@ public class ViewsConfiguration {
     }
 
     @Bean(CONTAINER_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<String, CloudEvent> dyadViewsContainerFactory(ViewsProperties properties) {
+    ConcurrentKafkaListenerContainerFactory<String, CloudEvent> dyadViewsContainerFactory(ViewsProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
@@ -83,7 +97,10 @@ public class ViewsConfiguration {
 
         ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        DefaultKafkaConsumerFactory<String, CloudEvent> consumers = new DefaultKafkaConsumerFactory<>(config);
+        // The consumer's own metrics (records-lag-max and the rest) are the views' lag behind the topic.
+        meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
         // Offsets are committed only after the batch's database transaction committed.

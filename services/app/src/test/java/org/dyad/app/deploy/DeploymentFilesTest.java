@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the two sides as separate services, health checks on the actuator, resource requests, autoscaling of the read side.
  */
 @SuppressWarnings("unchecked")
-class DeploymentFilesTest {
+public class DeploymentFilesTest {
 
     private static final Path DEPLOY = Path.of("../../deploy");
 
@@ -86,5 +86,43 @@ class DeploymentFilesTest {
         assertThat((String) at(services.get("kafka"), "image")).startsWith("apache/kafka:");
         assertThat(Files.readString(DEPLOY.resolve("docker/Dockerfile"))).contains("FROM eclipse-temurin:17-jre",
                 "ENTRYPOINT");
+    }
+
+    /** The metric names an alert rule expression reads (Dyad's, Kafka clients', HikariCP's, HTTP server's). */
+    public static List<String> alertedMetrics() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> rule : alertRules()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("\\b(dyad|kafka|hikaricp|http_server)_[a-z_]+").matcher((String) rule.get("expr"));
+            while (m.find()) {
+                names.add(m.group());
+            }
+        }
+        return names.stream().distinct().toList();
+    }
+
+    private static List<Map<String, Object>> alertRules() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(DEPLOY.resolve("prometheus/alerts.yaml")));
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
+            assertThat(group).containsKeys("name", "rules");
+            rules.addAll((List<Map<String, Object>>) group.get("rules"));
+        }
+        return rules;
+    }
+
+    @Test
+    void alertRulesAreCompleteAndCoverLagDeadLettersErrorsAndThePool() throws IOException {
+        List<Map<String, Object>> rules = alertRules();
+        for (Map<String, Object> rule : rules) {
+            assertThat(rule).as(String.valueOf(rule.get("alert"))).containsKeys("alert", "expr", "for", "labels",
+                    "annotations");
+            assertThat((String) at(rule, "labels", "severity")).isIn("warning", "critical");
+            assertThat((Map<String, Object>) rule.get("annotations")).containsKeys("summary", "description");
+            assertThat(String.valueOf(rule.get("for"))).matches("\\d+[smh]");
+        }
+        assertThat(rules.stream().map(r -> (String) r.get("alert")).distinct()).hasSameSizeAs(rules);
+        assertThat(alertedMetrics()).contains("dyad_publisher_lag", "kafka_consumer_fetch_manager_records_lag_max",
+                "dyad_views_dead_letters", "http_server_requests_seconds_count", "hikaricp_connections_pending");
     }
 }

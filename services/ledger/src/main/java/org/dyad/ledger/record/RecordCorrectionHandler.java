@@ -16,9 +16,14 @@ import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.agreement.Agreement;
 import org.dyad.ledger.deal.Deal;
 import org.dyad.ledger.statement.Statement;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.dyad.ledger.IllegalTransitionException.check;
@@ -35,10 +40,12 @@ class RecordCorrectionHandler {
 
     private final EventStore eventStore;
     private final Configuration axon;
+    private final Validator validator;
 
-    RecordCorrectionHandler(EventStore eventStore, Configuration axon) {
+    RecordCorrectionHandler(EventStore eventStore, Configuration axon, Validator validator) {
         this.eventStore = eventStore;
         this.axon = axon;
+        this.validator = validator;
     }
 
     @CommandHandler
@@ -46,6 +53,10 @@ class RecordCorrectionHandler {
         require(command.reason() != null && !command.reason().isBlank(), "reason", "say why the record is corrected");
         Target target = find(command.aggregateId(), command.eventId());
         List<String> problems = CorrectableFields.problems(target.event().getPayloadType(), command.changes());
+        if (problems.isEmpty()) {
+            problems = constraintProblems(CorrectableFields.typed(target.event().getPayloadType(),
+                    command.changes()));
+        }
         if (!problems.isEmpty()) {
             String first = problems.get(0);
             throw new RuleViolationException(first.substring(0, first.indexOf(':')),
@@ -67,6 +78,22 @@ class RecordCorrectionHandler {
                 command.reason(), provenance(command.source(), command.grade(), command.recordedBy()));
         repository(target.event().getType()).load(command.aggregateId(), command.expectedVersion())
                 .execute(aggregate -> apply(retracted));
+    }
+
+    /** New values must keep the limits the commands that record them keep (e.g. an item's designation length). */
+    private List<String> constraintProblems(Map<String, Object> typed) {
+        List<String> problems = new ArrayList<>();
+        typed.forEach((field, value) -> {
+            List<?> elements = value instanceof Collection<?> list ? List.copyOf(list) : value == null ? List.of()
+                    : List.of(value);
+            for (int i = 0; i < elements.size(); i++) {
+                String at = "changes." + field + (value instanceof Collection<?> ? "[" + i + "]" : "");
+                for (ConstraintViolation<?> violation : validator.validate(elements.get(i))) {
+                    problems.add(at + "." + violation.getPropertyPath() + ": " + violation.getMessage());
+                }
+            }
+        });
+        return problems;
     }
 
     private record Target(DomainEventMessage<?> event, String typeName) {

@@ -18,6 +18,10 @@ import org.dyad.sipri.SipriRow;
 import org.dyad.sipri.SipriTradeRegisterReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,16 +53,22 @@ public class SipriImportJobs {
     static final String KIND = "SIPRI_TRADE_REGISTER";
     private static final String LEDGER = LedgerConfiguration.SCHEMA;
     private static final int CHUNK = 250;
+    private static final int MAX_REASON = 1000;
     private static final Logger log = LoggerFactory.getLogger(SipriImportJobs.class);
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final Validator validator;
+    private final MeterRegistry meters;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dyad-sipri-import"));
 
-    SipriImportJobs(CommandGateway commands, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    SipriImportJobs(CommandGateway commands, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                    Validator validator, MeterRegistry meters) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.validator = validator;
+        this.meters = meters;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -123,6 +133,11 @@ public class SipriImportJobs {
                 outcomes.add(new Object[]{id, sipriRow.line(), "REJECTED", null, mapping.rejection()});
                 continue;
             }
+            String beyondLimits = beyondLimits(mapping.deal());
+            if (beyondLimits != null) {
+                outcomes.add(new Object[]{id, sipriRow.line(), "REJECTED", null, beyondLimits});
+                continue;
+            }
             if (present.contains(dealId)) {
                 outcomes.add(new Object[]{id, sipriRow.line(), "UNCHANGED", dealId, "already imported"});
                 continue;
@@ -146,6 +161,25 @@ public class SipriImportJobs {
         return outcomes;
     }
 
+    /** A row must keep the limits a client's command keeps (e.g. a designation of at most 200 characters). */
+    private String beyondLimits(SipriDeal deal) {
+        List<String> problems = new ArrayList<>();
+        collect(problems, "item", deal.item());
+        if (deal.delivery() != null) {
+            collect(problems, "delivery", deal.delivery());
+        }
+        for (int i = 0; i < deal.estimates().size(); i++) {
+            collect(problems, "estimates[" + i + "]", deal.estimates().get(i));
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    private void collect(List<String> problems, String prefix, Object value) {
+        for (ConstraintViolation<Object> violation : validator.validate(value)) {
+            problems.add(prefix + "." + violation.getPropertyPath() + ": " + violation.getMessage());
+        }
+    }
+
     static RecordTradeRegisterEntry command(String dealId, SipriDeal deal, Source source, AdmiraltyGrade grade,
                                             String recordedBy) {
         PartialDate cancelledOn = null;
@@ -164,6 +198,16 @@ public class SipriImportJobs {
     private void report(String id, List<Object[]> outcomes) {
         if (outcomes.isEmpty()) {
             return;
+        }
+        for (Object[] outcome : outcomes) {
+            // Reasons quote the row; a hostile row's huge field is not worth keeping whole.
+            if (outcome[4] instanceof String reason) {
+                // PostgreSQL's text holds no NUL.
+                String text = reason.replace('\u0000', '\uFFFD');
+                outcome[4] = text.length() > MAX_REASON ? text.substring(0, MAX_REASON - 1) + "…" : text;
+            }
+            Counter.builder("dyad.import.rows").description("rows of SIPRI imports by outcome")
+                    .tag("outcome", outcome[2].toString()).register(meters).increment();
         }
         jdbc.batchUpdate("INSERT INTO " + LEDGER + ".import_row (job_id, line, outcome, deal_id, reason)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", outcomes);

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Body of {@code POST /api/v1/records/{id}/corrections}: the event to correct, the new values of its fields, and why. */
 public record CorrectRecordRequest(
-        @NotBlank String eventId,
+        @NotBlank @Size(max = 100) String eventId,
         @NotEmpty @Size(max = 20) Map<String, Object> changes,
         @NotBlank @Size(max = 1000) String reason,
         @NotNull @Valid Source source,

@@ -21,8 +21,8 @@ public record RecordStatementRequest(
         @NotBlank @Size(max = 2000) String summary,
         @Pattern(regexp = "[0-9]{2,4}", message = "must be a CAMEO code of 2 to 4 digits") String cameoCode,
         @Size(max = 1000) String condition,
-        String dealId,
-        String agreementId,
+        @Size(max = 64) String dealId,
+        @Size(max = 64) String agreementId,
         @NotNull @Valid Source source,
         AdmiraltyGrade grade) {
 }

@@ -9,7 +9,7 @@ import org.dyad.contracts.common.Source;
 
 /** Body of {@code POST /api/v1/records/{id}/retractions}: the claim to withdraw and why. */
 public record RetractRecordRequest(
-        @NotBlank String eventId,
+        @NotBlank @Size(max = 100) String eventId,
         @NotBlank @Size(max = 1000) String reason,
         @NotNull @Valid Source source,
         AdmiraltyGrade grade) {

@@ -1,0 +1,128 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dyad.app.deploy.DeploymentFilesTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code /actuator/prometheus} is for admins only and shows Dyad's own meters — publication lag, commands by command
+ * and answer, import rows, dead letters — beside the views' Kafka consumer lag, the database pool and HTTP
+ * metrics, with values that follow what the test did. Every metric the alert rules in deploy/prometheus use exists.
+ */
+class MetricsIT extends DyadIntegrationTest {
+
+    /** Each sample line of the Prometheus text format as "name{labels}" → value. */
+    private Map<String, Double> scrape() {
+        ResponseEntity<String> answer = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Double> samples = new HashMap<>();
+        answer.getBody().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
+            int split = line.lastIndexOf(' ');
+            samples.put(line.substring(0, split), Double.valueOf(line.substring(split + 1)));
+        });
+        return samples;
+    }
+
+    private static double sum(Map<String, Double> samples, String name, String... labels) {
+        return samples.entrySet().stream()
+                .filter(s -> s.getKey().equals(name) || s.getKey().startsWith(name + "{"))
+                .filter(s -> java.util.Arrays.stream(labels).allMatch(s.getKey()::contains))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private static boolean has(Map<String, Double> samples, String name) {
+        return samples.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{"));
+    }
+
+    @Test
+    void onlyAdminsReadTheMetrics() {
+        assertThat(as(null, null).getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("viewer", "viewer-local").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("analyst", "analyst-local").getForEntity("/actuator/prometheus", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(null, null).getForEntity("/actuator/health/readiness", String.class).getStatusCode())
+                .as("probes stay open").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theMetersFollowCommandsPublicationAndImports() {
+        Map<String, Double> before = scrape();
+        String token = null;
+        for (int i = 0; i < 3; i++) {
+            token = post("/api/v1/deals", dealReport(uniqueId("metered"), "NOR", "POL", i)).getBody()
+                    .path("consistencyToken").asText();
+        }
+        assertThat(post("/api/v1/deals", "{\"supplier\": \"NOR\"").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(get("/api/v1/relationships/NOR/POL?waitFor=" + token).getHeaders().getFirst("Dyad-Consistent"))
+                .isEqualTo("true");
+        JsonNode job = importOneUnknownActorRow();
+        assertThat(job.path("rejected").asInt()).isEqualTo(1);
+
+        Map<String, Double> after = scrape();
+        String accepted = "dyad_commands_total";
+        assertThat(sum(after, accepted, "command=\"ReportSale\"", "outcome=\"accepted\"", "status=\"201\"")
+                - sum(before, accepted, "command=\"ReportSale\"", "outcome=\"accepted\"", "status=\"201\""))
+                .isEqualTo(3);
+        assertThat(sum(after, accepted, "command=\"ReportSale\"", "outcome=\"refused\"", "status=\"400\"")
+                - sum(before, accepted, "command=\"ReportSale\"", "outcome=\"refused\"", "status=\"400\""))
+                .isEqualTo(1);
+        assertThat(sum(after, "dyad_import_rows_total", "outcome=\"REJECTED\"")
+                - sum(before, "dyad_import_rows_total", "outcome=\"REJECTED\"")).isEqualTo(1);
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM ledger.domain_event_entry", Long.class);
+        assertThat(sum(after, "dyad_ledger_head_position")).isEqualTo((double) head);
+        // The views have every event, so Kafka acknowledged every one: nothing waits for publication.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Double> now = scrape();
+            assertThat(sum(now, "dyad_publisher_lag")).isZero();
+            assertThat(sum(now, "dyad_publisher_position")).isGreaterThanOrEqualTo((double) head);
+        });
+        assertThat(sum(after, "dyad_views_dead_letters")).isEqualTo(
+                jdbc.queryForObject("SELECT count(*) FROM views.dead_letter", Double.class));
+        assertThat(has(after, "kafka_consumer_fetch_manager_records_lag_max")).as("views' consumer lag").isTrue();
+        assertThat(has(after, "hikaricp_connections_pending")).isTrue();
+        assertThat(sum(after, "http_server_requests_seconds_count", "uri=\"/api/v1/deals\"", "status=\"201\""))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(after.keySet()).as("Axon's processor meters").anyMatch(k -> k.contains("kafka-publisher"));
+    }
+
+    @Test
+    void everyMetricTheAlertRulesReadIsExposed() throws Exception {
+        Map<String, Double> samples = scrape();
+        for (String metric : DeploymentFilesTest.alertedMetrics()) {
+            assertThat(has(samples, metric)).as("%s is exposed", metric).isTrue();
+        }
+    }
+
+    private JsonNode importOneUnknownActorRow() {
+        String csv = "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
+                + "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,"
+                + "SIPRI TIV of delivered weapons\nAtlantis,Norway,2022,,3,,NASAMS,SAM system,,,,New,,,,\n";
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.parseMediaType("text/csv"));
+        part.setContentDispositionFormData("file", "one-row.csv");
+        form.add("file", new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), part));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        String job = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers), JsonNode.class)
+                .getHeaders().getLocation().toString();
+        return await().atMost(Duration.ofSeconds(30)).until(() -> get(job).getBody(),
+                j -> j.path("status").asText().equals("DONE"));
+    }
+}
