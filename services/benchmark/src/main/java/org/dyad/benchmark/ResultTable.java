@@ -95,6 +95,9 @@ public final class ResultTable {
     }
 
     static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
         double abs = Math.abs(value);
         if (abs >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", value);

@@ -43,6 +43,14 @@ class StatsTest {
     }
 
     @Test
+    void aRunWithoutAnswersIsNoLatencyAndMissesItsTarget() {
+        ResultTable table = new ResultTable();
+        ResultTable.Row none = table.atMost("Query", "p95", "ms", Stats.of(Double.NaN, 12.0), 10);
+        assertThat(none.met()).isFalse();
+        assertThat(table.text()).contains("n/a");
+    }
+
+    @Test
     void aVariantOfTheRegisterMarksEachDesignation() {
         assertThat(SipriRegister.mark("Albania,Turkiye,2022,,3,?,Bayraktar TB2,armed UAV,3", 2))
                 .isEqualTo("Albania,Turkiye,2022,,3,?,Bayraktar TB2 v2,armed UAV,3");
