@@ -49,11 +49,15 @@ class SipriImportExportIT extends DyadIntegrationTest {
     }
 
     private JsonNode runImport() {
+        return runImport(sample);
+    }
+
+    private JsonNode runImport(byte[] file) {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         HttpHeaders part = new HttpHeaders();
         part.setContentType(MediaType.parseMediaType("text/csv"));
         part.setContentDispositionFormData("file", "sipri-trade-register-sample.csv");
-        form.add("file", new HttpEntity<>(sample, part));
+        form.add("file", new HttpEntity<>(file, part));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers),
@@ -98,6 +102,31 @@ class SipriImportExportIT extends DyadIntegrationTest {
         assertThat(again.path("imported").asInt()).isZero();
         assertThat(again.path("unchanged").asInt()).isEqualTo(firstImport.path("imported").asInt());
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aRowTheDomainRefusesIsReportedAndTheOtherRowsOfItsChunkLand() {
+        List<String> preamble = new String(sample, StandardCharsets.ISO_8859_1).lines().toList();
+        List<String> lines = new java.util.ArrayList<>(preamble.subList(0,
+                preamble.indexOf(preamble.stream().filter(l -> l.startsWith("Recipient,Supplier")).findFirst()
+                        .orElseThrow()) + 1));
+        int refusedLine = lines.size() + 2;
+        lines.add("India,France,2016,,2,,Chunk-test-A,FGA aircraft,2,,2019,New,,10,20,20");
+        // Russia as a state exists from 1991-12-26: the mapping accepts the row, the domain refuses it
+        lines.add("India,Russia,1985,,10,,Chunk-test-refused,SAM system,10,,1986,New,,1,10,10");
+        lines.add("India,France,2017,,3,,Chunk-test-B,FGA aircraft,,,,New,,10,30,");
+        long before = storedEvents();
+
+        JsonNode job = runImport(String.join("\r\n", lines).getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.path("imported").asInt()).isEqualTo(2);
+        assertThat(job.path("rejected").asInt()).isEqualTo(1);
+        JsonNode refused = get("/api/v1/imports/" + job.path("id").asText() + "/rows?outcome=REJECTED").getBody()
+                .path("items").get(0);
+        assertThat(refused.path("line").asInt()).isEqualTo(refusedLine);
+        assertThat(refused.path("reason").asText()).contains("RUS").contains("did not exist before");
+        assertThat(storedEvents()).isGreaterThan(before);
     }
 
     @Test
