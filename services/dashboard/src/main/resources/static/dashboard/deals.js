@@ -19,8 +19,19 @@ function dealTitle(deal) {
     return (deal.items || []).map(i => i.designation || i.description).filter(Boolean).join(', ') || deal.dealId;
 }
 
+/** Lists carry no histories: the deal is fetched alone, at the page's times, to show its history. */
+export async function showDealHistory(deal, times) {
+    try {
+        const full = await getJson('/api/v1/deals/' + encodeURIComponent(deal.dealId),
+            {asOf: times.asOf, knownAt: times.knownAt});
+        showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal), full.history);
+    } catch (e) {
+        showProblem(e);
+    }
+}
+
 function openDeal(deal) {
-    showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal), deal.history);
+    showDealHistory(deal, current);
 }
 
 /** The categories a deal item may have, read from the API's own OpenAPI document. */

@@ -2,6 +2,7 @@
 import {getJson} from './api.js';
 import {el, estimate, money, partialDate, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
+import {showDealHistory} from './deals.js';
 
 /** The latest entry of a history that concerns a party (its signature, consent, renunciation...). */
 function lastEntryFor(history, party) {
@@ -58,10 +59,10 @@ function agreementsSection(agreements) {
             el('td', {}, (a.concerning || []).join(', ') || '—')))));
 }
 
-function dealCard(deal) {
+function dealCard(deal, times) {
     return el('article', {class: 'deal', dataset: {deal: deal.dealId}},
         el('h4', {}, el('button', {
-            type: 'button', class: 'link', onclick: () => showHistory(dealTitle(deal), deal.history)
+            type: 'button', class: 'link', onclick: () => showDealHistory(deal, times)
         }, dealTitle(deal))),
         el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
             el('span', {class: statusClass(deal.status)}, words(deal.status))),
@@ -70,7 +71,7 @@ function dealCard(deal) {
             sourceButton(claim.provenance, estimate(claim.estimate))))));
 }
 
-function dealsSection(relationship, byId) {
+function dealsSection(relationship, byId, times) {
     const directions = Object.entries(relationship.dealsByDirection || {});
     return el('div', {class: 'directions'}, directions.map(([direction, byStage]) => {
         const stages = Object.entries(byStage);
@@ -78,7 +79,7 @@ function dealsSection(relationship, byId) {
             el('h3', {}, direction.replace('->', ' → ')),
             stages.length ? stages.map(([stage, ids]) => el('div', {class: 'stage'},
                 el('h4', {class: statusClass(stage)}, words(stage) + ' (' + ids.length + ')'),
-                ids.map(id => byId.get(id)).filter(Boolean).map(dealCard)))
+                ids.map(id => byId.get(id)).filter(Boolean).map(deal => dealCard(deal, times))))
                 : el('p', {class: 'empty'}, 'No deal on record.'));
     }));
 }
@@ -160,7 +161,7 @@ export async function renderRelationship(container, {a, b, asOf, knownAt}) {
             card('Latest estimates, summed', totals.length ? totals.join(' · ') : '—',
                 'per currency; never converted')),
         el('h2', {}, 'Agreements'), agreementsSection(relationship.agreements),
-        el('h2', {}, 'Deals'), dealsSection(relationship, byId),
+        el('h2', {}, 'Deals'), dealsSection(relationship, byId, {asOf, knownAt}),
         el('h2', {}, 'Estimates'), estimatesSection(deals),
         el('h2', {}, 'Statements'), statementsSection(relationship.statements),
         el('h2', {}, 'Timeline'), timelineSection(relationship));

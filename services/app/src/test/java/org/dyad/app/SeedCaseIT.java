@@ -88,6 +88,20 @@ class SeedCaseIT extends DyadIntegrationTest {
     }
 
     @Test
+    void relationshipsAndListsCarryDealsWithoutHistoriesWhichTheDealAloneAnswers() {
+        for (String path : List.of("/api/v1/relationships/RUS/IRN", "/api/v1/relationships/RUS/IRN?asOf=2001-12-31")) {
+            JsonNode deal = byId(get(path).getBody().path("deals"), "dealId", "rus-irn-2001-arms-package");
+            assertThat(deal.has("history")).as(path).isFalse();
+            assertThat(deal.path("estimates")).as(path).isNotEmpty();
+        }
+        JsonNode listed = byId(get("/api/v1/deals?status=ALL&supplier=RUS&recipient=IRN").getBody().path("items"),
+                "dealId", "rus-irn-2001-arms-package");
+        assertThat(listed.has("history")).isFalse();
+        assertThat(get("/api/v1/deals/rus-irn-2001-arms-package").getBody().path("history").findValuesAsText("type"))
+                .contains("SaleReported");
+    }
+
+    @Test
     void theOrderOfThePairDoesNotMatter() {
         assertThat(get("/api/v1/relationships/IRN/RUS").getBody()).isEqualTo(get("/api/v1/relationships/RUS/IRN")
                 .getBody());

@@ -1,6 +1,7 @@
 package org.dyad.views.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.agreement.AgreementSigned;
 import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
 import org.dyad.contracts.agreement.SignatureRecorded;
@@ -163,11 +164,12 @@ public class ViewProjector {
             return;
         }
         Estimate value = deal.latestValue();
+        ObjectNode document = DyadJson.mapper().valueToTree(deal);
         jdbc.update("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
                             superseded_by, categories, designations, value_currency, value_low, value_high, tiv,
-                            sources, first_valid, last_valid, version, doc)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+                            sources, first_valid, last_valid, version, doc, summary)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json)
                         ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
                             recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
                             pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
@@ -175,12 +177,14 @@ public class ViewProjector {
                             designations = EXCLUDED.designations, value_currency = EXCLUDED.value_currency,
                             value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high, tiv = EXCLUDED.tiv,
                             sources = EXCLUDED.sources, first_valid = EXCLUDED.first_valid,
-                            last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""",
+                            last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc,
+                            summary = EXCLUDED.summary""",
                 dealId, deal.supplier(), deal.recipient(), deal.stage().name(), deal.status().name(), deal.pending(),
                 Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), textArray(deal.categories()),
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
-                deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), json(deal));
+                deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), json(document),
+                json(document.without("history")));
     }
 
     private void writeAgreement(String agreementId, AgreementRecord agreement, Span span) {

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import static org.dyad.views.query.RecordDocuments.Kind.AGREEMENT;
-import static org.dyad.views.query.RecordDocuments.Kind.DEAL;
 
 /** An actor's profile: deals as supplier and as recipient, top partners, open deals, agreements in force. */
 @Component
@@ -37,7 +36,7 @@ public class ActorProfileReader {
         String code = query.actor();
         List<String> dealIds = jdbc.queryForList("SELECT deal_id FROM views.deal WHERE supplier = :code OR recipient"
                 + " = :code ORDER BY reported_from DESC, deal_id", Map.of("code", code), String.class);
-        List<ObjectNode> deals = documents.of(DEAL, dealIds, query.asOf(), query.knownAt());
+        List<ObjectNode> deals = documents.dealSummaries(dealIds, query.asOf(), query.knownAt());
         List<String> agreementIds = jdbc.queryForList("SELECT a.agreement_id FROM views.agreement_actor a JOIN"
                 + " views.agreement g ON g.agreement_id = a.agreement_id WHERE a.actor = :code AND a.role = 'PARTY'"
                 + " ORDER BY g.signed_from, a.agreement_id", Map.of("code", code), String.class);

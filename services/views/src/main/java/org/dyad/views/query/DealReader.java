@@ -41,7 +41,7 @@ public class DealReader {
                 SELECT deal_id FROM views.deal
                 WHERE (supplier = :a AND recipient = :b) OR (supplier = :b AND recipient = :a)
                 ORDER BY reported_from, deal_id""", Map.of("a", a, "b", b), String.class);
-        return documents.of(DEAL, ids, times.asOf(), times.knownAt());
+        return documents.dealSummaries(ids, times.asOf(), times.knownAt());
     }
 
     public ObjectNode fetch(FetchDeals query) {
@@ -69,7 +69,7 @@ public class DealReader {
         // Another time: the stage, status and estimates may differ, so filter and sort after folding.
         List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY deal_id", params,
                 String.class);
-        List<ObjectNode> deals = documents.of(DEAL, ids, query.asOf(), query.knownAt()).stream()
+        List<ObjectNode> deals = documents.dealSummaries(ids, query.asOf(), query.knownAt()).stream()
                 .filter(d -> matchesStatus(d, query.status()) && matchesValue(d, query))
                 .sorted(comparator(query)).toList();
         int from = Math.min(deals.size(), query.page() * query.size());
@@ -102,7 +102,7 @@ public class DealReader {
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset", params, String.class);
-        return RecordDocuments.page(documents.of(DEAL, ids, null, null), query.page(), query.size(),
+        return RecordDocuments.page(documents.dealSummaries(ids, null, null), query.page(), query.size(),
                 total == null ? 0 : total);
     }
 

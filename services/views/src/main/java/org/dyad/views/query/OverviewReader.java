@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.dyad.views.query.RecordDocuments.Kind.AGREEMENT;
-import static org.dyad.views.query.RecordDocuments.Kind.DEAL;
 
 /**
  * The whole record at a glance. In the present the figures come from the view tables' columns. At another time the
@@ -61,7 +60,7 @@ public class OverviewReader {
                     + agreementsThen, params, String.class);
             if (dealIds.size() + agreementIds.size() <= RecordDocuments.MAX_FOLDED) {
                 return answer(query, false,
-                        documents.of(DEAL, dealIds, query.asOf(), query.knownAt()).stream()
+                        documents.dealSummaries(dealIds, query.asOf(), query.knownAt()).stream()
                                 .map(OverviewReader::dealFigures).toList(),
                         documents.of(AGREEMENT, agreementIds, query.asOf(), query.knownAt()).stream()
                                 .map(a -> new AgreementFigures(a.path("status").asText(), year(a.path("signedOn"))))

@@ -63,17 +63,38 @@ public class RecordDocuments {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<ObjectNode> records = present(asOf, knownAt) ? stored(kind, ids) : folded(kind, ids, asOf, knownAt);
+        List<ObjectNode> records = present(asOf, knownAt) ? stored(kind, "doc", ids)
+                : folded(kind, ids, asOf, knownAt);
         return kind == Kind.DEAL ? withSupersedes(records) : records;
     }
 
-    private List<ObjectNode> stored(Kind kind, List<String> ids) {
-        Map<String, ObjectNode> byId = new LinkedHashMap<>();
-        jdbc.query("SELECT " + kind.idColumn + ", doc FROM views." + kind.table + " WHERE " + kind.idColumn
-                + " IN (:ids)", Map.of("ids", ids), rs -> {
-                    byId.put(rs.getString(1), (ObjectNode) readTree(rs.getString(2)));
+    /**
+     * Deals without their histories, for lists and relationships: a history is most of a deal's size, and it is
+     * fetched with the deal alone ({@code GET /api/v1/deals/{id}}).
+     */
+    public List<ObjectNode> dealSummaries(List<String> ids, LocalDate asOf, Instant knownAt) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<ObjectNode> deals;
+        if (present(asOf, knownAt)) {
+            deals = stored(Kind.DEAL, "summary", ids);
+        } else {
+            deals = folded(Kind.DEAL, ids, asOf, knownAt);
+            deals.forEach(deal -> deal.remove("history"));
+        }
+        return withSupersedes(deals);
+    }
+
+    private List<ObjectNode> stored(Kind kind, String column, List<String> ids) {
+        // the texts are parsed after the query, so that the connection goes back to the pool first
+        Map<String, String> byId = new LinkedHashMap<>();
+        jdbc.query("SELECT " + kind.idColumn + ", " + column + " FROM views." + kind.table + " WHERE "
+                + kind.idColumn + " IN (:ids)", Map.of("ids", ids), rs -> {
+                    byId.put(rs.getString(1), rs.getString(2));
                 });
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(text -> (ObjectNode) readTree(text))
+                .toList();
     }
 
     private List<ObjectNode> folded(Kind kind, List<String> ids, LocalDate asOf, Instant knownAt) {
