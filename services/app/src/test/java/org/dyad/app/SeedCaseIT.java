@@ -148,6 +148,7 @@ class SeedCaseIT extends DyadIntegrationTest {
         assertThat(submarines.path("items").get(0).path("quantity").asInt()).isEqualTo(3);
         assertThat(submarines.path("items").get(0).path("unCategory").asText()).isEqualTo("VI_WARSHIPS");
         assertThat(submarines.path("stage").asText()).isEqualTo("CONTRACTED");
+        assertThat(relationship.path("firstEventOn").asText()).as("a pair with deals only").startsWith("1989");
     }
 
     @Test

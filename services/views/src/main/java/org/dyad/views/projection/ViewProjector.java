@@ -15,6 +15,7 @@ import org.dyad.contracts.wire.EventCatalog;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.views.model.AgreementRecord;
 import org.dyad.views.model.DealRecord;
+import org.dyad.views.model.DealSummary;
 import org.dyad.views.model.HistoryEntry;
 import org.dyad.views.model.PartyRecord;
 import org.dyad.views.model.RecordFolder;
@@ -184,7 +185,7 @@ public class ViewProjector {
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
                 deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), json(document),
-                json(document.without("history")));
+                json(DealSummary.of(document)));
     }
 
     private void writeAgreement(String agreementId, AgreementRecord agreement, Span span) {

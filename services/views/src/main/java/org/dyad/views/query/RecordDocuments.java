@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.views.model.AgreementRecord;
 import org.dyad.views.model.DealRecord;
+import org.dyad.views.model.DealSummary;
 import org.dyad.views.model.RecordFolder;
 import org.dyad.views.model.RecordedFact;
 import org.dyad.views.model.StatementRecord;
@@ -69,8 +70,8 @@ public class RecordDocuments {
     }
 
     /**
-     * Deals without their histories, for lists and relationships: a history is most of a deal's size, and it is
-     * fetched with the deal alone ({@code GET /api/v1/deals/{id}}).
+     * Deals as {@link DealSummary summaries}, for lists and relationships: a history is most of a deal's size, and
+     * it is fetched with the deal alone ({@code GET /api/v1/deals/{id}}).
      */
     public List<ObjectNode> dealSummaries(List<String> ids, LocalDate asOf, Instant knownAt) {
         if (ids.isEmpty()) {
@@ -81,7 +82,7 @@ public class RecordDocuments {
             deals = stored(Kind.DEAL, "summary", ids);
         } else {
             deals = folded(Kind.DEAL, ids, asOf, knownAt);
-            deals.forEach(deal -> deal.remove("history"));
+            deals.forEach(DealSummary::of);
         }
         return withSupersedes(deals);
     }

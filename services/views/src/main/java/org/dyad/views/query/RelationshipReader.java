@@ -67,7 +67,10 @@ public class RelationshipReader {
         answer.set("estimateTotals", EstimateTotals.of(dealt));
         List<String> dates = new ArrayList<>();
         agreed.forEach(n -> n.path("history").forEach(h -> dates.add(h.path("validOn").asText(null))));
-        dealt.forEach(n -> n.path("history").forEach(h -> dates.add(h.path("validOn").asText(null))));
+        dealt.forEach(n -> {
+            dates.add(n.path("firstValidOn").asText(null));
+            dates.add(n.path("lastValidOn").asText(null));
+        });
         said.forEach(n -> dates.add(n.path("madeOn").asText(null)));
         List<String> known = dates.stream().filter(Objects::nonNull).map(d -> d.replace("~", "")).sorted().toList();
         answer.put("firstEventOn", known.isEmpty() ? null : known.get(0));
