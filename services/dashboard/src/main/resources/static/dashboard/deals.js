@@ -1,6 +1,6 @@
 // Deals: a filtered, sorted, paged table (Tabulator) over GET /api/v1/deals; a row opens the deal's history.
 import {getJson} from './api.js';
-import {el, estimate, partialDate, statusClass, words} from './format.js';
+import {dealTitle, el, estimate, partialDate, statusClass, words} from './format.js';
 import {showHistory, sourceButton} from './sources.js';
 import {showProblem} from './notices.js';
 
@@ -13,10 +13,6 @@ function latestClaim(deal) {
     const claims = deal.latestEstimates || [];
     return claims.reduce((latest, c) => !latest || c.provenance.recordedAt > latest.provenance.recordedAt ? c : latest,
         null);
-}
-
-function dealTitle(deal) {
-    return (deal.items || []).map(i => i.designation || i.description).filter(Boolean).join(', ') || deal.dealId;
 }
 
 /** Lists carry no histories: the deal is fetched alone, at the page's times, to show its history. */

@@ -81,3 +81,8 @@ export function estimate(e) {
 export function statusClass(status) {
     return 'status status-' + String(status || '').toLowerCase().replaceAll('_', '-');
 }
+
+/** A deal as a reader names it: its items' designations. */
+export function dealTitle(deal) {
+    return (deal.items || []).map(i => i.designation || i.description).filter(Boolean).join(', ') || deal.dealId;
+}

@@ -1,6 +1,6 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {el, estimate, money, partialDate, statusClass, words} from './format.js';
+import {dealTitle, el, estimate, money, partialDate, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
 import {showDealHistory} from './deals.js';
 
@@ -32,10 +32,6 @@ function statusButton(status, entry, what) {
 function card(label, value, note) {
     return el('div', {class: 'card'}, el('span', {class: 'label'}, label), el('span', {class: 'value'}, value),
         note ? el('span', {class: 'note'}, note) : null);
-}
-
-function dealTitle(deal) {
-    return (deal.items || []).map(i => i.designation || i.description).filter(Boolean).join(', ') || deal.dealId;
 }
 
 function agreementsSection(agreements) {
