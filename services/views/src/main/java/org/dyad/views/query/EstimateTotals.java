@@ -50,8 +50,19 @@ final class EstimateTotals {
 
     /** The most recently recorded of a deal document's latest estimates, or {@code null}. */
     static JsonNode latest(JsonNode deal) {
+        return latest(deal, null);
+    }
+
+    /**
+     * The most recently recorded of a deal document's latest estimates in a currency (any when {@code null}), or
+     * {@code null}; as {@code DealRecord.latestValue} and {@code latestTiv} choose for the stored columns.
+     */
+    static JsonNode latest(JsonNode deal, String currency) {
         JsonNode latest = null;
         for (JsonNode claim : deal.path("latestEstimates")) {
+            if (currency != null && !currency.equals(claim.path("estimate").path("currency").asText())) {
+                continue;
+            }
             if (latest == null || claim.path("provenance").path("recordedAt").asText()
                     .compareTo(latest.path("provenance").path("recordedAt").asText()) > 0) {
                 latest = claim;

@@ -96,18 +96,14 @@ public class OverviewReader {
     }
 
     private static DealFigures dealFigures(JsonNode deal) {
-        BigDecimal tiv = null;
-        for (JsonNode claim : deal.path("latestEstimates")) {
-            if ("TIV".equals(claim.path("estimate").path("currency").asText())) {
-                tiv = EstimateTotals.high(claim.path("estimate"));
-            }
-        }
+        JsonNode tiv = EstimateTotals.latest(deal, "TIV");
         JsonNode latest = EstimateTotals.latest(deal);
         BigDecimal usd = latest != null && "USD".equals(latest.path("currency").asText())
                 ? EstimateTotals.high(latest) : null;
         Integer year = year(deal.path("reportedOn"));
         return new DealFigures(deal.path("supplier").asText(), deal.path("recipient").asText(),
-                year == null ? 0 : year, deal.path("stage").asText(), DealReader.isPending(deal), tiv, usd);
+                year == null ? 0 : year, deal.path("stage").asText(), DealReader.isPending(deal),
+                tiv == null ? null : EstimateTotals.high(tiv), usd);
     }
 
     private static Integer year(JsonNode partialDate) {

@@ -2,7 +2,6 @@ package org.dyad.views.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.query.FetchTimeline;
-import org.dyad.contracts.wire.DyadJson;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -57,15 +56,7 @@ public class TimelineReader {
                         AS retracted
                 FROM views.event_log e""" + where + " ORDER BY e.valid_from, e.position LIMIT :limit OFFSET :offset",
                 params, (rs, n) -> {
-                    ObjectNode entry = DyadJson.mapper().createObjectNode();
-                    entry.put("eventId", rs.getString("event_id"));
-                    entry.put("type", rs.getString("type"));
-                    entry.put("recordType", rs.getString("aggregate_type"));
-                    entry.put("recordId", rs.getString("aggregate_id"));
-                    entry.put("validOn", rs.getString("valid_on"));
-                    entry.put("recordedAt", rs.getTimestamp("recorded_at").toInstant().toString());
-                    entry.put("client", rs.getString("client"));
-                    entry.put("correlationId", rs.getString("correlation_id"));
+                    ObjectNode entry = LoggedEvents.entry(rs);
                     entry.put("corrected", rs.getBoolean("corrected"));
                     entry.put("retracted", rs.getBoolean("retracted"));
                     ObjectNode event = (ObjectNode) RecordDocuments.readTree(rs.getString("payload"));

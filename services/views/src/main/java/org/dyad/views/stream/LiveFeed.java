@@ -2,7 +2,7 @@ package org.dyad.views.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PreDestroy;
-import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.query.LoggedEvents;
 import org.dyad.views.query.RecordDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,16 +114,8 @@ public class LiveFeed {
             List<ObjectNode> events = jdbc.query("SELECT seq, event_id, type, aggregate_type, aggregate_id, valid_on,"
                     + " recorded_at, client, correlation_id, payload FROM views.event_log" + where + " ORDER BY seq LIMIT :limit", params,
                     (rs, n) -> {
-                        ObjectNode event = DyadJson.mapper().createObjectNode();
+                        ObjectNode event = LoggedEvents.entry(rs);
                         event.put("seq", rs.getLong("seq"));
-                        event.put("eventId", rs.getString("event_id"));
-                        event.put("type", rs.getString("type"));
-                        event.put("recordType", rs.getString("aggregate_type"));
-                        event.put("recordId", rs.getString("aggregate_id"));
-                        event.put("validOn", rs.getString("valid_on"));
-                        event.put("recordedAt", rs.getTimestamp("recorded_at").toInstant().toString());
-                        event.put("client", rs.getString("client"));
-                        event.put("correlationId", rs.getString("correlation_id"));
                         event.set("event", RecordDocuments.readTree(rs.getString("payload")));
                         return event;
                     });
