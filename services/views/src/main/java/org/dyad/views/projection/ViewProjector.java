@@ -21,13 +21,17 @@ import org.dyad.views.model.PartyRecord;
 import org.dyad.views.model.RecordFolder;
 import org.dyad.views.model.RecordedFact;
 import org.dyad.views.model.StatementRecord;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,10 +42,15 @@ import java.util.TreeSet;
 /**
  * Applies published events to the views. A batch is applied in one transaction. Each event first advances its
  * record's applied version; an event whose sequence is not above it (a redelivery or a replay) changes nothing.
- * New events go to the event log; each record they touch is then folded again from its logged events and its
- * document and index rows are rewritten, and the relationship rows of its pairs are recounted.
+ * New events go to the event log; each record they touch is folded again from its facts (those of recently applied
+ * records are kept in memory, the others are read back from the log once per batch) and its document and index rows
+ * are rewritten, and the relationship rows of its pairs are recounted. Rows are written in JDBC batches, one per
+ * statement, so a poll of many events costs a few round trips rather than several per event.
  */
 public class ViewProjector {
+
+    /** Facts kept in memory for the records applied last (about 1–2 kB each). */
+    static final int RECENT_FACTS = 20_000;
 
     private static final String ADVANCE_VERSION = """
             INSERT INTO views.applied_version (aggregate_id, version, position) VALUES (?, ?, ?)
@@ -49,8 +58,14 @@ public class ViewProjector {
                 applied_at = now()
             WHERE views.applied_version.version < EXCLUDED.version""";
 
+    private static final String LOG_EVENT = """
+            INSERT INTO views.event_log (event_id, position, aggregate_id, aggregate_type, sequence, type,
+                valid_on, valid_from, recorded_at, parties, client, correlation_id, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+
     private final ViewTables jdbc;
     private final EventLog eventLog;
+    private final RecentRecords recent = new RecentRecords(RECENT_FACTS);
 
     /** Projects into the given tables (the live {@code views} schema, or a schema being rebuilt). */
     public ViewProjector(ViewTables tables) {
@@ -61,72 +76,146 @@ public class ViewProjector {
     /** Applies the events in order; returns how many changed the views (the rest were duplicates). */
     @Transactional
     public int apply(List<PublishedEvent> events) {
-        Map<String, String> touched = new LinkedHashMap<>();
-        int applied = 0;
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Map<String, Long> applied = appliedVersions(events);
+        Map<String, Long> versions = new HashMap<>(applied);
+        List<PublishedEvent> fresh = new ArrayList<>();
+        Map<String, List<RecordedFact>> freshFacts = new LinkedHashMap<>();
         for (PublishedEvent event : events) {
-            if (jdbc.update(ADVANCE_VERSION, event.aggregateId(), event.sequence(), event.position()) == 0) {
+            if (event.sequence() <= versions.getOrDefault(event.aggregateId(), -1L)) {
                 continue;
             }
-            applied++;
+            versions.put(event.aggregateId(), event.sequence());
+            fresh.add(event);
+            freshFacts.computeIfAbsent(event.aggregateId(), k -> new ArrayList<>()).add(factOf(event));
+        }
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        Map<String, PublishedEvent> lastOfRecord = new LinkedHashMap<>();
+        fresh.forEach(e -> lastOfRecord.put(e.aggregateId(), e));
+        jdbc.batchUpdate(ADVANCE_VERSION, lastOfRecord.values().stream()
+                .map(e -> new Object[]{e.aggregateId(), e.sequence(), e.position()}).toList());
+
+        Map<String, RecentRecords.Entry> before = earlierFacts(freshFacts.keySet(), applied);
+        Map<String, RecentRecords.Entry> after = new LinkedHashMap<>();
+        List<Object[]> partiesChanged = new ArrayList<>();
+        Map<String, Array> parties = new HashMap<>();
+        freshFacts.forEach((aggregateId, added) -> {
+            RecentRecords.Entry earlier = before.get(aggregateId);
+            List<RecordedFact> all = new ArrayList<>(earlier.facts());
+            all.addAll(added);
+            String type = earlier.type() != null ? earlier.type() : typeOf(all.get(0));
+            after.put(aggregateId, new RecentRecords.Entry(type, all.get(all.size() - 1).sequence(), all));
+            Set<String> actors = actorsOf(all);
+            parties.put(aggregateId, textArray(actors));
+            if (!earlier.facts().isEmpty() && !actors.equals(actorsOf(earlier.facts()))) {
+                partiesChanged.add(new Object[]{parties.get(aggregateId), aggregateId, parties.get(aggregateId)});
+            }
+        });
+        List<Object[]> logged = new ArrayList<>(fresh.size());
+        for (PublishedEvent event : fresh) {
             DyadEvent payload = (DyadEvent) event.payload();
             PartialDate validOn = payload.validOn();
-            jdbc.update("""
-                            INSERT INTO views.event_log (event_id, position, aggregate_id, aggregate_type, sequence, type,
-                                valid_on, valid_from, recorded_at, client, correlation_id, payload)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
-                    event.id(), event.position(), event.aggregateId(), aggregateType(event), event.sequence(),
-                    payload.getClass().getSimpleName(), validOn == null ? null : validOn.toString(),
+            logged.add(new Object[]{event.id(), event.position(), event.aggregateId(),
+                    after.get(event.aggregateId()).type(), event.sequence(), payload.getClass().getSimpleName(),
+                    validOn == null ? null : validOn.toString(),
                     validOn == null ? null : Date.valueOf(validOn.earliest()),
-                    Timestamp.from(payload.provenance().recordedAt()), event.client(), event.correlationId(),
-                    json(payload));
-            touched.putIfAbsent(event.aggregateId(), aggregateType(event));
+                    Timestamp.from(payload.provenance().recordedAt()), parties.get(event.aggregateId()),
+                    event.client(), event.correlationId(), json(payload)});
         }
-        Set<List<String>> pairs = new LinkedHashSet<>();
-        touched.forEach((aggregateId, type) -> pairs.addAll(refresh(aggregateId, type)));
-        pairs.forEach(pair -> recount(pair.get(0), pair.get(1)));
+        jdbc.batchUpdate(LOG_EVENT, logged);
+        // Every actor the record's events ever named, retracted or not, so that a pair's counts are recounted when a
+        // record leaves it, and the same set results whether the events arrive one by one or in one batch.
+        jdbc.batchUpdate("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
+                partiesChanged);
+        rewrite(after);
+        after.forEach(recent::put);
+        return fresh.size();
+    }
+
+    private Map<String, Long> appliedVersions(List<PublishedEvent> events) {
+        Map<String, Long> applied = new HashMap<>();
+        jdbc.query("SELECT aggregate_id, version FROM views.applied_version WHERE aggregate_id IN (:ids)",
+                new MapSqlParameterSource("ids", events.stream().map(PublishedEvent::aggregateId).distinct().toList()),
+                rs -> {
+                    applied.put(rs.getString(1), rs.getLong(2));
+                });
         return applied;
     }
 
-    /**
-     * The record's aggregate type. Corrections and retractions belong to the record they amend, whose type was set
-     * by the event that created it.
-     */
-    private String aggregateType(PublishedEvent event) {
-        String aggregate = EventCatalog.aggregateOf(event.payload().getClass());
-        if (!"record".equals(aggregate)) {
-            return aggregate;
-        }
-        return jdbc.queryForObject("SELECT aggregate_type FROM views.event_log WHERE aggregate_id = ? AND sequence = 0",
-                String.class, event.aggregateId());
-    }
-
-    /** Folds a record again from its logged events and rewrites its rows; answers the pairs of actors it touches. */
-    private Set<List<String>> refresh(String aggregateId, String type) {
-        List<RecordedFact> facts = eventLog.factsOf(List.of(aggregateId), null).getOrDefault(aggregateId, List.of());
-        long version = facts.isEmpty() ? -1 : facts.get(facts.size() - 1).sequence();
-        List<HistoryEntry> history = RecordFolder.history(facts, null);
-        // Every actor the record's events ever named, retracted or not, so that a pair's counts are recounted when a
-        // record leaves it, and the same set results whether the events arrive one by one or in one batch.
-        Set<String> actors = new TreeSet<>();
-        facts.forEach(f -> actors.addAll(actorsNamedBy(f.event())));
-        Span span = Span.of(history);
-        switch (type) {
-            case "deal" -> writeDeal(aggregateId, DealRecord.fold(history, version), span);
-            case "agreement" -> writeAgreement(aggregateId, AgreementRecord.fold(history, version, LocalDate.now()),
-                    span);
-            case "statement" -> writeStatement(aggregateId, StatementRecord.fold(history, version), span);
-            default -> throw new IllegalStateException("unknown record type " + type);
-        }
-        jdbc.update("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
-                textArray(actors), aggregateId, textArray(actors));
-        Set<List<String>> pairs = new LinkedHashSet<>();
-        List<String> sorted = new ArrayList<>(actors);
-        for (int i = 0; i < sorted.size(); i++) {
-            for (int j = i + 1; j < sorted.size(); j++) {
-                pairs.add(List.of(sorted.get(i), sorted.get(j)));
+    /** Each record's facts before this batch: none for a new record, else from memory or (once) from the log. */
+    private Map<String, RecentRecords.Entry> earlierFacts(Collection<String> aggregateIds, Map<String, Long> applied) {
+        Map<String, RecentRecords.Entry> earlier = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : aggregateIds) {
+            Long version = applied.get(id);
+            RecentRecords.Entry entry = version == null ? new RecentRecords.Entry(null, -1, List.of())
+                    : recent.at(id, version);
+            if (entry == null) {
+                unknown.add(id);
+            } else {
+                earlier.put(id, entry);
             }
         }
-        return pairs;
+        eventLog.factsOf(unknown, null).forEach((id, facts) -> earlier.put(id,
+                new RecentRecords.Entry(typeOf(facts.get(0)), facts.get(facts.size() - 1).sequence(), facts)));
+        unknown.forEach(id -> earlier.putIfAbsent(id, new RecentRecords.Entry(null, -1, List.of())));
+        return earlier;
+    }
+
+    /** A fact as the event log gives it back (its recording instant at the log's microsecond precision). */
+    private static RecordedFact factOf(PublishedEvent event) {
+        DyadEvent payload = (DyadEvent) event.payload();
+        return new RecordedFact(event.id(), event.aggregateId(), event.sequence(), event.position(),
+                payload.getClass().getSimpleName(), payload.provenance().recordedAt().truncatedTo(ChronoUnit.MICROS),
+                payload);
+    }
+
+    /**
+     * The record's type, from the event that created it (sequence 0). Corrections and retractions belong to the
+     * record they amend.
+     */
+    private static String typeOf(RecordedFact first) {
+        String type = EventCatalog.aggregateOf(first.event().getClass());
+        if (first.sequence() != 0 || "record".equals(type)) {
+            throw new IllegalStateException("record " + first.aggregateId() + " has no creating event in the views");
+        }
+        return type;
+    }
+
+    private static Set<String> actorsOf(List<RecordedFact> facts) {
+        Set<String> actors = new TreeSet<>();
+        facts.forEach(f -> actors.addAll(actorsNamedBy(f.event())));
+        return actors;
+    }
+
+    /** Folds the records again from their facts, rewrites their rows, and recounts the pairs they touch. */
+    private void rewrite(Map<String, RecentRecords.Entry> records) {
+        RowBatches writes = new RowBatches();
+        Set<List<String>> pairs = new LinkedHashSet<>();
+        records.forEach((aggregateId, record) -> {
+            List<HistoryEntry> history = RecordFolder.history(record.facts(), null);
+            Span span = Span.of(history);
+            long version = record.version();
+            switch (record.type()) {
+                case "deal" -> writeDeal(writes, aggregateId, history, version, span);
+                case "agreement" -> writeAgreement(writes, aggregateId,
+                        AgreementRecord.fold(history, version, LocalDate.now()), span);
+                case "statement" -> writeStatement(writes, aggregateId, StatementRecord.fold(history, version), span);
+                default -> throw new IllegalStateException("unknown record type " + record.type());
+            }
+            List<String> sorted = new ArrayList<>(actorsOf(record.facts()));
+            for (int i = 0; i < sorted.size(); i++) {
+                for (int j = i + 1; j < sorted.size(); j++) {
+                    pairs.add(List.of(sorted.get(i), sorted.get(j)));
+                }
+            }
+        });
+        writes.flush(jdbc);
+        recount(pairs);
     }
 
     private static List<String> actorsNamedBy(DyadEvent event) {
@@ -159,14 +248,17 @@ public class ViewProjector {
         }
     }
 
-    private void writeDeal(String dealId, DealRecord deal, Span span) {
+    private void writeDeal(RowBatches writes, String dealId, List<HistoryEntry> history, long version, Span span) {
+        DealRecord deal = DealRecord.fold(history, version);
         if (deal == null) {
-            jdbc.update("DELETE FROM views.deal WHERE deal_id = ?", dealId);
+            writes.add("DELETE FROM views.deal WHERE deal_id = ?", dealId);
             return;
         }
         Estimate value = deal.latestValue();
         ObjectNode document = DyadJson.mapper().valueToTree(deal);
-        jdbc.update("""
+        String documentJson = json(document);
+        ObjectNode summary = DealSummary.of(document);
+        writes.add("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
                             superseded_by, categories, designations, value_currency, value_low, value_high, tiv,
                             sources, first_valid, last_valid, version, doc, summary)
@@ -184,17 +276,45 @@ public class ViewProjector {
                 Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), textArray(deal.categories()),
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
-                deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), json(document),
-                json(DealSummary.of(document)));
+                deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), documentJson,
+                json(summary));
+        writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
+        writeDealStates(writes, dealId, history, version, json(summary));
     }
 
-    private void writeAgreement(String agreementId, AgreementRecord agreement, Span span) {
-        jdbc.update("DELETE FROM views.agreement_actor WHERE agreement_id = ?", agreementId);
+    /**
+     * The deal's summary for each span between the valid dates of its facts. A fact counts from the first day it may
+     * have happened, as in {@link RecordFolder#history}: within a span the same facts are valid, so one fold per
+     * span answers every date in it. The last span is the present document's.
+     */
+    private void writeDealStates(RowBatches writes, String dealId, List<HistoryEntry> history, long version,
+                                 String presentSummary) {
+        List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null).map(h -> h.validOn().earliest())
+                .distinct().sorted().toList();
+        String insert = "INSERT INTO views.deal_state (deal_id, valid_from, valid_until, summary) VALUES (?, ?, ?, ?::json)";
+        for (int i = 0; i <= dates.size(); i++) {
+            LocalDate from = i == 0 ? null : dates.get(i - 1);
+            LocalDate until = i == dates.size() ? null : dates.get(i);
+            String summary = presentSummary;
+            if (until != null) {
+                LocalDate asOf = from == null ? until.minusDays(1) : from;
+                DealRecord deal = DealRecord.fold(history.stream()
+                        .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
+                summary = deal == null ? null : json(DealSummary.of(DyadJson.mapper().valueToTree(deal)));
+            }
+            if (summary != null) {
+                writes.add(insert, dealId, nullableDate(from), nullableDate(until), summary);
+            }
+        }
+    }
+
+    private void writeAgreement(RowBatches writes, String agreementId, AgreementRecord agreement, Span span) {
+        writes.add("DELETE FROM views.agreement_actor WHERE agreement_id = ?", agreementId);
         if (agreement == null) {
-            jdbc.update("DELETE FROM views.agreement WHERE agreement_id = ?", agreementId);
+            writes.add("DELETE FROM views.agreement WHERE agreement_id = ?", agreementId);
             return;
         }
-        jdbc.update("""
+        writes.add("""
                         INSERT INTO views.agreement (agreement_id, kind, subjects, status, signed_from, review_on,
                             first_valid, last_valid, version, doc)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
@@ -208,22 +328,22 @@ public class ViewProjector {
                 nullableDate(agreement.nextChangeAfter(LocalDate.now())), span.first(), span.last(),
                 agreement.version(), json(agreement));
         for (PartyRecord party : agreement.parties()) {
-            jdbc.update("INSERT INTO views.agreement_actor (agreement_id, actor, role, status) VALUES (?, ?, 'PARTY', ?)",
+            writes.add("INSERT INTO views.agreement_actor (agreement_id, actor, role, status) VALUES (?, ?, 'PARTY', ?)",
                     agreementId, party.party(), party.status().name());
         }
         for (String concerned : agreement.concerning()) {
-            jdbc.update("INSERT INTO views.agreement_actor (agreement_id, actor, role) VALUES (?, ?, 'CONCERNED')",
+            writes.add("INSERT INTO views.agreement_actor (agreement_id, actor, role) VALUES (?, ?, 'CONCERNED')",
                     agreementId, concerned);
         }
     }
 
-    private void writeStatement(String statementId, StatementRecord statement, Span span) {
-        jdbc.update("DELETE FROM views.statement_actor WHERE statement_id = ?", statementId);
+    private void writeStatement(RowBatches writes, String statementId, StatementRecord statement, Span span) {
+        writes.add("DELETE FROM views.statement_actor WHERE statement_id = ?", statementId);
         if (statement == null) {
-            jdbc.update("DELETE FROM views.statement WHERE statement_id = ?", statementId);
+            writes.add("DELETE FROM views.statement WHERE statement_id = ?", statementId);
             return;
         }
-        jdbc.update("""
+        writes.add("""
                         INSERT INTO views.statement (statement_id, speaker, made_from, first_valid, last_valid, version,
                             doc)
                         VALUES (?, ?, ?, ?, ?, ?, ?::json)
@@ -236,7 +356,7 @@ public class ViewProjector {
         actors.add(statement.speaker());
         actors.addAll(statement.addressees());
         for (String actor : actors) {
-            jdbc.update("INSERT INTO views.statement_actor (statement_id, actor) VALUES (?, ?)", statementId, actor);
+            writes.add("INSERT INTO views.statement_actor (statement_id, actor) VALUES (?, ?)", statementId, actor);
         }
     }
 
@@ -246,10 +366,34 @@ public class ViewProjector {
      */
     @Transactional
     public int reviewAgreementsDueBy(LocalDate today) {
+        jdbc.lockForWriting();
         List<String> due = jdbc.queryForList("SELECT agreement_id FROM views.agreement WHERE review_on <= ?",
                 String.class, Date.valueOf(today));
-        due.forEach(id -> refresh(id, "agreement").forEach(pair -> recount(pair.get(0), pair.get(1))));
+        rewrite(logged(due));
         return due.size();
+    }
+
+    /**
+     * Writes the states of up to {@code limit} deals stored without them (stored before the states were kept);
+     * answers how many. Called at start until none is left.
+     */
+    @Transactional
+    public int fillMissingDealStates(int limit) {
+        jdbc.lockForWriting();
+        List<String> missing = jdbc.queryForList("""
+                SELECT deal_id FROM views.deal d
+                WHERE NOT EXISTS (SELECT 1 FROM views.deal_state s WHERE s.deal_id = d.deal_id)
+                ORDER BY deal_id LIMIT ?""", String.class, limit);
+        rewrite(logged(missing));
+        return missing.size();
+    }
+
+    /** The records' facts as logged. */
+    private Map<String, RecentRecords.Entry> logged(List<String> aggregateIds) {
+        Map<String, RecentRecords.Entry> records = new LinkedHashMap<>();
+        eventLog.factsOf(aggregateIds, null).forEach((id, facts) -> records.put(id,
+                new RecentRecords.Entry(typeOf(facts.get(0)), facts.get(facts.size() - 1).sequence(), facts)));
+        return records;
     }
 
     private static Date nullableDate(LocalDate date) {
@@ -257,11 +401,11 @@ public class ViewProjector {
     }
 
     /**
-     * Recounts what is on record between two actors (a < b) and the span of its valid dates, from the records'
-     * rows (indexed by pair), not from the event log.
+     * Recounts what is on record between each pair of actors (a < b) and the span of its valid dates, from the
+     * records' rows (indexed by pair), not from the event log.
      */
-    private void recount(String a, String b) {
-        jdbc.update("""
+    private void recount(Set<List<String>> pairs) {
+        jdbc.batchUpdate("""
                 WITH d AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.deal
                            WHERE (supplier = ? AND recipient = ?) OR (supplier = ? AND recipient = ?)),
                      g AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.agreement
@@ -278,9 +422,27 @@ public class ViewProjector {
                 ON CONFLICT (party_a, party_b) DO UPDATE SET agreements = EXCLUDED.agreements,
                     deals = EXCLUDED.deals, statements = EXCLUDED.statements,
                     first_event_on = EXCLUDED.first_event_on, last_event_on = EXCLUDED.last_event_on""",
-                a, b, b, a, a, b, a, b, a, b);
-        jdbc.update("DELETE FROM views.relationship WHERE party_a = ? AND party_b = ?"
-                + " AND agreements + deals + statements = 0", a, b);
+                pairs.stream().map(p -> {
+                    String a = p.get(0);
+                    String b = p.get(1);
+                    return new Object[]{a, b, b, a, a, b, a, b, a, b};
+                }).toList());
+        jdbc.batchUpdate("DELETE FROM views.relationship WHERE party_a = ? AND party_b = ?"
+                + " AND agreements + deals + statements = 0", pairs.stream().map(List::toArray).toList());
+    }
+
+    /** Rows to write, grouped by statement; each statement runs as one batch, in the order first added. */
+    private static final class RowBatches {
+
+        private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+
+        void add(String statement, Object... args) {
+            rows.computeIfAbsent(statement, k -> new ArrayList<>()).add(args);
+        }
+
+        void flush(ViewTables tables) {
+            rows.forEach(tables::batchUpdate);
+        }
     }
 
     private Array textArray(java.util.Collection<String> values) {

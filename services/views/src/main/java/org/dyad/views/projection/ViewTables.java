@@ -51,6 +51,13 @@ public final class ViewTables {
         return jdbc.update(sql(statement), args);
     }
 
+    /** One statement for many rows, sent to the database as one batch. */
+    public void batchUpdate(String statement, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql(statement), rows);
+        }
+    }
+
     public <T> List<T> queryForList(String statement, Class<T> type, Object... args) {
         return jdbc.queryForList(sql(statement), type, args);
     }

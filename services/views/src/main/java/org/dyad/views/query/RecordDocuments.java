@@ -80,6 +80,8 @@ public class RecordDocuments {
         List<ObjectNode> deals;
         if (present(asOf, knownAt)) {
             deals = stored(Kind.DEAL, "summary", ids);
+        } else if (knownAt == null) {
+            deals = statesAsOf(ids, asOf);
         } else {
             deals = folded(Kind.DEAL, ids, asOf, knownAt);
             deals.forEach(DealSummary::of);
@@ -88,14 +90,28 @@ public class RecordDocuments {
     }
 
     private List<ObjectNode> stored(Kind kind, String column, List<String> ids) {
+        return documentsInOrder("SELECT " + kind.idColumn + ", " + column + " FROM views." + kind.table + " WHERE "
+                + kind.idColumn + " IN (:ids)", Map.of("ids", ids), ids);
+    }
+
+    /** Runs a query answering (id, JSON text) and parses the texts in the order of {@code ids}. */
+    private List<ObjectNode> documentsInOrder(String sql, Map<String, ?> params, List<String> ids) {
         // the texts are parsed after the query, so that the connection goes back to the pool first
         Map<String, String> byId = new LinkedHashMap<>();
-        jdbc.query("SELECT " + kind.idColumn + ", " + column + " FROM views." + kind.table + " WHERE "
-                + kind.idColumn + " IN (:ids)", Map.of("ids", ids), rs -> {
-                    byId.put(rs.getString(1), rs.getString(2));
-                });
+        jdbc.query(sql, params, rs -> {
+            byId.put(rs.getString(1), rs.getString(2));
+        });
         return ids.stream().map(byId::get).filter(Objects::nonNull).map(text -> (ObjectNode) readTree(text))
                 .toList();
+    }
+
+    /** Deals' summaries as of a date with what is known now, from their stored states ({@code views.deal_state}). */
+    private List<ObjectNode> statesAsOf(List<String> ids, LocalDate asOf) {
+        return documentsInOrder("""
+                SELECT deal_id, summary FROM views.deal_state
+                WHERE deal_id IN (:ids) AND (valid_from IS NULL OR valid_from <= :asOf)
+                  AND (valid_until IS NULL OR valid_until > :asOf)""",
+                Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)), ids);
     }
 
     private List<ObjectNode> folded(Kind kind, List<String> ids, LocalDate asOf, Instant knownAt) {

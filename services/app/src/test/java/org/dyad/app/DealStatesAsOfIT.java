@@ -1,0 +1,110 @@
+package org.dyad.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dyad.views.projection.ViewProjector;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Deal lists "as of" a date (with what is known now) read each deal's stored state for that date; the same list
+ * "as known at" now folds the logged events. Both must give the same deals, field for field, on every date —
+ * before, on and after each valid date, with a correction that moves one, a retraction, and a fact without a date.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DealStatesAsOfIT extends DyadIntegrationTest {
+
+    private static final String SIPRI = """
+            "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}""";
+    private static final String SUPPLIER = "MLT";
+    private static final String RECIPIENT = "ISL";
+    private static final List<String> DATES = List.of("2000-06-01", "2000-10-31", "2000-11-01", "2001-02-28",
+            "2001-03-01", "2001-05-31", "2001-06-01", "2001-12-31", "2002-01-01", "2003-06-01", "2004-06-01",
+            "2005-01-01", "2005-06-01", "2030-01-01");
+
+    @Autowired
+    private ViewProjector projector;
+    private String lifecycle;
+    private String retracted;
+
+    @BeforeAll
+    void record() {
+        lifecycle = uniqueId("states");
+        retracted = uniqueId("states-retracted");
+        post("/api/v1/deals", dealReport(lifecycle, SUPPLIER, RECIPIENT, 1_000_000_000L));
+        post("/api/v1/deals", dealReport(retracted, SUPPLIER, RECIPIENT, 2_000_000_000L));
+        post("/api/v1/deals/" + lifecycle + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI + "}");
+        post("/api/v1/deals/" + lifecycle + "/contract", "{\"on\": \"2002\", " + SIPRI + "}");
+        post("/api/v1/deals/" + lifecycle + "/suspension", "{\"on\": \"2004\", \"reason\": \"payment dispute\", "
+                + SIPRI + "}");
+        post("/api/v1/deals/" + lifecycle + "/resumption", "{\"on\": \"2005\", " + SIPRI + "}");
+        post("/api/v1/deals/" + lifecycle + "/estimates", """
+                {"estimate": {"low": 800000000, "high": 900000000, "currency": "USD", "qualifier": "ABOUT"}, %s}"""
+                .formatted(SIPRI));
+        String report = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, lifecycle);
+        post("/api/v1/records/" + lifecycle + "/corrections", """
+                {"eventId": "%s", "reason": "first reported earlier", "changes": {"reportedOn": "2000-11"}, %s}"""
+                .formatted(report, SIPRI));
+        String retractedReport = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, retracted);
+        String token = post("/api/v1/records/" + retracted + "/retractions",
+                "{\"eventId\": \"" + retractedReport + "\", \"reason\": \"the source invented it\", " + SIPRI + "}")
+                .getBody().path("consistencyToken").asText();
+        get("/api/v1/deals?status=ALL&waitFor=" + token + "," + lifecycle + "@6");
+    }
+
+    @Test
+    void everyDateAnswersWhatFoldingTheEventsAnswers() {
+        for (String date : DATES) {
+            assertThat(asOf(date)).as("as of " + date).isEqualTo(folded(date));
+        }
+        assertThat(ids(asOf("2000-10-31"), "dealId")).doesNotContain(lifecycle);
+        assertThat(ids(asOf("2000-11-01"), "dealId")).contains(lifecycle);
+        assertThat(stateOf(asOf("2004-06-01"), lifecycle).path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(stateOf(asOf("2005-06-01"), lifecycle).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(ids(asOf("2030-01-01"), "dealId")).doesNotContain(retracted);
+    }
+
+    @Test
+    void dealsStoredWithoutStatesGetThemAtStart() {
+        jdbc.update("DELETE FROM views.deal_state WHERE deal_id = ?", lifecycle);
+        assertThat(ids(asOf("2003-06-01"), "dealId")).doesNotContain(lifecycle);
+
+        while (projector.fillMissingDealStates(500) > 0) {
+            // until every deal has its states
+        }
+
+        assertThat(ids(asOf("2003-06-01"), "dealId")).contains(lifecycle);
+        for (String date : DATES) {
+            assertThat(asOf(date)).as("as of " + date).isEqualTo(folded(date));
+        }
+    }
+
+    private JsonNode asOf(String date) {
+        return get(list() + "&asOf=" + date).getBody().path("items");
+    }
+
+    private JsonNode folded(String date) {
+        return get(list() + "&asOf=" + date + "&knownAt=" + Instant.now()).getBody().path("items");
+    }
+
+    private String list() {
+        return "/api/v1/deals?status=ALL&size=200&supplier=" + SUPPLIER + "&recipient=" + RECIPIENT;
+    }
+
+    private static JsonNode stateOf(JsonNode deals, String id) {
+        for (JsonNode deal : deals) {
+            if (id.equals(deal.path("dealId").asText())) {
+                return deal;
+            }
+        }
+        throw new AssertionError(id + " not in " + deals);
+    }
+}
