@@ -67,20 +67,37 @@ function dealCard(deal, times) {
             sourceButton(claim.provenance, estimate(claim.estimate))))));
 }
 
-function dealsSection(relationship, byId, times) {
+/** Each direction's deals counted by stage (all of them), with the cards of the deals on this page. */
+function dealsSection(relationship, times) {
+    const deals = relationship.deals || [];
+    const standing = deal => deal.status === 'ACTIVE' ? deal.stage : deal.status;
     const directions = Object.entries(relationship.dealsByDirection || {});
-    return el('div', {class: 'directions'}, directions.map(([direction, byStage]) => {
-        const stages = Object.entries(byStage);
+    return el('div', {class: 'directions'}, directions.map(([direction, counts]) => {
+        const stages = Object.entries(counts);
+        const supplier = direction.split('->')[0];
         return el('section', {class: 'direction', 'aria-label': 'Deals ' + direction.replace('->', ' to ')},
             el('h3', {}, direction.replace('->', ' → ')),
-            stages.length ? stages.map(([stage, ids]) => el('div', {class: 'stage'},
-                el('h4', {class: statusClass(stage)}, words(stage) + ' (' + ids.length + ')'),
-                ids.map(id => byId.get(id)).filter(Boolean).map(deal => dealCard(deal, times))))
+            stages.length ? stages.map(([stage, count]) => el('div', {class: 'stage'},
+                el('h4', {class: statusClass(stage)}, words(stage) + ' (' + count + ')'),
+                deals.filter(d => d.supplier === supplier && standing(d) === stage).map(d => dealCard(d, times))))
                 : el('p', {class: 'empty'}, 'No deal on record.'));
     }));
 }
 
-/** Every estimate of every deal, side by side: conflicting claims stay visible with their sources. */
+/** Which of the pair's deals are shown, and buttons to the earlier and later ones. */
+function dealsPager(relationship, show) {
+    const {dealsTotal: total, dealsPage: page, dealsSize: size} = relationship;
+    if (!total || total <= size) {
+        return null;
+    }
+    const first = page * size + 1;
+    const last = Math.min(total, (page + 1) * size);
+    return el('p', {class: 'pager'}, 'Deals ' + first + '–' + last + ' of ' + total + ', earliest report first ',
+        el('button', {type: 'button', disabled: page === 0, onclick: () => show(page - 1)}, 'Earlier'), ' ',
+        el('button', {type: 'button', disabled: last >= total, onclick: () => show(page + 1)}, 'Later'));
+}
+
+/** Every estimate of the deals shown, side by side: conflicting claims stay visible with their sources. */
 function estimatesSection(deals) {
     const rows = [];
     for (const deal of deals) {
@@ -135,29 +152,28 @@ function timelineSection(relationship) {
                 (t.provenance || {}).recordedBy || '?')))));
 }
 
-export async function renderRelationship(container, {a, b, asOf, knownAt}) {
+export async function renderRelationship(container, {a, b, asOf, knownAt, dealsPage = 0}) {
     if (!a || !b) {
         container.replaceChildren(el('p', {class: 'empty'}, 'Pick two actors to see what is on record between them.'));
         return;
     }
     const relationship = await getJson('/api/v1/relationships/' + encodeURIComponent(a) + '/'
-        + encodeURIComponent(b), {asOf, knownAt});
+        + encodeURIComponent(b), {asOf, knownAt, dealsPage});
     const deals = relationship.deals || [];
-    const byId = new Map(deals.map(d => [d.dealId, d]));
     const totals = (relationship.estimateTotals || []).map(t => t.low === t.high ? money(t.high, t.currency)
         : money(t.low, t.currency) + ' – ' + money(t.high, t.currency));
+    const show = page => renderRelationship(container, {a, b, asOf, knownAt, dealsPage: page});
     container.replaceChildren(
         el('div', {class: 'cards'},
             card('Agreements', relationship.agreements.length),
-            card('Deals', deals.length, deals.filter(d => ['ACTIVE', 'SUSPENDED'].includes(d.status) && d.stage !== 'DELIVERED').length
-                + ' pending'),
+            card('Deals', relationship.dealsTotal, relationship.dealsPending + ' pending'),
             card('Statements', relationship.statements.length),
             card('On record', relationship.firstEventOn ? partialDate(relationship.firstEventOn) + ' – '
                 + partialDate(relationship.lastEventOn) : '—'),
             card('Latest estimates, summed', totals.length ? totals.join(' · ') : '—',
                 'per currency; never converted')),
         el('h2', {}, 'Agreements'), agreementsSection(relationship.agreements),
-        el('h2', {}, 'Deals'), dealsSection(relationship, byId, {asOf, knownAt}),
+        el('h2', {}, 'Deals'), dealsPager(relationship, show), dealsSection(relationship, {asOf, knownAt}),
         el('h2', {}, 'Estimates'), estimatesSection(deals),
         el('h2', {}, 'Statements'), statementsSection(relationship.statements),
         el('h2', {}, 'Timeline'), timelineSection(relationship));

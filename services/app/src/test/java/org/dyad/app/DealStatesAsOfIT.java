@@ -13,9 +13,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deal lists "as of" a date (with what is known now) read each deal's stored state for that date; the same list
- * "as known at" now folds the logged events. Both must give the same deals, field for field, on every date —
- * before, on and after each valid date, with a correction that moves one, a retraction, and a fact without a date.
+ * Deal lists and relationships "as of" a date (with what is known now) read each deal's stored state for that date;
+ * the same question "as known at" now folds the logged events. Both must give the same answer, field for field, on
+ * every date — before, on and after each valid date, with a correction that moves one, a retraction, and a fact
+ * without a date.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DealStatesAsOfIT extends DyadIntegrationTest {
@@ -32,11 +33,19 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
     private ViewProjector projector;
     private String lifecycle;
     private String retracted;
+    private String reverse;
 
     @BeforeAll
     void record() {
         lifecycle = uniqueId("states");
         retracted = uniqueId("states-retracted");
+        reverse = uniqueId("states-reverse");
+        post("/api/v1/deals", """
+                {"id": "%s", "supplier": "%s", "recipient": "%s", "reportedOn": "2003-02",
+                 "items": [{"designation": "Hvidbjornen", "description": "patrol ship", "quantity": 1}],
+                 "stage": "CONTRACTED", "estimate": {"low": 50000000, "high": 70000000, "currency": "EUR",
+                                                     "qualifier": "ABOUT"}, %s}"""
+                .formatted(reverse, RECIPIENT, SUPPLIER, SIPRI));
         post("/api/v1/deals", dealReport(lifecycle, SUPPLIER, RECIPIENT, 1_000_000_000L));
         post("/api/v1/deals", dealReport(retracted, SUPPLIER, RECIPIENT, 2_000_000_000L));
         post("/api/v1/deals/" + lifecycle + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI + "}");
@@ -73,6 +82,44 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
     }
 
     @Test
+    void theRelationshipOnEveryDateAnswersWhatFoldingTheEventsAnswers() {
+        for (String date : DATES) {
+            JsonNode fromStates = relationship("?asOf=" + date);
+            JsonNode folded = relationship("?asOf=" + date + "&knownAt=" + Instant.now());
+            for (String field : List.of("deals", "dealsTotal", "dealsPending", "dealsByDirection", "estimateTotals",
+                    "firstEventOn", "lastEventOn")) {
+                assertThat(fromStates.path(field)).as(field + " as of " + date).isEqualTo(folded.path(field));
+            }
+        }
+        JsonNode present = relationship("");
+        assertThat(present.path("dealsTotal").asInt()).isEqualTo(2);
+        assertThat(present.path("dealsPending").asInt()).isEqualTo(2);
+        assertThat(present.path("dealsByDirection").path(SUPPLIER + "->" + RECIPIENT).path("CONTRACTED").asInt())
+                .isEqualTo(1);
+        assertThat(present.path("dealsByDirection").path(RECIPIENT + "->" + SUPPLIER).path("CONTRACTED").asInt())
+                .isEqualTo(1);
+        assertThat(present.path("estimateTotals").findValuesAsText("currency")).containsExactly("EUR", "USD");
+        assertThat(present.path("firstEventOn").asText()).isEqualTo("2000-11");
+        assertThat(relationship("?asOf=2004-06-01").path("dealsByDirection").path(SUPPLIER + "->" + RECIPIENT)
+                .path("SUSPENDED").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theRelationshipPagesItsDealsButCountsAndSumsThemAll() {
+        for (String known : List.of("", "&knownAt=" + Instant.now())) {
+            JsonNode first = relationship("?dealsSize=1" + known);
+            JsonNode second = relationship("?dealsSize=1&dealsPage=1" + known);
+            assertThat(ids(first.path("deals"), "dealId")).as(known).containsExactly(lifecycle);
+            assertThat(ids(second.path("deals"), "dealId")).as(known).containsExactly(reverse);
+            assertThat(relationship("?dealsSize=1&dealsPage=2" + known).path("deals")).as(known).isEmpty();
+            assertThat(first.path("dealsTotal").asInt()).as(known).isEqualTo(2);
+            assertThat(first.path("estimateTotals")).as(known).hasSize(2);
+        }
+        assertThat(get("/api/v1/relationships/" + SUPPLIER + "/" + RECIPIENT + "?dealsSize=0").getStatusCode()
+                .value()).isEqualTo(400);
+    }
+
+    @Test
     void dealsStoredWithoutStatesGetThemAtStart() {
         jdbc.update("DELETE FROM views.deal_state WHERE deal_id = ?", lifecycle);
         assertThat(ids(asOf("2003-06-01"), "dealId")).doesNotContain(lifecycle);
@@ -85,6 +132,10 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
         for (String date : DATES) {
             assertThat(asOf(date)).as("as of " + date).isEqualTo(folded(date));
         }
+    }
+
+    private JsonNode relationship(String query) {
+        return get("/api/v1/relationships/" + SUPPLIER + "/" + RECIPIENT + query).getBody();
     }
 
     private JsonNode asOf(String date) {

@@ -1,6 +1,7 @@
 package org.dyad.views.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.agreement.AgreementSigned;
 import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
@@ -8,6 +9,7 @@ import org.dyad.contracts.agreement.SignatureRecorded;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.SaleReported;
 import org.dyad.contracts.statement.StatementRecorded;
 import org.dyad.contracts.wire.DyadJson;
@@ -16,6 +18,7 @@ import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.views.model.AgreementRecord;
 import org.dyad.views.model.DealRecord;
 import org.dyad.views.model.DealSummary;
+import org.dyad.views.model.EstimateTotals;
 import org.dyad.views.model.HistoryEntry;
 import org.dyad.views.model.PartyRecord;
 import org.dyad.views.model.RecordFolder;
@@ -279,33 +282,50 @@ public class ViewProjector {
                 deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), documentJson,
                 json(summary));
         writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
-        writeDealStates(writes, dealId, history, version, json(summary));
+        writeDealStates(writes, history, version, deal, summary);
     }
 
     /**
-     * The deal's summary for each span between the valid dates of its facts. A fact counts from the first day it may
+     * The deal's state for each span between the valid dates of its facts. A fact counts from the first day it may
      * have happened, as in {@link RecordFolder#history}: within a span the same facts are valid, so one fold per
-     * span answers every date in it. The last span is the present document's.
+     * span answers every date in it. The last span is the present.
      */
-    private void writeDealStates(RowBatches writes, String dealId, List<HistoryEntry> history, long version,
-                                 String presentSummary) {
+    private void writeDealStates(RowBatches writes, List<HistoryEntry> history, long version, DealRecord present,
+                                 ObjectNode presentSummary) {
         List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null).map(h -> h.validOn().earliest())
                 .distinct().sorted().toList();
-        String insert = "INSERT INTO views.deal_state (deal_id, valid_from, valid_until, summary) VALUES (?, ?, ?, ?::json)";
         for (int i = 0; i <= dates.size(); i++) {
             LocalDate from = i == 0 ? null : dates.get(i - 1);
             LocalDate until = i == dates.size() ? null : dates.get(i);
-            String summary = presentSummary;
-            if (until != null) {
-                LocalDate asOf = from == null ? until.minusDays(1) : from;
-                DealRecord deal = DealRecord.fold(history.stream()
-                        .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
-                summary = deal == null ? null : json(DealSummary.of(DyadJson.mapper().valueToTree(deal)));
+            if (until == null) {
+                writeDealState(writes, from, null, present, presentSummary);
+                continue;
             }
-            if (summary != null) {
-                writes.add(insert, dealId, nullableDate(from), nullableDate(until), summary);
+            LocalDate asOf = from == null ? until.minusDays(1) : from;
+            DealRecord deal = DealRecord.fold(history.stream()
+                    .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
+            if (deal != null) {
+                writeDealState(writes, from, until, deal, DealSummary.of(DyadJson.mapper().valueToTree(deal)));
             }
         }
+    }
+
+    private void writeDealState(RowBatches writes, LocalDate from, LocalDate until, DealRecord deal,
+                                ObjectNode summary) {
+        JsonNode estimate = EstimateTotals.latest(summary);
+        writes.add("""
+                        INSERT INTO views.deal_state (deal_id, valid_from, valid_until, supplier, recipient, standing,
+                            pending, reported_from, first_valid_on, last_valid_on, estimate_currency, estimate_basis,
+                            estimate_low, estimate_high, summary)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)""",
+                deal.dealId(), nullableDate(from), nullableDate(until), deal.supplier(), deal.recipient(),
+                deal.status() == DealStatus.ACTIVE ? deal.stage().name() : deal.status().name(), deal.pending(),
+                Date.valueOf(deal.reportedOn().earliest()), summary.path("firstValidOn").asText(null),
+                summary.path("lastValidOn").asText(null),
+                estimate == null ? null : estimate.path("currency").asText(),
+                estimate == null ? null : estimate.path("basis").asText(),
+                estimate == null ? null : EstimateTotals.low(estimate),
+                estimate == null ? null : EstimateTotals.high(estimate), json(summary));
     }
 
     private void writeAgreement(RowBatches writes, String agreementId, AgreementRecord agreement, Span span) {

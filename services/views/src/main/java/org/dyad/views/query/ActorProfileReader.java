@@ -1,5 +1,6 @@
 package org.dyad.views.query;
 
+import org.dyad.views.model.EstimateTotals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.actor.ActorRegistry;

@@ -1,8 +1,11 @@
 package org.dyad.views.query;
 
+import org.dyad.views.model.EstimateTotals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.query.FetchDeals;
 import org.dyad.contracts.query.FetchPartners;
 import org.dyad.contracts.query.FetchRelationship;
@@ -15,9 +18,11 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import static org.dyad.views.query.RecordDocuments.Kind.STATEMENT;
 
@@ -47,8 +52,7 @@ public class RelationshipReader {
         String a = query.partyA().compareTo(query.partyB()) <= 0 ? query.partyA() : query.partyB();
         String b = a.equals(query.partyA()) ? query.partyB() : query.partyA();
         List<ObjectNode> agreed = agreements.between(a, b, query.asOf(), query.knownAt());
-        List<ObjectNode> dealt = deals.between(a, b, new FetchDeals("ALL", null, null, null, null, null, null, null,
-                null, false, 0, 0, query.asOf(), query.knownAt()));
+        PairDeals dealt = query.knownAt() == null ? dealStates(a, b, query) : foldedDeals(a, b, query);
         List<String> statementIds = jdbc.queryForList("""
                 SELECT s.statement_id FROM views.statement_actor x
                 JOIN views.statement_actor y ON y.statement_id = x.statement_id
@@ -62,15 +66,16 @@ public class RelationshipReader {
         answer.put("asOf", query.asOf() == null ? null : query.asOf().toString());
         answer.put("knownAt", query.knownAt() == null ? null : query.knownAt().toString());
         answer.set("agreements", RecordDocuments.array(agreed));
-        answer.set("deals", RecordDocuments.array(dealt));
+        answer.put("dealsTotal", dealt.total());
+        answer.put("dealsPending", dealt.pending());
+        answer.put("dealsPage", query.dealsPage());
+        answer.put("dealsSize", query.dealsSize());
+        answer.set("deals", RecordDocuments.array(dealt.page()));
+        answer.set("dealsByDirection", dealt.byDirection());
         answer.set("statements", RecordDocuments.array(said));
-        answer.set("estimateTotals", EstimateTotals.of(dealt));
-        List<String> dates = new ArrayList<>();
+        answer.set("estimateTotals", dealt.estimateTotals());
+        List<String> dates = new ArrayList<>(dealt.validDates());
         agreed.forEach(n -> n.path("history").forEach(h -> dates.add(h.path("validOn").asText(null))));
-        dealt.forEach(n -> {
-            dates.add(n.path("firstValidOn").asText(null));
-            dates.add(n.path("lastValidOn").asText(null));
-        });
         said.forEach(n -> dates.add(n.path("madeOn").asText(null)));
         List<String> known = dates.stream().filter(Objects::nonNull).map(d -> d.replace("~", "")).sorted().toList();
         answer.put("firstEventOn", known.isEmpty() ? null : known.get(0));
@@ -79,26 +84,100 @@ public class RelationshipReader {
                 TIMELINE_PREVIEW, query.knownAt()));
         answer.set("timeline", recent.path("items"));
         answer.put("timelineTotal", recent.path("total").asLong());
-        answer.set("dealsByDirection", byDirection(dealt, a, b));
         return answer;
     }
 
-    private static List<JsonNode> direction(List<ObjectNode> deals, String supplier) {
-        return deals.stream().filter(d -> supplier.equals(d.path("supplier").asText())).map(d -> (JsonNode) d).toList();
+    /**
+     * The pair's deals: one page of summaries, and over all of them the count, the pending ones, the count per
+     * direction and standing, the estimate totals, and the first and last valid dates.
+     */
+    private record PairDeals(List<ObjectNode> page, long total, long pending, ObjectNode byDirection,
+                             ArrayNode estimateTotals, List<String> validDates) {
     }
 
-    /** Deal ids per direction and stage, e.g. {"RUS->IRN": {"REPORTED": ["..."]}}. */
-    private static ObjectNode byDirection(List<ObjectNode> deals, String a, String b) {
-        ObjectNode directions = DyadJson.mapper().createObjectNode();
-        for (String[] d : new String[][]{{a, b}, {b, a}}) {
-            ObjectNode stages = directions.putObject(d[0] + "->" + d[1]);
-            for (JsonNode deal : direction(deals, d[0])) {
-                String key = "ACTIVE".equals(deal.path("status").asText()) ? deal.path("stage").asText()
-                        : deal.path("status").asText();
-                (stages.has(key) ? (ArrayNode) stages.get(key) : stages.putArray(key)).add(deal.path("dealId").asText());
-            }
+    /** With what is known now, from the deals' stored states: counted and summed in SQL, one page parsed. */
+    private PairDeals dealStates(String a, String b, FetchRelationship query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("a", a).addValue("b", b)
+                .addValue("asOf", query.asOf() == null ? null : Date.valueOf(query.asOf()))
+                .addValue("limit", query.dealsSize()).addValue("offset", (long) query.dealsPage() * query.dealsSize());
+        String states = " FROM views.deal_state WHERE ((supplier = :a AND recipient = :b) OR (supplier = :b AND"
+                + " recipient = :a)) AND " + (query.asOf() == null ? "valid_until IS NULL"
+                : "(valid_from IS NULL OR valid_from <= :asOf) AND (valid_until IS NULL OR valid_until > :asOf)");
+        ObjectNode byDirection = directions(a, b);
+        long[] counts = new long[2];
+        List<String> dates = new ArrayList<>();
+        jdbc.query("SELECT supplier, standing, count(*) AS n, count(*) FILTER (WHERE pending) AS pending,"
+                + " min(first_valid_on COLLATE \"C\") AS first, max(last_valid_on COLLATE \"C\") AS last" + states
+                + " GROUP BY supplier, standing", params, rs -> {
+                    String to = rs.getString("supplier").equals(a) ? b : a;
+                    ((ObjectNode) byDirection.get(rs.getString("supplier") + "->" + to))
+                            .put(rs.getString("standing"), rs.getLong("n"));
+                    counts[0] += rs.getLong("n");
+                    counts[1] += rs.getLong("pending");
+                    dates.add(rs.getString("first"));
+                    dates.add(rs.getString("last"));
+                });
+        ArrayNode totals = DyadJson.mapper().createArrayNode();
+        jdbc.query("SELECT estimate_currency, estimate_basis, count(*) AS n, sum(estimate_low) AS low,"
+                + " sum(estimate_high) AS high" + states + " AND estimate_currency IS NOT NULL"
+                + " GROUP BY estimate_currency, estimate_basis ORDER BY estimate_currency, estimate_basis", params,
+                rs -> {
+                    ObjectNode total = totals.addObject();
+                    total.put("currency", rs.getString("estimate_currency"));
+                    total.put("basis", rs.getString("estimate_basis"));
+                    total.put("deals", rs.getInt("n"));
+                    total.put("low", rs.getBigDecimal("low"));
+                    total.put("high", rs.getBigDecimal("high"));
+                });
+        List<String> ids = jdbc.queryForList("SELECT deal_id" + states
+                + " ORDER BY reported_from, deal_id LIMIT :limit OFFSET :offset", params, String.class);
+        List<ObjectNode> page = documents.dealSummaries(ids, query.asOf(), null);
+        return new PairDeals(page, counts[0], counts[1], sortedStandings(byDirection), totals, dates);
+    }
+
+    /** As known at an instant: every deal of the pair folded from its logged events, then counted here. */
+    private PairDeals foldedDeals(String a, String b, FetchRelationship query) {
+        List<ObjectNode> all = deals.between(a, b, new FetchDeals("ALL", null, null, null, null, null, null, null,
+                null, false, 0, 0, query.asOf(), query.knownAt()));
+        ObjectNode byDirection = directions(a, b);
+        List<String> dates = new ArrayList<>();
+        long pending = 0;
+        for (ObjectNode deal : all) {
+            String supplier = deal.path("supplier").asText();
+            String standing = "ACTIVE".equals(deal.path("status").asText()) ? deal.path("stage").asText()
+                    : deal.path("status").asText();
+            ObjectNode direction = (ObjectNode) byDirection.get(supplier + "->" + (supplier.equals(a) ? b : a));
+            direction.put(standing, direction.path(standing).asLong() + 1);
+            pending += DealReader.isPending(deal) ? 1 : 0;
+            dates.add(deal.path("firstValidOn").asText(null));
+            dates.add(deal.path("lastValidOn").asText(null));
         }
+        int from = (int) Math.min(all.size(), (long) query.dealsPage() * query.dealsSize());
+        List<ObjectNode> page = all.subList(from, Math.min(all.size(), from + query.dealsSize()));
+        return new PairDeals(page, all.size(), pending, sortedStandings(byDirection), EstimateTotals.of(all), dates);
+    }
+
+    private static ObjectNode directions(String a, String b) {
+        ObjectNode directions = DyadJson.mapper().createObjectNode();
+        directions.putObject(a + "->" + b);
+        directions.putObject(b + "->" + a);
         return directions;
+    }
+
+    /** A deal's standing: its stage while active, else its status; in this order in answers. */
+    private static final List<String> STANDINGS = Stream.concat(
+            Arrays.stream(DealStage.values()).map(Enum::name),
+            Arrays.stream(DealStatus.values()).filter(s -> s != DealStatus.ACTIVE).map(Enum::name)).toList();
+
+    /** Each direction's counts in the order of {@link #STANDINGS}: {"RUS->IRN": {"REPORTED": 2}}. */
+    private static ObjectNode sortedStandings(ObjectNode byDirection) {
+        ObjectNode sorted = DyadJson.mapper().createObjectNode();
+        byDirection.fields().forEachRemaining(direction -> {
+            ObjectNode counts = sorted.putObject(direction.getKey());
+            STANDINGS.stream().filter(direction.getValue()::has)
+                    .forEach(standing -> counts.put(standing, direction.getValue().path(standing).asLong()));
+        });
+        return sorted;
     }
 
     /**

@@ -38,7 +38,8 @@ public class RelationshipController {
     }
 
     @Operation(summary = "Fetch the relationship of two actors: agreements (with each party's status), deals both "
-            + "ways by stage, statements, estimate totals, first and last event, and the latest timeline entries")
+            + "ways counted by stage with one page of them, statements, estimate totals over all deals, first and "
+            + "last event, and the latest timeline entries")
     @GetMapping("/{a}/{b}")
     public ResponseEntity<ObjectNode> fetchRelationship(
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String a,
@@ -47,11 +48,15 @@ public class RelationshipController {
             @RequestParam(required = false) String asOf,
             @Parameter(description = "only what Dyad had recorded by this instant (ISO-8601)")
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = "which page of the pair's deals to include, earliest report first")
+            @RequestParam(defaultValue = "0") @Min(0) int dealsPage,
+            @Parameter(description = "how many deals a page holds")
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int dealsSize,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
         return ViewResponses.ok(relationships.fetch(new FetchRelationship(a, b, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt))), consistent);
+                TimeParameters.knownAt(knownAt), dealsPage, dealsSize)), consistent);
     }
 
     @Operation(summary = "Fetch an actor's partners with the number of agreements, deals and statements with each")

@@ -1,4 +1,4 @@
-package org.dyad.views.query;
+package org.dyad.views.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,20 +7,20 @@ import org.dyad.contracts.wire.DyadJson;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
- * Sums, per currency and basis, the most recently recorded estimate of each deal. Ranges add their ends; a single
+ * Sums, per currency and basis (in that order), the most recently recorded estimate of each deal. Ranges add their ends; a single
  * amount adds to both low and high. Currencies and bases are never mixed, and no exchange rate is assumed.
  */
-final class EstimateTotals {
+public final class EstimateTotals {
 
     private EstimateTotals() {
     }
 
-    static ArrayNode of(Collection<? extends JsonNode> deals) {
-        Map<String, ObjectNode> totals = new LinkedHashMap<>();
+    public static ArrayNode of(Collection<? extends JsonNode> deals) {
+        Map<String, ObjectNode> totals = new TreeMap<>();
         for (JsonNode deal : deals) {
             JsonNode estimate = latest(deal);
             if (estimate == null) {
@@ -49,7 +49,7 @@ final class EstimateTotals {
     }
 
     /** The most recently recorded of a deal document's latest estimates, or {@code null}. */
-    static JsonNode latest(JsonNode deal) {
+    public static JsonNode latest(JsonNode deal) {
         return latest(deal, null);
     }
 
@@ -57,7 +57,7 @@ final class EstimateTotals {
      * The most recently recorded of a deal document's latest estimates in a currency (any when {@code null}), or
      * {@code null}; as {@code DealRecord.latestValue} and {@code latestTiv} choose for the stored columns.
      */
-    static JsonNode latest(JsonNode deal, String currency) {
+    public static JsonNode latest(JsonNode deal, String currency) {
         JsonNode latest = null;
         for (JsonNode claim : deal.path("latestEstimates")) {
             if (currency != null && !currency.equals(claim.path("estimate").path("currency").asText())) {
@@ -72,12 +72,12 @@ final class EstimateTotals {
     }
 
     /** An estimate's low end: its range's, or its single amount. */
-    static BigDecimal low(JsonNode estimate) {
+    public static BigDecimal low(JsonNode estimate) {
         return (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("low")).decimalValue();
     }
 
     /** An estimate's high end: its range's, or its single amount. */
-    static BigDecimal high(JsonNode estimate) {
+    public static BigDecimal high(JsonNode estimate) {
         return (estimate.hasNonNull("amount") ? estimate.path("amount") : estimate.path("high")).decimalValue();
     }
 }
