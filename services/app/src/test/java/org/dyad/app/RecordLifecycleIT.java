@@ -47,8 +47,14 @@ class RecordLifecycleIT extends DyadIntegrationTest {
                 "NegotiationOpened", "ContractConcluded", "DeliveryRecorded", "DealSuspended", "DealResumed",
                 "DealSuperseded");
         assertThat(get("/api/v1/deals/" + next).getBody().path("supersedes").toString()).contains(id);
-        assertThat(ids(get("/api/v1/deals?status=PENDING&supplier=RUS&recipient=CHN").getBody().path("items"),
-                "dealId")).contains(next).doesNotContain(id);
+        JsonNode pending = get("/api/v1/deals?status=PENDING&supplier=RUS&recipient=CHN&size=500").getBody()
+                .path("items");
+        assertThat(ids(pending, "dealId")).contains(next).doesNotContain(id);
+        for (JsonNode listed : pending) {
+            if (listed.path("dealId").asText().equals(next)) {
+                assertThat(listed.path("supersedes").toString()).as("as listed").isEqualTo("[\"" + id + "\"]");
+            }
+        }
 
         JsonNode asOf2004 = get("/api/v1/deals/" + id + "?asOf=2004-06-01").getBody();
         assertThat(asOf2004.path("status").asText()).isEqualTo("SUSPENDED");

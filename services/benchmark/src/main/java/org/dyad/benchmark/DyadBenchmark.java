@@ -493,7 +493,7 @@ public final class DyadBenchmark {
                     say(query[0] + ", " + readers + " readers: " + round(outcome.perSecond()) + "/s, p50 " + p50.get(r)
                             + " ms, p95 " + p95.get(r) + " ms, p99 " + p99.get(r) + " ms, failed " + outcome.failed());
                 }
-                String name = query[0] + ", " + readers + " readers";
+                String name = query[0] + ", " + readers + (readers == 1 ? " reader" : " readers");
                 dyadRows.add("Query", name + ", p50", "ms", Stats.of(p50));
                 if (query[0].startsWith("relationship")) {
                     dyadRows.atMost("Query", name + ", p95", "ms", Stats.of(p95), 10);

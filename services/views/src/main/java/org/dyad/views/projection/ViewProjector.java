@@ -52,8 +52,11 @@ import java.util.TreeSet;
  */
 public class ViewProjector {
 
-    /** Facts kept in memory for the records applied last (about 1–2 kB each). */
-    static final int RECENT_FACTS = 20_000;
+    /**
+     * Facts kept in memory for the records applied last (about 1.4 kB each). A record's events mostly come close
+     * together, so a few thousand serve almost every batch; the rest are read back from the log.
+     */
+    static final int RECENT_FACTS = 5_000;
 
     private static final String ADVANCE_VERSION = """
             INSERT INTO views.applied_version (aggregate_id, version, position) VALUES (?, ?, ?)
@@ -110,7 +113,7 @@ public class ViewProjector {
             RecentRecords.Entry earlier = before.get(aggregateId);
             List<RecordedFact> all = new ArrayList<>(earlier.facts());
             all.addAll(added);
-            String type = earlier.type() != null ? earlier.type() : typeOf(all.get(0));
+            String type = earlier.type() != null ? earlier.type() : typeOf(all);
             after.put(aggregateId, new RecentRecords.Entry(type, all.get(all.size() - 1).sequence(), all));
             Set<String> actors = actorsOf(all);
             parties.put(aggregateId, textArray(actors));
@@ -164,7 +167,7 @@ public class ViewProjector {
             }
         }
         eventLog.factsOf(unknown, null).forEach((id, facts) -> earlier.put(id,
-                new RecentRecords.Entry(typeOf(facts.get(0)), facts.get(facts.size() - 1).sequence(), facts)));
+                new RecentRecords.Entry(typeOf(facts), facts.get(facts.size() - 1).sequence(), facts)));
         unknown.forEach(id -> earlier.putIfAbsent(id, new RecentRecords.Entry(null, -1, List.of())));
         return earlier;
     }
@@ -178,15 +181,14 @@ public class ViewProjector {
     }
 
     /**
-     * The record's type, from the event that created it (sequence 0). Corrections and retractions belong to the
-     * record they amend.
+     * The record's type, from its events' own types. Corrections and retractions belong to the record they amend,
+     * whose type the other events give.
      */
-    private static String typeOf(RecordedFact first) {
-        String type = EventCatalog.aggregateOf(first.event().getClass());
-        if (first.sequence() != 0 || "record".equals(type)) {
-            throw new IllegalStateException("record " + first.aggregateId() + " has no creating event in the views");
-        }
-        return type;
+    private static String typeOf(List<RecordedFact> facts) {
+        return facts.stream().map(f -> EventCatalog.aggregateOf(f.event().getClass()))
+                .filter(type -> !"record".equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("record " + facts.get(0).aggregateId()
+                        + " has only corrections or retractions in the views"));
     }
 
     private static Set<String> actorsOf(List<RecordedFact> facts) {
@@ -412,7 +414,7 @@ public class ViewProjector {
     private Map<String, RecentRecords.Entry> logged(List<String> aggregateIds) {
         Map<String, RecentRecords.Entry> records = new LinkedHashMap<>();
         eventLog.factsOf(aggregateIds, null).forEach((id, facts) -> records.put(id,
-                new RecentRecords.Entry(typeOf(facts.get(0)), facts.get(facts.size() - 1).sequence(), facts)));
+                new RecentRecords.Entry(typeOf(facts), facts.get(facts.size() - 1).sequence(), facts)));
         return records;
     }
 

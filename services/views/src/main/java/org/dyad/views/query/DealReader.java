@@ -103,7 +103,7 @@ public class DealReader {
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset", params, String.class);
-        return RecordDocuments.page(documents.dealSummaries(ids, null, null), query.page(), query.size(),
+        return RecordDocuments.page(documents.dealSummaryTexts(ids, null), query.page(), query.size(),
                 total == null ? 0 : total);
     }
 

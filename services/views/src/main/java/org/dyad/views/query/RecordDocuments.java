@@ -1,8 +1,10 @@
 package org.dyad.views.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.views.model.AgreementRecord;
 import org.dyad.views.model.DealRecord;
@@ -89,6 +91,41 @@ public class RecordDocuments {
         return withSupersedes(deals);
     }
 
+    /**
+     * A page of deals' summaries as stored, with what is known now (the present, or {@code asOf} a date), for an
+     * answer that only passes them on: the stored texts go into the answer as they are, each with its
+     * {@code supersedes} added, instead of being parsed and written again.
+     */
+    public List<JsonNode> dealSummaryTexts(List<String> ids, LocalDate asOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> byId = new LinkedHashMap<>();
+        if (asOf == null) {
+            jdbc.query("SELECT deal_id, summary FROM views.deal WHERE deal_id IN (:ids)", Map.of("ids", ids), rs -> {
+                byId.put(rs.getString(1), rs.getString(2));
+            });
+        } else {
+            jdbc.query(STATES_AS_OF, Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)), rs -> {
+                byId.put(rs.getString(1), rs.getString(2));
+            });
+        }
+        Map<String, List<String>> superseded = supersededBy(byId.keySet());
+        return ids.stream().filter(byId::containsKey).map(id -> (JsonNode) DyadJson.mapper().getNodeFactory()
+                .rawValueNode(new RawValue(withField(byId.get(id), "supersedes",
+                        superseded.getOrDefault(id, List.of()))))).toList();
+    }
+
+    /** A JSON object's text with one more field at its end. */
+    private static String withField(String object, String name, Object value) {
+        int end = object.lastIndexOf('}');
+        try {
+            return object.substring(0, end) + ",\"" + name + "\":" + DyadJson.mapper().writeValueAsString(value) + "}";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<ObjectNode> stored(Kind kind, String column, List<String> ids) {
         return documentsInOrder("SELECT " + kind.idColumn + ", " + column + " FROM views." + kind.table + " WHERE "
                 + kind.idColumn + " IN (:ids)", Map.of("ids", ids), ids);
@@ -107,12 +144,13 @@ public class RecordDocuments {
 
     /** Deals' summaries as of a date with what is known now, from their stored states ({@code views.deal_state}). */
     private List<ObjectNode> statesAsOf(List<String> ids, LocalDate asOf) {
-        return documentsInOrder("""
-                SELECT deal_id, summary FROM views.deal_state
-                WHERE deal_id IN (:ids) AND (valid_from IS NULL OR valid_from <= :asOf)
-                  AND (valid_until IS NULL OR valid_until > :asOf)""",
-                Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)), ids);
+        return documentsInOrder(STATES_AS_OF, Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)), ids);
     }
+
+    private static final String STATES_AS_OF = """
+            SELECT deal_id, summary FROM views.deal_state
+            WHERE deal_id IN (:ids) AND (valid_from IS NULL OR valid_from <= :asOf)
+              AND (valid_until IS NULL OR valid_until > :asOf)""";
 
     private List<ObjectNode> folded(Kind kind, List<String> ids, LocalDate asOf, Instant knownAt) {
         if (ids.size() > MAX_FOLDED) {
@@ -146,14 +184,22 @@ public class RecordDocuments {
         if (deals.isEmpty()) {
             return deals;
         }
-        Map<String, List<String>> superseded = new LinkedHashMap<>();
-        jdbc.query("SELECT superseded_by, deal_id FROM views.deal WHERE superseded_by IN (:ids) ORDER BY deal_id",
-                Map.of("ids", deals.stream().map(d -> d.path("dealId").asText()).toList()),
-                rs -> {
-                    superseded.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                });
+        Map<String, List<String>> superseded = supersededBy(deals.stream().map(d -> d.path("dealId").asText()).toList());
         deals.forEach(d -> d.putPOJO("supersedes", superseded.getOrDefault(d.path("dealId").asText(), List.of())));
         return deals;
+    }
+
+    /** The deals each of these deals superseded. */
+    private Map<String, List<String>> supersededBy(java.util.Collection<String> dealIds) {
+        Map<String, List<String>> superseded = new LinkedHashMap<>();
+        if (dealIds.isEmpty()) {
+            return superseded;
+        }
+        jdbc.query("SELECT superseded_by, deal_id FROM views.deal WHERE superseded_by IN (:ids) ORDER BY deal_id",
+                Map.of("ids", dealIds), rs -> {
+                    superseded.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return superseded;
     }
 
     static ArrayNode array(List<? extends JsonNode> nodes) {

@@ -91,7 +91,7 @@ public class RelationshipReader {
      * The pair's deals: one page of summaries, and over all of them the count, the pending ones, the count per
      * direction and standing, the estimate totals, and the first and last valid dates.
      */
-    private record PairDeals(List<ObjectNode> page, long total, long pending, ObjectNode byDirection,
+    private record PairDeals(List<? extends JsonNode> page, long total, long pending, ObjectNode byDirection,
                              ArrayNode estimateTotals, List<String> validDates) {
     }
 
@@ -131,7 +131,7 @@ public class RelationshipReader {
                 });
         List<String> ids = jdbc.queryForList("SELECT deal_id" + states
                 + " ORDER BY reported_from, deal_id LIMIT :limit OFFSET :offset", params, String.class);
-        List<ObjectNode> page = documents.dealSummaries(ids, query.asOf(), null);
+        List<JsonNode> page = documents.dealSummaryTexts(ids, query.asOf());
         return new PairDeals(page, counts[0], counts[1], sortedStandings(byDirection), totals, dates);
     }
 
