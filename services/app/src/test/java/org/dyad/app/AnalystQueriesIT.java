@@ -7,6 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +105,26 @@ class AnalystQueriesIT extends DyadIntegrationTest {
                 "recordId")).containsExactly(frigates);
         assertThat(get("/api/v1/timeline?parties=KOR&types=Nonsense").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aRelationshipPreviewsTheLatestHundredTimelineEntriesInValidTimeOrder() {
+        String id = uniqueId("many-claims");
+        post("/api/v1/deals", dealReport(id, "BHR", "OMN", 1_000_000L));
+        String token = null;
+        for (int i = 1; i <= 101; i++) {
+            token = post("/api/v1/deals/" + id + "/estimates", """
+                    {"estimate": {"amount": %d, "currency": "USD", "qualifier": "ABOUT"}, "estimatedOn": "%d", %s}"""
+                    .formatted(1_000_000L + i, 2002 + i / 10, SOURCE)).getBody().path("consistencyToken").asText();
+        }
+        JsonNode relationship = get("/api/v1/relationships/BHR/OMN?waitFor=" + token).getBody();
+
+        assertThat(relationship.path("timelineTotal").asInt()).isEqualTo(102);
+        assertThat(relationship.path("timeline")).hasSize(100);
+        assertThat(ids(relationship.path("timeline"), "type")).doesNotContain("SaleReported");
+        assertThat(relationship.path("timeline").get(99).path("validOn").asText()).isEqualTo("2012");
+        List<String> order = ids(relationship.path("timeline"), "validOn");
+        assertThat(order).isSorted();
     }
 
     @Test

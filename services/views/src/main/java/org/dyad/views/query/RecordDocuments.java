@@ -100,16 +100,9 @@ public class RecordDocuments {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, String> byId = new LinkedHashMap<>();
-        if (asOf == null) {
-            jdbc.query("SELECT deal_id, summary FROM views.deal WHERE deal_id IN (:ids)", Map.of("ids", ids), rs -> {
-                byId.put(rs.getString(1), rs.getString(2));
-            });
-        } else {
-            jdbc.query(STATES_AS_OF, Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)), rs -> {
-                byId.put(rs.getString(1), rs.getString(2));
-            });
-        }
+        Map<String, String> byId = asOf == null
+                ? textsById("SELECT deal_id, summary FROM views.deal WHERE deal_id IN (:ids)", Map.of("ids", ids))
+                : textsById(STATES_AS_OF, Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)));
         Map<String, List<String>> superseded = supersededBy(byId.keySet());
         return ids.stream().filter(byId::containsKey).map(id -> (JsonNode) DyadJson.mapper().getNodeFactory()
                 .rawValueNode(new RawValue(withField(byId.get(id), "supersedes",
@@ -134,12 +127,18 @@ public class RecordDocuments {
     /** Runs a query answering (id, JSON text) and parses the texts in the order of {@code ids}. */
     private List<ObjectNode> documentsInOrder(String sql, Map<String, ?> params, List<String> ids) {
         // the texts are parsed after the query, so that the connection goes back to the pool first
+        Map<String, String> byId = textsById(sql, params);
+        return ids.stream().map(byId::get).filter(Objects::nonNull).map(text -> (ObjectNode) readTree(text))
+                .toList();
+    }
+
+    /** Runs a query answering (id, JSON text). */
+    private Map<String, String> textsById(String sql, Map<String, ?> params) {
         Map<String, String> byId = new LinkedHashMap<>();
         jdbc.query(sql, params, rs -> {
             byId.put(rs.getString(1), rs.getString(2));
         });
-        return ids.stream().map(byId::get).filter(Objects::nonNull).map(text -> (ObjectNode) readTree(text))
-                .toList();
+        return byId;
     }
 
     /** Deals' summaries as of a date with what is known now, from their stored states ({@code views.deal_state}). */

@@ -80,7 +80,7 @@ public class RelationshipReader {
         List<String> known = dates.stream().filter(Objects::nonNull).map(d -> d.replace("~", "")).sorted().toList();
         answer.put("firstEventOn", known.isEmpty() ? null : known.get(0));
         answer.put("lastEventOn", known.isEmpty() ? null : known.get(known.size() - 1));
-        ObjectNode recent = timeline.fetch(new FetchTimeline(List.of(a, b), null, query.asOf(), List.of(), 0,
+        ObjectNode recent = timeline.latest(new FetchTimeline(List.of(a, b), null, query.asOf(), List.of(), 0,
                 TIMELINE_PREVIEW, query.knownAt()));
         answer.set("timeline", recent.path("items"));
         answer.put("timelineTotal", recent.path("total").asLong());

@@ -25,6 +25,15 @@ public class TimelineReader {
     }
 
     public ObjectNode fetch(FetchTimeline query) {
+        return fetch(query, false);
+    }
+
+    /** The last {@code size} entries of the timeline (still in valid-time order), with the total. */
+    public ObjectNode latest(FetchTimeline query) {
+        return fetch(query, true);
+    }
+
+    private ObjectNode fetch(FetchTimeline query, boolean latest) {
         StringBuilder where = new StringBuilder(" WHERE e.parties @> CAST(:parties AS text[]) AND e.valid_from IS NOT NULL");
         MapSqlParameterSource params = new MapSqlParameterSource("parties", query.parties().toArray(String[]::new))
                 .addValue("knownAt", query.knownAt() == null ? null : Timestamp.from(query.knownAt()));
@@ -42,7 +51,9 @@ public class TimelineReader {
         }
         where.append(" AND (CAST(:knownAt AS timestamptz) IS NULL OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
         Long total = jdbc.queryForObject("SELECT count(*) FROM views.event_log e" + where, params, Long.class);
-        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        long offset = latest ? Math.max(0, (total == null ? 0 : total) - query.size())
+                : (long) query.page() * query.size();
+        params.addValue("limit", query.size()).addValue("offset", offset);
         List<ObjectNode> entries = jdbc.query("""
                 SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at, e.payload,
                     e.client, e.correlation_id,
