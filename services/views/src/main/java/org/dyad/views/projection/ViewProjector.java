@@ -263,6 +263,7 @@ public class ViewProjector {
         ObjectNode document = DyadJson.mapper().valueToTree(deal);
         String documentJson = json(document);
         ObjectNode summary = DealSummary.of(document);
+        String summaryJson = json(summary);
         writes.add("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
                             superseded_by, categories, designations, value_currency, value_low, value_high, tiv,
@@ -282,9 +283,9 @@ public class ViewProjector {
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
                 deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), documentJson,
-                json(summary));
+                summaryJson);
         writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
-        writeDealStates(writes, history, version, deal, summary);
+        writeDealStates(writes, history, version, deal, summary, summaryJson);
     }
 
     /**
@@ -293,27 +294,28 @@ public class ViewProjector {
      * span answers every date in it. The last span is the present.
      */
     private void writeDealStates(RowBatches writes, List<HistoryEntry> history, long version, DealRecord present,
-                                 ObjectNode presentSummary) {
+                                 ObjectNode presentSummary, String presentSummaryJson) {
         List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null).map(h -> h.validOn().earliest())
                 .distinct().sorted().toList();
         for (int i = 0; i <= dates.size(); i++) {
             LocalDate from = i == 0 ? null : dates.get(i - 1);
             LocalDate until = i == dates.size() ? null : dates.get(i);
             if (until == null) {
-                writeDealState(writes, from, null, present, presentSummary);
+                writeDealState(writes, from, null, present, presentSummary, presentSummaryJson);
                 continue;
             }
             LocalDate asOf = from == null ? until.minusDays(1) : from;
             DealRecord deal = DealRecord.fold(history.stream()
                     .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
             if (deal != null) {
-                writeDealState(writes, from, until, deal, DealSummary.of(DyadJson.mapper().valueToTree(deal)));
+                ObjectNode summary = DealSummary.of(DyadJson.mapper().valueToTree(deal));
+                writeDealState(writes, from, until, deal, summary, json(summary));
             }
         }
     }
 
     private void writeDealState(RowBatches writes, LocalDate from, LocalDate until, DealRecord deal,
-                                ObjectNode summary) {
+                                ObjectNode summary, String summaryJson) {
         JsonNode estimate = EstimateTotals.latest(summary);
         writes.add("""
                         INSERT INTO views.deal_state (deal_id, valid_from, valid_until, supplier, recipient, standing,
@@ -327,7 +329,7 @@ public class ViewProjector {
                 estimate == null ? null : estimate.path("currency").asText(),
                 estimate == null ? null : estimate.path("basis").asText(),
                 estimate == null ? null : EstimateTotals.low(estimate),
-                estimate == null ? null : EstimateTotals.high(estimate), json(summary));
+                estimate == null ? null : EstimateTotals.high(estimate), summaryJson);
     }
 
     private void writeAgreement(RowBatches writes, String agreementId, AgreementRecord agreement, Span span) {

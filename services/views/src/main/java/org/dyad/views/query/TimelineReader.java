@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -51,9 +53,9 @@ public class TimelineReader {
         }
         where.append(" AND (CAST(:knownAt AS timestamptz) IS NULL OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
         Long total = jdbc.queryForObject("SELECT count(*) FROM views.event_log e" + where, params, Long.class);
-        long offset = latest ? Math.max(0, (total == null ? 0 : total) - query.size())
-                : (long) query.page() * query.size();
-        params.addValue("limit", query.size()).addValue("offset", offset);
+        // the latest entries are taken from the end (a short sort) and put back in valid-time order
+        params.addValue("limit", query.size()).addValue("offset", latest ? 0 : (long) query.page() * query.size());
+        String order = latest ? " ORDER BY e.valid_from DESC, e.position DESC" : " ORDER BY e.valid_from, e.position";
         List<ObjectNode> entries = jdbc.query("""
                 SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at, e.payload,
                     e.client, e.correlation_id,
@@ -65,7 +67,7 @@ public class TimelineReader {
                         AND r.type = 'RecordRetracted' AND r.payload ->> 'retractedEventId' = e.event_id
                         AND (CAST(:knownAt AS timestamptz) IS NULL OR r.recorded_at <= CAST(:knownAt AS timestamptz)))
                         AS retracted
-                FROM views.event_log e""" + where + " ORDER BY e.valid_from, e.position LIMIT :limit OFFSET :offset",
+                FROM views.event_log e""" + where + order + " LIMIT :limit OFFSET :offset",
                 params, (rs, n) -> {
                     ObjectNode entry = LoggedEvents.entry(rs);
                     entry.put("corrected", rs.getBoolean("corrected"));
@@ -75,6 +77,10 @@ public class TimelineReader {
                     entry.set("event", event);
                     return entry;
                 });
+        if (latest) {
+            entries = new ArrayList<>(entries);
+            Collections.reverse(entries);
+        }
         return RecordDocuments.page(entries, query.page(), query.size(), total == null ? 0 : total);
     }
 }
