@@ -1,6 +1,10 @@
 package org.dyad.views.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.query.FetchTimeline;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,6 +39,11 @@ public class TimelineReader {
         return fetch(query, true);
     }
 
+    private static JsonNode raw(String json) {
+        return json == null ? NullNode.getInstance()
+                : DyadJson.mapper().getNodeFactory().rawValueNode(new RawValue(json));
+    }
+
     private ObjectNode fetch(FetchTimeline query, boolean latest) {
         StringBuilder where = new StringBuilder(" WHERE e.parties @> CAST(:parties AS text[]) AND e.valid_from IS NOT NULL");
         MapSqlParameterSource params = new MapSqlParameterSource("parties", query.parties().toArray(String[]::new))
@@ -57,8 +66,9 @@ public class TimelineReader {
         params.addValue("limit", query.size()).addValue("offset", latest ? 0 : (long) query.page() * query.size());
         String order = latest ? " ORDER BY e.valid_from DESC, e.position DESC" : " ORDER BY e.valid_from, e.position";
         List<ObjectNode> entries = jdbc.query("""
-                SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at, e.payload,
-                    e.client, e.correlation_id,
+                SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at,
+                    e.payload -> 'provenance' AS provenance, e.payload - 'provenance' AS event, e.client,
+                    e.correlation_id,
                     EXISTS (SELECT 1 FROM views.event_log c WHERE c.aggregate_id = e.aggregate_id
                         AND c.type = 'RecordCorrected' AND c.payload ->> 'correctedEventId' = e.event_id
                         AND (CAST(:knownAt AS timestamptz) IS NULL OR c.recorded_at <= CAST(:knownAt AS timestamptz)))
@@ -72,9 +82,9 @@ public class TimelineReader {
                     ObjectNode entry = LoggedEvents.entry(rs);
                     entry.put("corrected", rs.getBoolean("corrected"));
                     entry.put("retracted", rs.getBoolean("retracted"));
-                    ObjectNode event = (ObjectNode) RecordDocuments.readTree(rs.getString("payload"));
-                    entry.set("provenance", event.remove("provenance"));
-                    entry.set("event", event);
+                    // split in the database and passed on as text: the entry is not parsed here
+                    entry.set("provenance", raw(rs.getString("provenance")));
+                    entry.set("event", raw(rs.getString("event")));
                     return entry;
                 });
         if (latest) {
