@@ -1,12 +1,12 @@
 package org.dyad.views.query;
 
-import org.dyad.views.model.EstimateTotals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.query.FetchOverview;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -18,9 +18,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,12 @@ public class RecordDocuments {
 
     /** Most records an "as of" / "known at" answer folds; a wider question must be narrowed by its filters. */
     public static final int MAX_FOLDED = 5000;
+
+    /** Deals' states on a date ({@code views.deal_state}: the span holding it). */
+    private static final String STATES_AS_OF = """
+            SELECT deal_id, summary FROM views.deal_state
+            WHERE deal_id IN (:ids) AND (valid_from IS NULL OR valid_from <= :asOf)
+              AND (valid_until IS NULL OR valid_until > :asOf)""";
 
     public enum Kind {
         DEAL("deal", "deal_id"), AGREEMENT("agreement", "agreement_id"), STATEMENT("statement", "statement_id");
@@ -102,7 +110,7 @@ public class RecordDocuments {
         }
         Map<String, String> byId = asOf == null
                 ? textsById("SELECT deal_id, summary FROM views.deal WHERE deal_id IN (:ids)", Map.of("ids", ids))
-                : textsById(STATES_AS_OF, Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)));
+                : textsById(STATES_AS_OF, Map.of("ids", ids, "asOf", Date.valueOf(asOf)));
         Map<String, List<String>> superseded = supersededBy(byId.keySet());
         return ids.stream().filter(byId::containsKey).map(id -> (JsonNode) DyadJson.mapper().getNodeFactory()
                 .rawValueNode(new RawValue(withField(byId.get(id), "supersedes",
@@ -143,13 +151,8 @@ public class RecordDocuments {
 
     /** Deals' summaries as of a date with what is known now, from their stored states ({@code views.deal_state}). */
     private List<ObjectNode> statesAsOf(List<String> ids, LocalDate asOf) {
-        return documentsInOrder(STATES_AS_OF, Map.of("ids", ids, "asOf", java.sql.Date.valueOf(asOf)), ids);
+        return documentsInOrder(STATES_AS_OF, Map.of("ids", ids, "asOf", Date.valueOf(asOf)), ids);
     }
-
-    private static final String STATES_AS_OF = """
-            SELECT deal_id, summary FROM views.deal_state
-            WHERE deal_id IN (:ids) AND (valid_from IS NULL OR valid_from <= :asOf)
-              AND (valid_until IS NULL OR valid_until > :asOf)""";
 
     private List<ObjectNode> folded(Kind kind, List<String> ids, LocalDate asOf, Instant knownAt) {
         if (ids.size() > MAX_FOLDED) {
@@ -189,7 +192,7 @@ public class RecordDocuments {
     }
 
     /** The deals each of these deals superseded. */
-    private Map<String, List<String>> supersededBy(java.util.Collection<String> dealIds) {
+    private Map<String, List<String>> supersededBy(Collection<String> dealIds) {
         Map<String, List<String>> superseded = new LinkedHashMap<>();
         if (dealIds.isEmpty()) {
             return superseded;

@@ -1,6 +1,5 @@
 package org.dyad.views.query;
 
-import org.dyad.views.model.EstimateTotals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +10,7 @@ import org.dyad.contracts.query.FetchPartners;
 import org.dyad.contracts.query.FetchRelationship;
 import org.dyad.contracts.query.FetchTimeline;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,6 +32,11 @@ public class RelationshipReader {
 
     /** How many of the pair's most recent timeline entries the relationship itself shows. */
     static final int TIMELINE_PREVIEW = 100;
+
+    /** A deal's standing: its stage while active, else its status; in this order in answers. */
+    private static final List<String> STANDINGS = Stream.concat(
+            Arrays.stream(DealStage.values()).map(Enum::name),
+            Arrays.stream(DealStatus.values()).filter(s -> s != DealStatus.ACTIVE).map(Enum::name)).toList();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RecordDocuments documents;
@@ -163,11 +168,6 @@ public class RelationshipReader {
         directions.putObject(b + "->" + a);
         return directions;
     }
-
-    /** A deal's standing: its stage while active, else its status; in this order in answers. */
-    private static final List<String> STANDINGS = Stream.concat(
-            Arrays.stream(DealStage.values()).map(Enum::name),
-            Arrays.stream(DealStatus.values()).filter(s -> s != DealStatus.ACTIVE).map(Enum::name)).toList();
 
     /** Each direction's counts in the order of {@link #STANDINGS}: {"RUS->IRN": {"REPORTED": 2}}. */
     private static ObjectNode sortedStandings(ObjectNode byDirection) {
