@@ -103,6 +103,12 @@ class AnalystQueriesIT extends DyadIntegrationTest {
                 .isEqualTo("SIPRI");
         assertThat(ids(get("/api/v1/timeline?parties=KOR,PHL&from=2015-01-01&to=2016-12-31").getBody().path("items"),
                 "recordId")).containsExactly(frigates);
+        JsonNode second = get("/api/v1/timeline?parties=KOR,PHL&size=2&page=1").getBody();
+        assertThat(ids(second.path("items"), "validOn")).containsExactly("2017");
+        assertThat(second.path("total").asInt()).isEqualTo(3);
+        JsonNode beyond = get("/api/v1/timeline?parties=KOR,PHL&size=2&page=5").getBody();
+        assertThat(beyond.path("items")).isEmpty();
+        assertThat(beyond.path("total").asInt()).as("a page past the end still says how many there are").isEqualTo(3);
         assertThat(get("/api/v1/timeline?parties=KOR&types=Nonsense").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }

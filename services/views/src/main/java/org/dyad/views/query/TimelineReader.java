@@ -61,12 +61,17 @@ public class TimelineReader {
             params.addValue("types", query.types());
         }
         where.append(" AND (CAST(:knownAt AS timestamptz) IS NULL OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
-        Long total = jdbc.queryForObject("SELECT count(*) FROM views.event_log e" + where, params, Long.class);
-        // the latest entries are taken from the end (a short sort) and put back in valid-time order
+        // The latest entries are taken from the end (a short sort) and put back in valid-time order. The page and the
+        // total come from one pass over the matching events; the page's entries are then read in full.
         params.addValue("limit", query.size()).addValue("offset", latest ? 0 : (long) query.page() * query.size());
-        String order = latest ? " ORDER BY e.valid_from DESC, e.position DESC" : " ORDER BY e.valid_from, e.position";
+        String order = latest ? " DESC" : "";
+        long[] total = {-1};
         List<ObjectNode> entries = jdbc.query("""
-                SELECT e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at,
+                WITH page AS (
+                    SELECT e.event_id, e.valid_from, e.position, count(*) OVER () AS total
+                    FROM views.event_log e""" + where + """
+                     ORDER BY e.valid_from%1$s, e.position%1$s LIMIT :limit OFFSET :offset)
+                SELECT p.total, e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at,
                     e.payload -> 'provenance' AS provenance, e.payload - 'provenance' AS event, e.client,
                     e.correlation_id,
                     EXISTS (SELECT 1 FROM views.event_log c WHERE c.aggregate_id = e.aggregate_id
@@ -77,8 +82,10 @@ public class TimelineReader {
                         AND r.type = 'RecordRetracted' AND r.payload ->> 'retractedEventId' = e.event_id
                         AND (CAST(:knownAt AS timestamptz) IS NULL OR r.recorded_at <= CAST(:knownAt AS timestamptz)))
                         AS retracted
-                FROM views.event_log e""" + where + order + " LIMIT :limit OFFSET :offset",
+                FROM page p JOIN views.event_log e ON e.event_id = p.event_id
+                ORDER BY p.valid_from%1$s, p.position%1$s""".formatted(order),
                 params, (rs, n) -> {
+                    total[0] = rs.getLong("total");
                     ObjectNode entry = LoggedEvents.entry(rs);
                     entry.put("corrected", rs.getBoolean("corrected"));
                     entry.put("retracted", rs.getBoolean("retracted"));
@@ -87,10 +94,15 @@ public class TimelineReader {
                     entry.set("event", raw(rs.getString("event")));
                     return entry;
                 });
+        if (total[0] < 0) {
+            // a page past the end has no row to carry the total
+            Long counted = jdbc.queryForObject("SELECT count(*) FROM views.event_log e" + where, params, Long.class);
+            total[0] = counted == null ? 0 : counted;
+        }
         if (latest) {
             entries = new ArrayList<>(entries);
             Collections.reverse(entries);
         }
-        return RecordDocuments.page(entries, query.page(), query.size(), total == null ? 0 : total);
+        return RecordDocuments.page(entries, query.page(), query.size(), total[0]);
     }
 }
