@@ -12,11 +12,11 @@ import org.dyad.contracts.record.CorrectableFields;
 import org.dyad.contracts.record.RecordCorrected;
 import org.dyad.contracts.record.RecordRetracted;
 import org.dyad.contracts.record.RetractRecord;
+import org.dyad.ledger.CommandLimits;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.agreement.Agreement;
 import org.dyad.ledger.deal.Deal;
 import org.dyad.ledger.statement.Statement;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
@@ -88,9 +88,7 @@ class RecordCorrectionHandler {
                     : List.of(value);
             for (int i = 0; i < elements.size(); i++) {
                 String at = "changes." + field + (value instanceof Collection<?> ? "[" + i + "]" : "");
-                for (ConstraintViolation<?> violation : validator.validate(elements.get(i))) {
-                    problems.add(at + "." + violation.getPropertyPath() + ": " + violation.getMessage());
-                }
+                problems.addAll(CommandLimits.violations(validator, at, elements.get(i)));
             }
         });
         return problems;

@@ -6,6 +6,7 @@ import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
 import org.dyad.contracts.deal.RecordTradeRegisterEntry;
+import org.dyad.ledger.CommandLimits;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.ledger.RuleViolationException;
@@ -20,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * Imports SIPRI trade-register exports as jobs. Every row becomes one {@link RecordTradeRegisterEntry} command sent
@@ -163,21 +164,14 @@ public class SipriImportJobs {
 
     /** A row must keep the limits a client's command keeps (e.g. a designation of at most 200 characters). */
     private String beyondLimits(SipriDeal deal) {
-        List<String> problems = new ArrayList<>();
-        collect(problems, "item", deal.item());
+        List<String> problems = new ArrayList<>(CommandLimits.violations(validator, "item", deal.item()));
         if (deal.delivery() != null) {
-            collect(problems, "delivery", deal.delivery());
+            problems.addAll(CommandLimits.violations(validator, "delivery", deal.delivery()));
         }
         for (int i = 0; i < deal.estimates().size(); i++) {
-            collect(problems, "estimates[" + i + "]", deal.estimates().get(i));
+            problems.addAll(CommandLimits.violations(validator, "estimates[" + i + "]", deal.estimates().get(i)));
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
-    }
-
-    private void collect(List<String> problems, String prefix, Object value) {
-        for (ConstraintViolation<Object> violation : validator.validate(value)) {
-            problems.add(prefix + "." + violation.getPropertyPath() + ": " + violation.getMessage());
-        }
     }
 
     static RecordTradeRegisterEntry command(String dealId, SipriDeal deal, Source source, AdmiraltyGrade grade,
@@ -206,9 +200,12 @@ public class SipriImportJobs {
                 String text = reason.replace('\u0000', '\uFFFD');
                 outcome[4] = text.length() > MAX_REASON ? text.substring(0, MAX_REASON - 1) + "…" : text;
             }
-            Counter.builder("dyad.import.rows").description("rows of SIPRI imports by outcome")
-                    .tag("outcome", outcome[2].toString()).register(meters).increment();
         }
+        // counted once per chunk and outcome, not looked up per row
+        outcomes.stream().collect(Collectors.groupingBy(o -> o[2].toString(), Collectors.counting()))
+                .forEach((outcome, rows) -> Counter.builder("dyad.import.rows")
+                        .description("rows of SIPRI imports by outcome").tag("outcome", outcome).register(meters)
+                        .increment(rows));
         jdbc.batchUpdate("INSERT INTO " + LEDGER + ".import_row (job_id, line, outcome, deal_id, reason)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", outcomes);
         long imported = outcomes.stream().filter(o -> "IMPORTED".equals(o[2])).count();

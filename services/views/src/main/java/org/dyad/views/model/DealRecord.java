@@ -164,16 +164,19 @@ public class DealRecord {
 
     /** The most recently recorded of the latest estimates, or {@code null}. */
     public Estimate latestValue() {
-        return latestEstimates.isEmpty() ? null : latestEstimates.stream()
-                .max((a, b) -> a.provenance().recordedAt().compareTo(b.provenance().recordedAt()))
-                .map(EstimateClaim::estimate).orElse(null);
+        return latest(estimate -> true);
     }
 
     /** The most recently recorded SIPRI trend-indicator value among the latest estimates, or {@code null}. */
     public BigDecimal latestTiv() {
-        return latestEstimates.stream().filter(c -> "TIV".equals(c.estimate().currency()))
+        Estimate tiv = latest(estimate -> "TIV".equals(estimate.currency()));
+        return tiv == null ? null : tiv.upperBound();
+    }
+
+    private Estimate latest(java.util.function.Predicate<Estimate> which) {
+        return latestEstimates.stream().filter(c -> which.test(c.estimate()))
                 .max((a, b) -> a.provenance().recordedAt().compareTo(b.provenance().recordedAt()))
-                .map(c -> c.estimate().upperBound()).orElse(null);
+                .map(EstimateClaim::estimate).orElse(null);
     }
 
     public int sourceCount() {

@@ -5,6 +5,7 @@ import org.dyad.views.model.RecordedFact;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The facts of recently applied records, so that applying a record's next events does not read and parse all its
@@ -15,7 +16,8 @@ import java.util.Map;
  */
 final class RecentRecords {
 
-    record Entry(String type, long version, List<RecordedFact> facts) {
+    /** A record as last applied: its type, version, facts, and the actors they name. */
+    record Entry(String type, long version, List<RecordedFact> facts, Set<String> actors) {
     }
 
     private final int maxFacts;

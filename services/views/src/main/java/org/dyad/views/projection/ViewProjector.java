@@ -71,6 +71,8 @@ public class ViewProjector {
 
     private final ViewTables jdbc;
     private final EventLog eventLog;
+    private static final RecentRecords.Entry NEW_RECORD = new RecentRecords.Entry(null, -1, List.of(), Set.of());
+
     private final RecentRecords recent = new RecentRecords(RECENT_FACTS);
 
     /** Projects into the given tables (the live {@code views} schema, or a schema being rebuilt). */
@@ -113,11 +115,10 @@ public class ViewProjector {
             RecentRecords.Entry earlier = before.get(aggregateId);
             List<RecordedFact> all = new ArrayList<>(earlier.facts());
             all.addAll(added);
-            String type = earlier.type() != null ? earlier.type() : typeOf(all);
-            after.put(aggregateId, new RecentRecords.Entry(type, all.get(all.size() - 1).sequence(), all));
-            Set<String> actors = actorsOf(all);
-            parties.put(aggregateId, textArray(actors));
-            if (!earlier.facts().isEmpty() && !actors.equals(actorsOf(earlier.facts()))) {
+            RecentRecords.Entry now = entry(earlier.type() != null ? earlier.type() : typeOf(all), all);
+            after.put(aggregateId, now);
+            parties.put(aggregateId, textArray(now.actors()));
+            if (!earlier.facts().isEmpty() && !now.actors().equals(earlier.actors())) {
                 partiesChanged.add(new Object[]{parties.get(aggregateId), aggregateId, parties.get(aggregateId)});
             }
         });
@@ -158,17 +159,15 @@ public class ViewProjector {
         List<String> unknown = new ArrayList<>();
         for (String id : aggregateIds) {
             Long version = applied.get(id);
-            RecentRecords.Entry entry = version == null ? new RecentRecords.Entry(null, -1, List.of())
-                    : recent.at(id, version);
+            RecentRecords.Entry entry = version == null ? NEW_RECORD : recent.at(id, version);
             if (entry == null) {
                 unknown.add(id);
             } else {
                 earlier.put(id, entry);
             }
         }
-        eventLog.factsOf(unknown, null).forEach((id, facts) -> earlier.put(id,
-                new RecentRecords.Entry(typeOf(facts), facts.get(facts.size() - 1).sequence(), facts)));
-        unknown.forEach(id -> earlier.putIfAbsent(id, new RecentRecords.Entry(null, -1, List.of())));
+        eventLog.factsOf(unknown, null).forEach((id, facts) -> earlier.put(id, entry(typeOf(facts), facts)));
+        unknown.forEach(id -> earlier.putIfAbsent(id, NEW_RECORD));
         return earlier;
     }
 
@@ -191,10 +190,14 @@ public class ViewProjector {
                         + " has only corrections or retractions in the views"));
     }
 
-    private static Set<String> actorsOf(List<RecordedFact> facts) {
+    /**
+     * A record with its facts, its version (its last fact's sequence) and every actor its events ever named,
+     * retracted or not.
+     */
+    private static RecentRecords.Entry entry(String type, List<RecordedFact> facts) {
         Set<String> actors = new TreeSet<>();
         facts.forEach(f -> actors.addAll(actorsNamedBy(f.event())));
-        return actors;
+        return new RecentRecords.Entry(type, facts.get(facts.size() - 1).sequence(), facts, actors);
     }
 
     /** Folds the records again from their facts, rewrites their rows, and recounts the pairs they touch. */
@@ -212,7 +215,7 @@ public class ViewProjector {
                 case "statement" -> writeStatement(writes, aggregateId, StatementRecord.fold(history, version), span);
                 default -> throw new IllegalStateException("unknown record type " + record.type());
             }
-            List<String> sorted = new ArrayList<>(actorsOf(record.facts()));
+            List<String> sorted = new ArrayList<>(record.actors());
             for (int i = 0; i < sorted.size(); i++) {
                 for (int j = i + 1; j < sorted.size(); j++) {
                     pairs.add(List.of(sorted.get(i), sorted.get(j)));
@@ -415,8 +418,7 @@ public class ViewProjector {
     /** The records' facts as logged. */
     private Map<String, RecentRecords.Entry> logged(List<String> aggregateIds) {
         Map<String, RecentRecords.Entry> records = new LinkedHashMap<>();
-        eventLog.factsOf(aggregateIds, null).forEach((id, facts) -> records.put(id,
-                new RecentRecords.Entry(typeOf(facts), facts.get(facts.size() - 1).sequence(), facts)));
+        eventLog.factsOf(aggregateIds, null).forEach((id, facts) -> records.put(id, entry(typeOf(facts), facts)));
         return records;
     }
 

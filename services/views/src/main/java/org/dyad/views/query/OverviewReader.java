@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -125,11 +126,10 @@ public class OverviewReader {
                 .collect(Collectors.groupingBy(DealFigures::year, TreeMap::new, Collectors.toList()));
         Map<Integer, Long> signedByYear = agreements.stream().filter(a -> a.year() != null)
                 .collect(Collectors.groupingBy(AgreementFigures::year, TreeMap::new, Collectors.counting()));
-        TreeMap<Integer, Boolean> years = new TreeMap<>();
-        dealsByYear.keySet().forEach(y -> years.put(y, true));
-        signedByYear.keySet().forEach(y -> years.put(y, true));
+        TreeSet<Integer> years = new TreeSet<>(dealsByYear.keySet());
+        years.addAll(signedByYear.keySet());
         ArrayNode byYear = answer.putArray("byYear");
-        for (Integer year : years.keySet()) {
+        for (Integer year : years) {
             List<DealFigures> ofYear = dealsByYear.getOrDefault(year, List.of());
             ObjectNode row = byYear.addObject();
             row.put("year", year);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,7 @@ class RecentRecordsTest {
     @Test
     void anEntryIsUsedOnlyAtTheVersionItWasKeptFor() {
         RecentRecords recent = new RecentRecords(100);
-        recent.put("deal-1", new RecentRecords.Entry("deal", 2, facts("deal-1", 3)));
+        recent.put("deal-1", new RecentRecords.Entry("deal", 2, facts("deal-1", 3), Set.of()));
 
         assertThat(recent.at("deal-1", 2)).isNotNull();
         // the database moved on (another instance applied more) or the batch that kept it rolled back
@@ -26,16 +27,16 @@ class RecentRecordsTest {
     @Test
     void theLeastRecentlyUsedRecordsGoFirstOnceTheFactsExceedTheBound() {
         RecentRecords recent = new RecentRecords(10);
-        recent.put("a", new RecentRecords.Entry("deal", 3, facts("a", 4)));
-        recent.put("b", new RecentRecords.Entry("deal", 3, facts("b", 4)));
+        recent.put("a", new RecentRecords.Entry("deal", 3, facts("a", 4), Set.of()));
+        recent.put("b", new RecentRecords.Entry("deal", 3, facts("b", 4), Set.of()));
         recent.at("a", 3);
-        recent.put("c", new RecentRecords.Entry("deal", 3, facts("c", 4)));
+        recent.put("c", new RecentRecords.Entry("deal", 3, facts("c", 4), Set.of()));
 
         assertThat(recent.at("b", 3)).isNull();
         assertThat(recent.at("a", 3)).isNotNull();
         assertThat(recent.at("c", 3)).isNotNull();
 
-        recent.put("a", new RecentRecords.Entry("deal", 5, facts("a", 7)));
+        recent.put("a", new RecentRecords.Entry("deal", 5, facts("a", 7), Set.of()));
         assertThat(recent.at("c", 3)).isNull();
         assertThat(recent.at("a", 5).facts()).hasSize(7);
     }
