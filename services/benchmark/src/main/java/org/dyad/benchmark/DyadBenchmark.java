@@ -96,6 +96,10 @@ public final class DyadBenchmark {
     }
 
     private void run(Path jar, Path sample, String dyadJvmArgs) throws Exception {
+        if ("queries".equals(System.getProperty("bench.only", ""))) {
+            runQueriesOnly(jar, dyadJvmArgs);
+            return;
+        }
         Ceilings ceilings = new Ceilings(jdbcUrl, bootstrapServers);
         ceilings.createTable();
         ceilings.createTopic(CEILING_TOPIC, 6);
@@ -134,6 +138,19 @@ public final class DyadBenchmark {
                 dyad.close();
             }
         }
+    }
+
+    /** Only the query measurements ({@code -Dbench.only=queries}): for working on the read side. No ceilings. */
+    private void runQueriesOnly(Path jar, String dyadJvmArgs) throws Exception {
+        say("Starting Dyad (java -jar " + jar.getFileName() + " " + dyadJvmArgs + "), queries only");
+        dyad = DyadServer.start(jar, jdbcUrl, bootstrapServers, dyadJvmArgs, out.resolve("dyad.log"));
+        try {
+            queries();
+        } finally {
+            dyad.close();
+            dyad = null;
+        }
+        dyadRows.rows().forEach(table::add);
     }
 
     record CeilingRuns(List<Double> oneRow, List<Double> batched, List<Double> produced, List<Double> consumed) {
