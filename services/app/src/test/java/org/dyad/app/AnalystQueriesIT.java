@@ -131,6 +131,19 @@ class AnalystQueriesIT extends DyadIntegrationTest {
         assertThat(relationship.path("timeline").get(99).path("validOn").asText()).isEqualTo("2012");
         List<String> order = ids(relationship.path("timeline"), "validOn");
         assertThat(order).isSorted();
+        // totals from the records' valid dates agree with totals counted event by event (as known now)
+        String counted = "&knownAt=" + Instant.now();
+        for (String dates : List.of("", "&from=2003-01-01", "&to=2004-12-31", "&from=2003-01-01&to=2004-12-31",
+                "&from=2004-01-01&to=2004-01-01")) {
+            String timeline = "/api/v1/timeline?parties=OMN,BHR&size=1" + dates;
+            assertThat(get(timeline).getBody().path("total")).as(dates)
+                    .isEqualTo(get(timeline + counted).getBody().path("total"));
+        }
+        assertThat(get("/api/v1/timeline?parties=BHR,OMN&from=2003-01-01&to=2004-12-31").getBody().path("total")
+                .asInt()).isEqualTo(20);
+        assertThat(get("/api/v1/relationships/BHR/OMN?asOf=2004-12-31").getBody().path("timelineTotal"))
+                .isEqualTo(get("/api/v1/relationships/BHR/OMN?asOf=2004-12-31" + counted).getBody()
+                        .path("timelineTotal"));
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deal lists and relationships "as of" a date (with what is known now) read each deal's stored state for that date;
- * the same question "as known at" now folds the logged events. Both must give the same answer, field for field, on
+ * Deal lists and relationships "as of" a date (with what is known now) read each deal's stored state for that date,
+ * and total the timeline from the records' valid dates; the same question "as known at" now folds and counts the
+ * logged events. Both must give the same answer, field for field, on
  * every date — before, on and after each valid date, with a correction that moves one, a retraction, and a fact
  * without a date.
  */
@@ -87,7 +88,7 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
             JsonNode fromStates = relationship("?asOf=" + date);
             JsonNode folded = relationship("?asOf=" + date + "&knownAt=" + Instant.now());
             for (String field : List.of("deals", "dealsTotal", "dealsPending", "dealsByDirection", "estimateTotals",
-                    "firstEventOn", "lastEventOn")) {
+                    "firstEventOn", "lastEventOn", "timeline", "timelineTotal")) {
                 assertThat(fromStates.path(field)).as(field + " as of " + date).isEqualTo(folded.path(field));
             }
         }

@@ -29,6 +29,10 @@ class ViewRebuildIT extends DyadIntegrationTest {
                 UNION ALL SELECT 'applied', aggregate_id, version || '@' || position FROM views.applied_version
                 UNION ALL SELECT 'log', event_id, aggregate_id || '/' || sequence || '/' || type || '/' || position
                     FROM views.event_log
+                UNION ALL SELECT 'timeline', aggregate_id, parties::text || '/' || valid_dates::text
+                    FROM views.record_timeline
+                UNION ALL SELECT 'state', deal_id || '@' || coalesce(valid_from::text, ''), summary::text
+                    FROM views.deal_state
                 ORDER BY 1, 2""");
     }
 

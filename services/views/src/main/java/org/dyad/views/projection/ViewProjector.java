@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,6 +69,10 @@ public class ViewProjector {
             INSERT INTO views.event_log (event_id, position, aggregate_id, aggregate_type, sequence, type,
                 valid_on, valid_from, recorded_at, parties, client, correlation_id, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+
+    private static final String KEEP_TIMELINE_DATES = """
+            INSERT INTO views.record_timeline (aggregate_id, parties, valid_dates) VALUES (?, ?, ?)
+            ON CONFLICT (aggregate_id) DO UPDATE SET parties = EXCLUDED.parties, valid_dates = EXCLUDED.valid_dates""";
 
     private final ViewTables jdbc;
     private final EventLog eventLog;
@@ -138,6 +143,9 @@ public class ViewProjector {
         // record leaves it, and the same set results whether the events arrive one by one or in one batch.
         jdbc.batchUpdate("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
                 partiesChanged);
+        jdbc.batchUpdate(KEEP_TIMELINE_DATES, after.entrySet().stream().map(r -> new Object[]{r.getKey(),
+                parties.get(r.getKey()), jdbc.dateArray(r.getValue().facts().stream().map(f -> f.event().validOn())
+                        .filter(Objects::nonNull).map(PartialDate::earliest).sorted().toList())}).toList());
         rewrite(after);
         after.forEach(recent::put);
         return fresh.size();

@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import java.sql.Array;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +78,10 @@ public final class ViewTables {
 
     public Array textArray(Collection<String> values) {
         return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("text", values.toArray()));
+    }
+
+    public Array dateArray(Collection<LocalDate> values) {
+        return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("date",
+                values.stream().map(Date::valueOf).toArray()));
     }
 }

@@ -61,15 +61,16 @@ public class TimelineReader {
             params.addValue("types", query.types());
         }
         where.append(" AND (CAST(:knownAt AS timestamptz) IS NULL OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
-        // The latest entries are taken from the end (a short sort) and put back in valid-time order. The page and the
-        // total come from one pass over the matching events; the page's entries are then read in full.
+        // Filtered by actors and valid dates only, the total comes from the records' valid dates; otherwise it is
+        // counted in the same pass that finds the page. The latest entries are taken from the end (a short sort) and
+        // put back in valid-time order. The page's entries are then read in full.
+        boolean byDatesOnly = (query.types() == null || query.types().isEmpty()) && query.knownAt() == null;
         params.addValue("limit", query.size()).addValue("offset", latest ? 0 : (long) query.page() * query.size());
         String order = latest ? " DESC" : "";
         long[] total = {-1};
-        List<ObjectNode> entries = jdbc.query("""
-                WITH page AS (
-                    SELECT e.event_id, e.valid_from, e.position, count(*) OVER () AS total
-                    FROM views.event_log e""" + where + """
+        String totalColumn = byDatesOnly ? "0" : "count(*) OVER ()";
+        List<ObjectNode> entries = jdbc.query("WITH page AS (SELECT e.event_id, e.valid_from, e.position, " + totalColumn
+                + " AS total FROM views.event_log e" + where + """
                      ORDER BY e.valid_from%1$s, e.position%1$s LIMIT :limit OFFSET :offset)
                 SELECT p.total, e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at,
                     e.payload -> 'provenance' AS provenance, e.payload - 'provenance' AS event, e.client,
@@ -94,7 +95,17 @@ public class TimelineReader {
                     entry.set("event", raw(rs.getString("event")));
                     return entry;
                 });
-        if (total[0] < 0) {
+        if (byDatesOnly) {
+            // the dates are sorted: width_bucket counts those on or before a date by binary search
+            String counting = (query.to() == null ? "cardinality(valid_dates)" : "width_bucket(:to, valid_dates)")
+                    + (query.from() == null ? "" : " - width_bucket(:dayBeforeFrom, valid_dates)");
+            if (query.from() != null) {
+                params.addValue("dayBeforeFrom", Date.valueOf(query.from().minusDays(1)));
+            }
+            Long counted = jdbc.queryForObject("SELECT coalesce(sum(" + counting + "), 0) FROM views.record_timeline"
+                    + " WHERE parties @> CAST(:parties AS text[])", params, Long.class);
+            total[0] = counted == null ? 0 : counted;
+        } else if (total[0] < 0) {
             // a page past the end has no row to carry the total
             Long counted = jdbc.queryForObject("SELECT count(*) FROM views.event_log e" + where, params, Long.class);
             total[0] = counted == null ? 0 : counted;
