@@ -71,14 +71,19 @@ public record PartialDate(int year, Integer month, Integer day, boolean approxim
     @JsonValue
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(approximate ? "~" : "").append(year);
+        // written for every event on the wire and in the views: no String.format here
+        StringBuilder s = new StringBuilder(11).append(approximate ? "~" : "").append(year);
         if (month != null) {
-            s.append('-').append(String.format("%02d", month));
+            twoDigits(s.append('-'), month);
         }
         if (day != null) {
-            s.append('-').append(String.format("%02d", day));
+            twoDigits(s.append('-'), day);
         }
         return s.toString();
+    }
+
+    private static void twoDigits(StringBuilder s, int value) {
+        s.append(value < 10 ? "0" : "").append(value);
     }
 
     @Override

@@ -34,6 +34,13 @@ class PartialDateTest {
     }
 
     @Test
+    void monthsAndDaysAreWrittenWithTwoDigits() {
+        assertThat(PartialDate.parse("2001-03-05")).hasToString("2001-03-05");
+        assertThat(PartialDate.parse("~1999-11-30")).hasToString("~1999-11-30");
+        assertThat(PartialDate.parse("2000-10")).hasToString("2000-10");
+    }
+
+    @Test
     void datesOrderByTheirFirstPossibleDayThenByTheirLast() {
         assertThat(PartialDate.parse("2001")).isLessThan(PartialDate.parse("2001-03-12"));
         assertThat(PartialDate.parse("2001-03-12")).isLessThan(PartialDate.parse("2001-03-13"));

@@ -114,6 +114,7 @@ public class ViewRebuild {
                 progress.set(RebuildProgress.of(id, "REPLAYING", 0, total.get(), startedAt, null, null));
                 replayUntil(consumer, end, applier, () -> progress.set(RebuildProgress.of(id, "REPLAYING",
                         done.get(), total.get(), startedAt, null, null)), done);
+                analyzeSchema();
 
                 if (live != null) {
                     live.pause();
@@ -157,6 +158,17 @@ public class ViewRebuild {
         jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         Flyway.configure().dataSource(dataSource).schemas(SCHEMA).createSchemas(true)
                 .locations("classpath:db/views").load().migrate();
+    }
+
+    /**
+     * Gathers the new tables' statistics before they serve: without them the planner guesses how many events a pair
+     * has, and walks ten thousand rows where it should have read a hundred. Done before the live views pause.
+     */
+    private void analyzeSchema() {
+        for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ?", String.class,
+                SCHEMA)) {
+            jdbc.execute("ANALYZE " + SCHEMA + "." + table);
+        }
     }
 
     private void swapSchemas() {
