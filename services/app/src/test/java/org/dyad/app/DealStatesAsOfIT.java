@@ -15,9 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Deal lists and relationships "as of" a date (with what is known now) read each deal's stored state for that date,
  * and total the timeline from the records' valid dates; the same question "as known at" now folds and counts the
- * logged events. Both must give the same answer, field for field, on
- * every date — before, on and after each valid date, with a correction that moves one, a retraction, and a fact
- * without a date.
+ * logged events. Both must give the same answer, field for field, on every date — before, on and after each valid
+ * date, with a correction that moves one, a retraction, and a fact without a date.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DealStatesAsOfIT extends DyadIntegrationTest {
