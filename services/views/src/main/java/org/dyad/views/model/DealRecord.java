@@ -131,6 +131,16 @@ public class DealRecord {
         this.statusSince = since;
     }
 
+    /** The deal's standing: its stage while it is active, else its status (suspended, cancelled, superseded). */
+    public String standing() {
+        return standing(status.name(), stage.name());
+    }
+
+    /** A deal's standing from its status and stage as written in its document. */
+    public static String standing(String status, String stage) {
+        return DealStatus.ACTIVE.name().equals(status) ? stage : status;
+    }
+
     /** Not yet fully delivered, and neither cancelled nor superseded (a suspended deal is still pending). */
     public boolean pending() {
         return stage.isOpen() && (status == DealStatus.ACTIVE || status == DealStatus.SUSPENDED);

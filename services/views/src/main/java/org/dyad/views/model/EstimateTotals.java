@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.Map;
 
 /**
- * Sums, per currency and basis (in that order), the most recently recorded estimate of each deal. Ranges add their ends; a single
- * amount adds to both low and high. Currencies and bases are never mixed, and no exchange rate is assumed.
+ * Sums, per currency and basis (in that order), the most recently recorded estimate of each deal. Ranges add their
+ * ends; a single amount adds to both low and high. Currencies and bases are never mixed, and no exchange rate is assumed.
  */
 public final class EstimateTotals {
 

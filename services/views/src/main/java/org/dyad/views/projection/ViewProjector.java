@@ -9,7 +9,6 @@ import org.dyad.contracts.agreement.SignatureRecorded;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.SaleReported;
 import org.dyad.contracts.statement.StatementRecorded;
 import org.dyad.contracts.wire.DyadJson;
@@ -74,10 +73,11 @@ public class ViewProjector {
             INSERT INTO views.record_timeline (aggregate_id, parties, valid_dates) VALUES (?, ?, ?)
             ON CONFLICT (aggregate_id) DO UPDATE SET parties = EXCLUDED.parties, valid_dates = EXCLUDED.valid_dates""";
 
-    private final ViewTables jdbc;
-    private final EventLog eventLog;
+    /** The earlier facts of a record the views have not seen yet. */
     private static final RecentRecords.Entry NEW_RECORD = new RecentRecords.Entry(null, -1, List.of(), Set.of());
 
+    private final ViewTables jdbc;
+    private final EventLog eventLog;
     private final RecentRecords recent = new RecentRecords(RECENT_FACTS);
 
     /** Projects into the given tables (the live {@code views} schema, or a schema being rebuilt). */
@@ -334,7 +334,7 @@ public class ViewProjector {
                             estimate_low, estimate_high, summary)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)""",
                 deal.dealId(), nullableDate(from), nullableDate(until), deal.supplier(), deal.recipient(),
-                deal.status() == DealStatus.ACTIVE ? deal.stage().name() : deal.status().name(), deal.pending(),
+                deal.standing(), deal.pending(),
                 Date.valueOf(deal.reportedOn().earliest()), summary.path("firstValidOn").asText(null),
                 summary.path("lastValidOn").asText(null),
                 estimate == null ? null : estimate.path("currency").asText(),

@@ -10,6 +10,7 @@ import org.dyad.contracts.query.FetchPartners;
 import org.dyad.contracts.query.FetchRelationship;
 import org.dyad.contracts.query.FetchTimeline;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.model.DealRecord;
 import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -111,28 +112,30 @@ public class RelationshipReader {
         ObjectNode byDirection = directions(a, b);
         long[] counts = new long[2];
         List<String> dates = new ArrayList<>();
-        jdbc.query("SELECT supplier, standing, count(*) AS n, count(*) FILTER (WHERE pending) AS pending,"
-                + " min(first_valid_on COLLATE \"C\") AS first, max(last_valid_on COLLATE \"C\") AS last" + states
-                + " GROUP BY supplier, standing", params, rs -> {
-                    String to = rs.getString("supplier").equals(a) ? b : a;
-                    ((ObjectNode) byDirection.get(rs.getString("supplier") + "->" + to))
-                            .put(rs.getString("standing"), rs.getLong("n"));
-                    counts[0] += rs.getLong("n");
-                    counts[1] += rs.getLong("pending");
-                    dates.add(rs.getString("first"));
-                    dates.add(rs.getString("last"));
-                });
         ArrayNode totals = DyadJson.mapper().createArrayNode();
-        jdbc.query("SELECT estimate_currency, estimate_basis, count(*) AS n, sum(estimate_low) AS low,"
-                + " sum(estimate_high) AS high" + states + " AND estimate_currency IS NOT NULL"
-                + " GROUP BY estimate_currency, estimate_basis ORDER BY estimate_currency, estimate_basis", params,
-                rs -> {
-                    ObjectNode total = totals.addObject();
-                    total.put("currency", rs.getString("estimate_currency"));
-                    total.put("basis", rs.getString("estimate_basis"));
-                    total.put("deals", rs.getInt("n"));
-                    total.put("low", rs.getBigDecimal("low"));
-                    total.put("high", rs.getBigDecimal("high"));
+        // one pass over the states, grouped twice: by direction and standing, and by currency and basis
+        jdbc.query("SELECT GROUPING(supplier) = 1 AS by_estimate, supplier, standing, estimate_currency,"
+                + " estimate_basis, count(*) AS n, count(*) FILTER (WHERE pending) AS pending,"
+                + " min(first_valid_on COLLATE \"C\") AS first, max(last_valid_on COLLATE \"C\") AS last,"
+                + " sum(estimate_low) AS low, sum(estimate_high) AS high" + states
+                + " GROUP BY GROUPING SETS ((supplier, standing), (estimate_currency, estimate_basis))"
+                + " ORDER BY estimate_currency, estimate_basis", params, rs -> {
+                    if (!rs.getBoolean("by_estimate")) {
+                        String to = rs.getString("supplier").equals(a) ? b : a;
+                        ((ObjectNode) byDirection.get(rs.getString("supplier") + "->" + to))
+                                .put(rs.getString("standing"), rs.getLong("n"));
+                        counts[0] += rs.getLong("n");
+                        counts[1] += rs.getLong("pending");
+                        dates.add(rs.getString("first"));
+                        dates.add(rs.getString("last"));
+                    } else if (rs.getString("estimate_currency") != null) {
+                        ObjectNode total = totals.addObject();
+                        total.put("currency", rs.getString("estimate_currency"));
+                        total.put("basis", rs.getString("estimate_basis"));
+                        total.put("deals", rs.getInt("n"));
+                        total.put("low", rs.getBigDecimal("low"));
+                        total.put("high", rs.getBigDecimal("high"));
+                    }
                 });
         List<String> ids = jdbc.queryForList("SELECT deal_id" + states
                 + " ORDER BY reported_from, deal_id LIMIT :limit OFFSET :offset", params, String.class);
@@ -149,8 +152,7 @@ public class RelationshipReader {
         long pending = 0;
         for (ObjectNode deal : all) {
             String supplier = deal.path("supplier").asText();
-            String standing = "ACTIVE".equals(deal.path("status").asText()) ? deal.path("stage").asText()
-                    : deal.path("status").asText();
+            String standing = DealRecord.standing(deal.path("status").asText(), deal.path("stage").asText());
             ObjectNode direction = (ObjectNode) byDirection.get(supplier + "->" + (supplier.equals(a) ? b : a));
             direction.put(standing, direction.path(standing).asLong() + 1);
             pending += DealReader.isPending(deal) ? 1 : 0;

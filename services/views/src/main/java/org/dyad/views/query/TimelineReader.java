@@ -52,7 +52,8 @@ public class TimelineReader {
         // thousands, the actors' index suits one with a few. A plan cached for any actors would suit only one kind,
         // so the page is planned for the actors asked about.
         jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        StringBuilder where = new StringBuilder(" WHERE e.parties @> CAST(:parties AS text[]) AND e.valid_from IS NOT NULL");
+        StringBuilder where = new StringBuilder(
+                " WHERE e.parties @> CAST(:parties AS text[]) AND e.valid_from IS NOT NULL");
         MapSqlParameterSource params = new MapSqlParameterSource("parties", query.parties().toArray(String[]::new))
                 .addValue("knownAt", query.knownAt() == null ? null : Timestamp.from(query.knownAt()));
         if (query.from() != null) {
