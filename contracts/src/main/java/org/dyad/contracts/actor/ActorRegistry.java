@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -77,6 +78,10 @@ public final class ActorRegistry {
     private final Map<String, Actor> byCode;
     private final Map<String, Actor> byName;
     private final Map<String, List<String>> keysByCode = new HashMap<>();
+    // Spellings met before, as written: an import asks for the same few hundred names on every row, and
+    // normalising (Unicode decomposition, two regular expressions) was a tenth of mapping a row.
+    private final Map<String, Actor> bySpelling = new ConcurrentHashMap<>();
+    private static final int MAX_SPELLINGS = 10_000;
 
     private ActorRegistry(Map<String, Actor> byCode, Map<String, Actor> byName) {
         this.byCode = byCode;
@@ -230,7 +235,18 @@ public final class ActorRegistry {
 
     /** The actor with this name or alias, as SIPRI or a person writes it ({@code "Hezbollah (Lebanon)*"}). */
     public Optional<Actor> byName(String nameOrAlias) {
-        return nameOrAlias == null ? Optional.empty() : Optional.ofNullable(byName.get(normalise(nameOrAlias)));
+        if (nameOrAlias == null) {
+            return Optional.empty();
+        }
+        Actor known = bySpelling.get(nameOrAlias);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Actor actor = byName.get(normalise(nameOrAlias));
+        if (actor != null && bySpelling.size() < MAX_SPELLINGS) {
+            bySpelling.put(nameOrAlias, actor);
+        }
+        return Optional.ofNullable(actor);
     }
 
     /** Every actor, ordered by code. */

@@ -40,29 +40,41 @@ public final class DyadCloudEvents {
     /** With the audit of the request that recorded it: its client and correlation id (either may be absent). */
     public static CloudEvent encode(String eventId, String aggregateId, long sequence, long position, Instant time,
                                     Object payload, String client, String correlationId) {
+        byte[] json;
         try {
-            CloudEventBuilder builder = CloudEventBuilder.v1();
-            if (client != null) {
-                builder.withExtension(CLIENT, client);
-            }
-            if (correlationId != null) {
-                builder.withExtension(CORRELATION, correlationId);
-            }
-            return builder
-                    .withId(eventId)
-                    .withSource(SOURCE)
-                    .withType(EventCatalog.typeOf(payload.getClass()))
-                    .withSubject(aggregateId)
-                    .withTime(time.atOffset(ZoneOffset.UTC))
-                    .withDataContentType(CONTENT_TYPE)
-                    .withDataSchema(EventCatalog.schemaOf(payload.getClass()))
-                    .withExtension(SEQUENCE, Long.toString(sequence))
-                    .withExtension(POSITION, Long.toString(position))
-                    .withData(DyadJson.mapper().writeValueAsBytes(payload))
-                    .build();
+            json = DyadJson.mapper().writeValueAsBytes(payload);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + payload.getClass().getSimpleName() + " as JSON", e);
         }
+        return encode(eventId, aggregateId, sequence, position, time, payload.getClass(), json, client,
+                correlationId);
+    }
+
+    /**
+     * From an event already written as JSON, such as the event store holds it: the payload need not be read into
+     * its class and written again.
+     */
+    public static CloudEvent encode(String eventId, String aggregateId, long sequence, long position, Instant time,
+                                    Class<?> payloadType, byte[] json, String client, String correlationId) {
+        CloudEventBuilder builder = CloudEventBuilder.v1();
+        if (client != null) {
+            builder.withExtension(CLIENT, client);
+        }
+        if (correlationId != null) {
+            builder.withExtension(CORRELATION, correlationId);
+        }
+        return builder
+                .withId(eventId)
+                .withSource(SOURCE)
+                .withType(EventCatalog.typeOf(payloadType))
+                .withSubject(aggregateId)
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withDataContentType(CONTENT_TYPE)
+                .withDataSchema(EventCatalog.schemaOf(payloadType))
+                .withExtension(SEQUENCE, Long.toString(sequence))
+                .withExtension(POSITION, Long.toString(position))
+                .withData(json)
+                .build();
     }
 
     public static PublishedEvent decode(CloudEvent event) {

@@ -48,6 +48,23 @@ public final class EventCatalog {
             StatementRecorded.class,
             RecordCorrected.class, RecordRetracted.class);
 
+    // Read once per class: the publisher asks for every event it sends.
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> eventClass) {
+            return typeOfAnnotated(eventClass);
+        }
+    };
+
+    private static final ClassValue<java.net.URI> SCHEMAS = new ClassValue<>() {
+        @Override
+        protected java.net.URI computeValue(Class<?> eventClass) {
+            EventType t = eventClass.getAnnotation(EventType.class);
+            return java.net.URI.create("https://dyad.example/schemas/events/" + t.aggregate() + "/" + t.name()
+                    + ".v" + t.version() + ".json");
+        }
+    };
+
     private static final Map<String, Class<?>> BY_TYPE = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
 
@@ -56,6 +73,10 @@ public final class EventCatalog {
 
     /** The CloudEvents type of an event class, e.g. {@code org.dyad.deal.SaleReported.v1}. */
     public static String typeOf(Class<?> eventClass) {
+        return TYPES.get(eventClass);
+    }
+
+    private static String typeOfAnnotated(Class<?> eventClass) {
         EventType t = eventClass.getAnnotation(EventType.class);
         if (t == null) {
             throw new IllegalArgumentException(eventClass.getName() + " is not a published Dyad event");
@@ -74,9 +95,7 @@ public final class EventCatalog {
 
     /** The URI of an event class's JSON Schema, sent as CloudEvents {@code dataschema}. */
     public static java.net.URI schemaOf(Class<?> eventClass) {
-        EventType t = eventClass.getAnnotation(EventType.class);
-        return java.net.URI.create("https://dyad.example/schemas/events/" + t.aggregate() + "/" + t.name() + ".v"
-                + t.version() + ".json");
+        return SCHEMAS.get(eventClass);
     }
 
     /** The current version number of an event class. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +40,7 @@ class EventUpcastingIT extends DyadIntegrationTest {
     }
 
     @Test
-    void aVersionOneEventInTheStoreLoadsAndReachesTheViewsAsVersionTwo() {
+    void aVersionOneEventInTheStoreLoadsAndReachesTheViewsAsVersionTwo() throws Exception {
         String dealId = uniqueId("stored-v1");
         jdbc.update("""
                         INSERT INTO ledger.domain_event_entry (aggregate_identifier, sequence_number, type,
@@ -53,6 +54,12 @@ class EventUpcastingIT extends DyadIntegrationTest {
         assertThat(deal.path("estimates").get(0).path("estimate").path("amount").decimalValue())
                 .isEqualByComparingTo("5430000000");
         assertThat(deal.path("history").get(0).path("event").path("estimates")).hasSize(1);
+        ConsumerRecord<String, byte[]> published = TopicRecords.readAll(bootstrapServers, topic).stream()
+                .filter(r -> dealId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(TopicRecords.header(published, "ce_type")).isEqualTo("org.dyad.deal.SaleReported.v2");
+        JsonNode data = json.readTree(published.value());
+        assertThat(data.has("estimate")).as("version 1's field").isFalse();
+        assertThat(data.path("estimates").get(0).path("amount").decimalValue()).isEqualByComparingTo("5430000000");
 
         assertThat(post("/api/v1/deals/" + dealId + "/deliveries", """
                 {"tranche": {"deliveredOn": "2021-12", "items": [{"designation": "S-400", "quantity": 1}]},

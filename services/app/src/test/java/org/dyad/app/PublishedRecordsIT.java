@@ -67,6 +67,9 @@ class PublishedRecordsIT extends DyadIntegrationTest {
         assertThat(value.path("provenance").path("source").path("publisher").asText()).isEqualTo("Los Angeles Times");
         assertThat(value.path("provenance").path("recordedBy").asText()).isEqualTo(ADMIN);
         assertThat(new String(record.value())).doesNotContain("org.dyad.contracts");
+        byte[] stored = jdbc.queryForObject("SELECT payload FROM ledger.domain_event_entry WHERE event_identifier = ?",
+                byte[].class, eventId);
+        assertThat(value).as("the stored JSON, passed on").isEqualTo(json.readTree(stored));
     }
 
     @Test

@@ -21,10 +21,12 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.SourceId;
+import org.axonframework.serialization.Serializer;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.ledger.Audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -54,10 +56,13 @@ public class KafkaEventPublisher {
 
     private final PublicationProperties properties;
     private final KafkaProducer<String, CloudEvent> producer;
+    private final Serializer eventSerializer;
     private volatile boolean topicReady;
 
-    public KafkaEventPublisher(PublicationProperties properties) {
+    public KafkaEventPublisher(PublicationProperties properties,
+                               @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.properties = properties;
+        this.eventSerializer = eventSerializer;
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -74,13 +79,18 @@ public class KafkaEventPublisher {
         this.producer = new KafkaProducer<>(config);
     }
 
+    /**
+     * The event's JSON comes as the store holds it (after any upcasting), without reading it into its class and
+     * writing it again: the store's serializer and the wire share Dyad's JSON conventions.
+     */
     @EventHandler
-    public void publish(Object payload, EventMessage<?> message, @SourceId String aggregateId,
-                        @SequenceNumber Long sequence, @Timestamp Instant recordedAt, TrackingToken token) {
+    public void publish(EventMessage<?> message, @SourceId String aggregateId, @SequenceNumber Long sequence,
+                        @Timestamp Instant recordedAt, TrackingToken token) {
         ensureTopic();
         long position = token.position().orElseThrow(() -> new IllegalStateException("token without position"));
+        byte[] json = message.serializePayload(eventSerializer, byte[].class).getData();
         CloudEvent event = DyadCloudEvents.encode(message.getIdentifier(), aggregateId, sequence, position,
-                recordedAt, payload, text(message.getMetaData().get(Audit.CLIENT)),
+                recordedAt, message.getPayloadType(), json, text(message.getMetaData().get(Audit.CLIENT)),
                 text(message.getMetaData().get(Audit.CORRELATION_ID)));
         pendingSends().add(producer.send(new ProducerRecord<>(properties.topic(), aggregateId, event)));
     }
