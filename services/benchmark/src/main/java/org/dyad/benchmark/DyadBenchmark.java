@@ -523,7 +523,43 @@ public final class DyadBenchmark {
                 dyadRows.add("Query", name + ", throughput", "queries/s", Stats.of(throughput));
             }
         }
+        firstReadsAfterAChange(queries);
         notes.add("Queries ran on " + dyadName + "; deals reported 1995-2024, so the as-of date sees about half");
+    }
+
+    /**
+     * The queries above ask about a pair that does not change while they run, so after the first answer each is
+     * one the views keep until they change. Here each read follows a change: an estimate recorded on one of the
+     * pair's deals and applied by the views, then each query once, by one reader.
+     */
+    private void firstReadsAfterAChange(String[][] queries) throws Exception {
+        int changes = 20;
+        List<Latencies> latencies = new ArrayList<>();
+        for (String[] ignored : queries) {
+            latencies.add(new Latencies());
+        }
+        for (int i = 0; i < changes; i++) {
+            int d = i * 37 % scale.dyadDeals();
+            String id = "bench-" + QUERY_A.toLowerCase() + "-" + QUERY_B.toLowerCase() + "-" + d;
+            expect(dyad.post("/api/v1/deals/" + id + "/estimates", DyadServer.ANALYST,
+                    recordEstimate(1995 + d % 30, 2_000_000_000L + i)), 200);
+            awaitViewsCaughtUp(Duration.ofMinutes(1));
+            for (int q = 0; q < queries.length; q++) {
+                long started = System.nanoTime();
+                expect(dyad.get(queries[q][1], DyadServer.VIEWER), 200);
+                latencies.get(q).recordNanos(System.nanoTime() - started);
+            }
+        }
+        for (int q = 0; q < queries.length; q++) {
+            String name = queries[q][0] + ", first read after a change, 1 reader";
+            double p50 = latencies.get(q).percentileMillis(50);
+            double p95 = latencies.get(q).percentileMillis(95);
+            say(name + ": p50 " + p50 + " ms, p95 " + p95 + " ms (" + changes + " changes)");
+            dyadRows.add("Query", name + ", p50", "ms", Stats.of(p50));
+            dyadRows.add("Query", name + ", p95", "ms", Stats.of(p95));
+        }
+        notes.add("First reads after a change: " + changes + " times an estimate recorded on one of the pair's deals,"
+                + " the views caught up, then each query once");
     }
 
     /** One dyad with {@code dyadDeals} deals of {@code eventsPerDeal} events each, recorded through REST. */

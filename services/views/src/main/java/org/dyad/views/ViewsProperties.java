@@ -10,11 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic            the event topic
  * @param consumerGroup    the consumer group; instances of the read side share the topic's partitions through it
  * @param concurrency      consumer threads in this instance
+ * @param answerCacheMib   memory for answers kept until the views change ({@link org.dyad.views.query.AnswerCache});
+ *                         0 keeps none
  */
 @ConfigurationProperties("dyad.views")
 public record ViewsProperties(
         @DefaultValue("localhost:9092") String bootstrapServers,
         @DefaultValue("dyad.events") String topic,
         @DefaultValue("dyad-views") String consumerGroup,
-        @DefaultValue("1") int concurrency) {
+        @DefaultValue("1") int concurrency,
+        @DefaultValue("64") int answerCacheMib) {
 }

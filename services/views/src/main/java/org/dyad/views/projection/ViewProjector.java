@@ -232,6 +232,10 @@ public class ViewProjector {
         });
         writes.flush(jdbc);
         recount(pairs);
+        if (!records.isEmpty()) {
+            // answers kept by AnswerCache hold until this commit
+            jdbc.update("UPDATE views.view_change SET changes = changes + 1");
+        }
     }
 
     private static List<String> actorsNamedBy(DyadEvent event) {

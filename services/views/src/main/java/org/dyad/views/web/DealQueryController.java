@@ -1,5 +1,6 @@
 package org.dyad.views.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import org.dyad.contracts.query.FetchDeal;
 import org.dyad.contracts.query.FetchDeals;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.query.AnswerCache;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.DealReader;
 import org.springframework.http.MediaType;
@@ -34,16 +36,18 @@ public class DealQueryController {
 
     private final DealReader deals;
     private final ConsistencyGate consistency;
+    private final AnswerCache answers;
 
-    DealQueryController(DealReader deals, ConsistencyGate consistency) {
+    DealQueryController(DealReader deals, ConsistencyGate consistency, AnswerCache answers) {
         this.deals = deals;
         this.consistency = consistency;
+        this.answers = answers;
     }
 
     @Operation(summary = "Fetch deals by status, supplier, recipient, category, designation and value, sorted and "
             + "paged, as of a date and as known at an instant")
     @GetMapping
-    public ResponseEntity<ObjectNode> fetchDeals(
+    public ResponseEntity<JsonNode> fetchDeals(
             @Parameter(description = "PENDING (not fully delivered, not cancelled or superseded), ALL, a stage such as "
                     + "CONTRACTED, or a side state such as CANCELLED")
             @RequestParam(defaultValue = "PENDING")
@@ -75,9 +79,10 @@ public class DealQueryController {
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(deals.fetch(new FetchDeals(status, supplier, recipient, category, designation, minValue,
-                maxValue, currency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt))), consistent);
+        FetchDeals query = new FetchDeals(status, supplier, recipient, category, designation, minValue, maxValue,
+                currency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
+                TimeParameters.knownAt(knownAt));
+        return ViewResponses.ok(answers.answer(query, () -> deals.fetch(query)), consistent);
     }
 
     @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")

@@ -1,6 +1,6 @@
 package org.dyad.views.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.dyad.contracts.query.FetchPartners;
 import org.dyad.contracts.query.FetchRelationship;
+import org.dyad.views.query.AnswerCache;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.RelationshipReader;
 import org.springframework.http.MediaType;
@@ -31,17 +32,19 @@ public class RelationshipController {
 
     private final RelationshipReader relationships;
     private final ConsistencyGate consistency;
+    private final AnswerCache answers;
 
-    RelationshipController(RelationshipReader relationships, ConsistencyGate consistency) {
+    RelationshipController(RelationshipReader relationships, ConsistencyGate consistency, AnswerCache answers) {
         this.relationships = relationships;
         this.consistency = consistency;
+        this.answers = answers;
     }
 
     @Operation(summary = "Fetch the relationship of two actors: agreements (with each party's status), deals both "
             + "ways counted by stage with one page of them, statements, estimate totals over all deals, first and "
             + "last event, and the latest timeline entries")
     @GetMapping("/{a}/{b}")
-    public ResponseEntity<ObjectNode> fetchRelationship(
+    public ResponseEntity<JsonNode> fetchRelationship(
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String a,
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String b,
             @Parameter(description = "the state of the world on this date (YYYY-MM-DD)")
@@ -55,13 +58,14 @@ public class RelationshipController {
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(relationships.fetch(new FetchRelationship(a, b, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt), dealsPage, dealsSize)), consistent);
+        FetchRelationship query = new FetchRelationship(a, b, TimeParameters.asOf(asOf),
+                TimeParameters.knownAt(knownAt), dealsPage, dealsSize);
+        return ViewResponses.ok(answers.answer(query, () -> relationships.fetch(query)), consistent);
     }
 
     @Operation(summary = "Fetch an actor's partners with the number of agreements, deals and statements with each")
     @GetMapping
-    public ResponseEntity<ObjectNode> fetchPartners(
+    public ResponseEntity<JsonNode> fetchPartners(
             @RequestParam @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String party,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
@@ -69,7 +73,8 @@ public class RelationshipController {
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) List<String> waitFor) {
         boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(relationships.partners(new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt))), consistent);
+        FetchPartners query = new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
+                TimeParameters.knownAt(knownAt));
+        return ViewResponses.ok(answers.answer(query, () -> relationships.partners(query)), consistent);
     }
 }
