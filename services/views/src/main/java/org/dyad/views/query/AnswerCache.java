@@ -1,6 +1,7 @@
 package org.dyad.views.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -18,10 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * Keeps answers computed from the views until the views change. Every commit that changes them counts itself in
- * {@code views.view_change}; an answer is kept as its JSON text under its query, that count, the table's identity
- * (a rebuild brings a new table) and the day (answers for "now" depend on it), and is served again while all four
- * are the same. The count is read before the answer is computed: an answer may be newer than the count it is kept
- * under, never older, and the next commit makes a new key.
+ * {@code views.view_change}; an answer is kept as its JSON (text and UTF-8 bytes) under its query, that count, the
+ * table's identity (a rebuild brings a new table) and the day (answers for "now" depend on it), and is served again
+ * while all four are the same. The count is read before the answer is computed: an answer may be newer than the
+ * count it is kept under, never older, and the next commit makes a new key.
  */
 @Component
 public class AnswerCache {
@@ -31,7 +32,7 @@ public class AnswerCache {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final Cache<Key, String> answers;
+    private final Cache<Key, SerializedString> answers;
     private final boolean enabled;
 
     AnswerCache(JdbcTemplate jdbc, ObjectMapper json, ViewsProperties properties, MeterRegistry meters) {
@@ -40,8 +41,8 @@ public class AnswerCache {
         this.enabled = properties.answerCacheMib() > 0;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(properties.answerCacheMib() * 1024L * 1024L)
-                // characters: about the bytes of a mostly ASCII text
-                .weigher((Key key, String text) -> text.length())
+                // the text and its UTF-8 bytes, about one byte per character each for mostly ASCII JSON
+                .weigher((Key key, SerializedString text) -> 2 * text.charLength())
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .recordStats()
                 .build();
@@ -58,7 +59,7 @@ public class AnswerCache {
             return compute.get();
         }
         Key key = new Key(query, viewsState(), LocalDate.now());
-        String text = answers.get(key, k -> write(compute.get()));
+        SerializedString text = answers.get(key, k -> write(compute.get()));
         return json.getNodeFactory().rawValueNode(new RawValue(text));
     }
 
@@ -67,9 +68,12 @@ public class AnswerCache {
                 rs -> rs.next() ? rs.getLong(1) + ":" + rs.getLong(2) : "none");
     }
 
-    private String write(JsonNode answer) {
+    /** The answer's text, with its UTF-8 bytes made now: each time it is served they are copied, not encoded. */
+    private SerializedString write(JsonNode answer) {
         try {
-            return json.writeValueAsString(answer);
+            SerializedString text = new SerializedString(json.writeValueAsString(answer));
+            text.asUnquotedUTF8();
+            return text;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an answer as JSON", e);
         }
