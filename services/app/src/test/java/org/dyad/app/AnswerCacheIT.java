@@ -5,16 +5,23 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Relationships and deal lists are kept until the views change, and never answered from before a change. */
 class AnswerCacheIT extends DyadIntegrationTest {
 
     private double gets(String result) {
-        String text = http.getForObject("/actuator/prometheus", String.class);
-        return text.lines().filter(l -> l.startsWith("cache_gets_total{") && l.contains("cache=\"view_answers\"")
-                        && l.contains("result=\"" + result + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return meter("cache_gets_total{", "result=\"" + result + "\"");
+    }
+
+    private double meter(String prefix, String label) {
+        List<String> samples = http.getForObject("/actuator/prometheus", String.class).lines()
+                .filter(l -> l.startsWith(prefix) && l.contains("cache=\"view_answers\"") && l.contains(label))
+                .toList();
+        assertThat(samples).as(prefix + label).isNotEmpty();
+        return samples.stream().mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test
@@ -45,5 +52,6 @@ class AnswerCacheIT extends DyadIntegrationTest {
                         first.path("estimateTotals").get(0).path("high").decimalValue());
         assertThat(get("/api/v1/deals?status=ALL&supplier=EST&recipient=FIN").getBody().path("items").findValues(
                 "dealId").stream().map(JsonNode::asText)).contains(dealId);
+        assertThat(meter("cache_size{", "")).as("answers from before the change are let go").isLessThanOrEqualTo(2);
     }
 }

@@ -34,6 +34,7 @@ public class AnswerCache {
     private final ObjectMapper json;
     private final Cache<Key, SerializedString> answers;
     private final boolean enabled;
+    private volatile String lastState = "";
 
     AnswerCache(JdbcTemplate jdbc, ObjectMapper json, ViewsProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -58,7 +59,13 @@ public class AnswerCache {
         if (!enabled) {
             return compute.get();
         }
-        Key key = new Key(query, viewsState(), LocalDate.now());
+        String state = viewsState();
+        if (!state.equals(lastState)) {
+            // answers kept under an earlier state are never asked for again
+            lastState = state;
+            answers.asMap().keySet().removeIf(k -> !k.viewsState().equals(state));
+        }
+        Key key = new Key(query, state, LocalDate.now());
         SerializedString text = answers.get(key, k -> write(compute.get()));
         return json.getNodeFactory().rawValueNode(new RawValue(text));
     }
