@@ -105,9 +105,6 @@ public class ViewsConfiguration {
         factory.setConcurrency(properties.concurrency());
         // Offsets are committed only after the batch's database transaction committed.
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        // ... and without waiting for the broker: a commit lost in a crash only re-delivers records the views have,
-        // which they ignore, while waiting would add a broker round trip (and log sync) to every batch.
-        factory.getContainerProperties().setSyncCommits(false);
         // A batch that fails (e.g. the database is down) is retried until it succeeds; nothing is skipped.
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
