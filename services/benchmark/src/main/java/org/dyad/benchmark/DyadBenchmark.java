@@ -540,9 +540,8 @@ public final class DyadBenchmark {
         }
         for (int i = 0; i < changes; i++) {
             int d = i * 37 % scale.dyadDeals();
-            String id = "bench-" + QUERY_A.toLowerCase() + "-" + QUERY_B.toLowerCase() + "-" + d;
-            expect(dyad.post("/api/v1/deals/" + id + "/estimates", DyadServer.ANALYST,
-                    recordEstimate(1995 + d % 30, 2_000_000_000L + i)), 200);
+            expect(dyad.post("/api/v1/deals/" + queryDealId(d) + "/estimates", DyadServer.ANALYST,
+                    recordEstimate(queryDealYear(d), 2_000_000_000L + i)), 200);
             awaitViewsCaughtUp(Duration.ofMinutes(1));
             for (int q = 0; q < queries.length; q++) {
                 long started = System.nanoTime();
@@ -562,6 +561,16 @@ public final class DyadBenchmark {
                 + " the views caught up, then each query once");
     }
 
+    /** The id of the query dyad's deal number {@code d}. */
+    private static String queryDealId(int d) {
+        return "bench-" + QUERY_A.toLowerCase() + "-" + QUERY_B.toLowerCase() + "-" + d;
+    }
+
+    /** The year the query dyad's deal number {@code d} was reported: 1995–2024. */
+    private static int queryDealYear(int d) {
+        return 1995 + d % 30;
+    }
+
     /** One dyad with {@code dyadDeals} deals of {@code eventsPerDeal} events each, recorded through REST. */
     private long buildQueryDyad() throws Exception {
         say("Recording " + scale.dyadEvents() + " events on " + QUERY_A + "–" + QUERY_B);
@@ -574,8 +583,8 @@ public final class DyadBenchmark {
             threads.add(Load.start("dyad-builder-" + c, () -> {
                 try {
                     for (int d = client; d < scale.dyadDeals(); d += clients) {
-                        String id = "bench-" + QUERY_A.toLowerCase() + "-" + QUERY_B.toLowerCase() + "-" + d;
-                        int year = 1995 + d % 30;
+                        String id = queryDealId(d);
+                        int year = queryDealYear(d);
                         expect(dyad.post("/api/v1/deals", DyadServer.ANALYST, reportSale(id, QUERY_A, QUERY_B, year)),
                                 201);
                         for (int e = 1; e < scale.eventsPerDeal(); e++) {

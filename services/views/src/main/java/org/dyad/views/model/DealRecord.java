@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** A deal as the views show it, folded from its history. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -183,7 +184,7 @@ public class DealRecord {
         return tiv == null ? null : tiv.upperBound();
     }
 
-    private Estimate latest(java.util.function.Predicate<Estimate> which) {
+    private Estimate latest(Predicate<Estimate> which) {
         return latestEstimates.stream().filter(c -> which.test(c.estimate()))
                 .max((a, b) -> a.provenance().recordedAt().compareTo(b.provenance().recordedAt()))
                 .map(EstimateClaim::estimate).orElse(null);

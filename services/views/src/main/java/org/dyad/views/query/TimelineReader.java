@@ -48,8 +48,8 @@ public class TimelineReader {
     }
 
     private ObjectNode fetch(FetchTimeline query, boolean latest) {
-        // Actors differ widely in their number of events: walking the valid-date index backwards suits one with
-        // thousands, the actors' index suits one with a few. A plan cached for any actors would suit only one kind,
+        // Actors differ widely in their number of events (one, or ten thousand), and so does the best plan for a
+        // page. A plan cached for other actors read a dense pair's events through the actors' index for every page,
         // so the page is planned for the actors asked about.
         jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_custom_plan");
         StringBuilder where = new StringBuilder(
