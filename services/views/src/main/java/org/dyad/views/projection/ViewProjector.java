@@ -47,7 +47,7 @@ import java.util.TreeSet;
  * record's applied version; an event whose sequence is not above it (a redelivery or a replay) changes nothing.
  * New events go to the event log; each record they touch is folded again from its facts (those of recently applied
  * records are kept in memory, the others are read back from the log once per batch) and its document and index rows
- * are rewritten, and the relationship rows of its pairs are recounted. Rows are written in JDBC batches, one per
+ * are rewritten, and the relationship rows of its pairs are brought up to date ({@link RelationshipCounts}). Rows are written in JDBC batches, one per
  * statement, so a poll of many events costs a few round trips rather than several per event.
  */
 public class ViewProjector {
@@ -208,30 +208,30 @@ public class ViewProjector {
         return new RecentRecords.Entry(type, facts.get(facts.size() - 1).sequence(), facts, actors);
     }
 
-    /** Folds the records again from their facts, rewrites their rows, and recounts the pairs they touch. */
+    /** Folds the records again from their facts, rewrites their rows, and brings their pairs' counts up to date. */
     private void rewrite(Map<String, RecentRecords.Entry> records) {
         RowBatches writes = new RowBatches();
-        Set<List<String>> pairs = new LinkedHashSet<>();
+        RelationshipCounts counts = new RelationshipCounts(jdbc, records.entrySet().stream()
+                .filter(r -> "deal".equals(r.getValue().type())).map(Map.Entry::getKey).toList());
         records.forEach((aggregateId, record) -> {
             List<HistoryEntry> history = RecordFolder.history(record.facts(), null);
             Span span = Span.of(history);
             long version = record.version();
             switch (record.type()) {
-                case "deal" -> writeDeal(writes, aggregateId, history, version, span);
-                case "agreement" -> writeAgreement(writes, aggregateId,
-                        AgreementRecord.fold(history, version, LocalDate.now()), span);
-                case "statement" -> writeStatement(writes, aggregateId, StatementRecord.fold(history, version), span);
-                default -> throw new IllegalStateException("unknown record type " + record.type());
-            }
-            List<String> sorted = new ArrayList<>(record.actors());
-            for (int i = 0; i < sorted.size(); i++) {
-                for (int j = i + 1; j < sorted.size(); j++) {
-                    pairs.add(List.of(sorted.get(i), sorted.get(j)));
+                case "deal" -> counts.dealRewritten(aggregateId, writeDeal(writes, aggregateId, history, version, span));
+                case "agreement" -> {
+                    writeAgreement(writes, aggregateId, AgreementRecord.fold(history, version, LocalDate.now()), span);
+                    counts.recordRewritten(record.actors());
                 }
+                case "statement" -> {
+                    writeStatement(writes, aggregateId, StatementRecord.fold(history, version), span);
+                    counts.recordRewritten(record.actors());
+                }
+                default -> throw new IllegalStateException("unknown record type " + record.type());
             }
         });
         writes.flush(jdbc);
-        recount(pairs);
+        counts.write();
         if (!records.isEmpty()) {
             // answers kept by AnswerCache hold until this commit
             jdbc.update("UPDATE views.view_change SET changes = changes + 1");
@@ -258,21 +258,22 @@ public class ViewProjector {
     }
 
     /** The first and last valid dates of a record's facts (retracted ones aside), for its pairs' spans. */
-    private record Span(Date first, Date last) {
+    private record Span(LocalDate first, LocalDate last) {
 
         static Span of(List<HistoryEntry> history) {
             List<LocalDate> valid = history.stream().filter(h -> !h.retracted() && h.validOn() != null)
                     .map(h -> h.validOn().earliest()).sorted().toList();
-            return valid.isEmpty() ? new Span(null, null)
-                    : new Span(Date.valueOf(valid.get(0)), Date.valueOf(valid.get(valid.size() - 1)));
+            return valid.isEmpty() ? new Span(null, null) : new Span(valid.get(0), valid.get(valid.size() - 1));
         }
     }
 
-    private void writeDeal(RowBatches writes, String dealId, List<HistoryEntry> history, long version, Span span) {
+    /** Writes the deal's rows; answers where it now counts (null once it left the views). */
+    private RelationshipCounts.DealPlace writeDeal(RowBatches writes, String dealId, List<HistoryEntry> history,
+                                                   long version, Span span) {
         DealRecord deal = DealRecord.fold(history, version);
         if (deal == null) {
             writes.add("DELETE FROM views.deal WHERE deal_id = ?", dealId);
-            return;
+            return null;
         }
         Estimate value = deal.latestValue();
         ObjectNode document = DyadJson.mapper().valueToTree(deal);
@@ -297,10 +298,11 @@ public class ViewProjector {
                 Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), textArray(deal.categories()),
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
-                deal.latestTiv(), deal.sourceCount(), span.first(), span.last(), deal.version(), documentJson,
-                summaryJson);
+                deal.latestTiv(), deal.sourceCount(), nullableDate(span.first()), nullableDate(span.last()),
+                deal.version(), documentJson, summaryJson);
         writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
         writeDealStates(writes, history, version, deal, summary, summaryJson);
+        return RelationshipCounts.DealPlace.of(deal.supplier(), deal.recipient(), span.first(), span.last());
     }
 
     /**
@@ -364,8 +366,8 @@ public class ViewProjector {
                             version = EXCLUDED.version, doc = EXCLUDED.doc""",
                 agreementId, agreement.kind().name(), textArray(agreement.subjectNames()), agreement.status().name(),
                 Date.valueOf(agreement.signedOn().earliest()),
-                nullableDate(agreement.nextChangeAfter(LocalDate.now())), span.first(), span.last(),
-                agreement.version(), json(agreement));
+                nullableDate(agreement.nextChangeAfter(LocalDate.now())), nullableDate(span.first()),
+                nullableDate(span.last()), agreement.version(), json(agreement));
         for (PartyRecord party : agreement.parties()) {
             writes.add("INSERT INTO views.agreement_actor (agreement_id, actor, role, status) VALUES (?, ?, 'PARTY', ?)",
                     agreementId, party.party(), party.status().name());
@@ -389,8 +391,8 @@ public class ViewProjector {
                         ON CONFLICT (statement_id) DO UPDATE SET speaker = EXCLUDED.speaker,
                             made_from = EXCLUDED.made_from, first_valid = EXCLUDED.first_valid,
                             last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""",
-                statementId, statement.speaker(), Date.valueOf(statement.madeOn().earliest()), span.first(),
-                span.last(), statement.version(), json(statement));
+                statementId, statement.speaker(), Date.valueOf(statement.madeOn().earliest()),
+                nullableDate(span.first()), nullableDate(span.last()), statement.version(), json(statement));
         Set<String> actors = new LinkedHashSet<>();
         actors.add(statement.speaker());
         actors.addAll(statement.addressees());
@@ -436,37 +438,6 @@ public class ViewProjector {
 
     private static Date nullableDate(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    /**
-     * Recounts what is on record between each pair of actors (a < b) and the span of its valid dates, from the
-     * records' rows (indexed by pair), not from the event log.
-     */
-    private void recount(Set<List<String>> pairs) {
-        jdbc.batchUpdate("""
-                WITH d AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.deal
-                           WHERE (supplier = ? AND recipient = ?) OR (supplier = ? AND recipient = ?)),
-                     g AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.agreement
-                           WHERE agreement_id IN (SELECT x.agreement_id FROM views.agreement_actor x
-                               JOIN views.agreement_actor y ON y.agreement_id = x.agreement_id
-                               WHERE x.actor = ? AND y.actor = ? AND (x.role = 'PARTY' OR y.role = 'PARTY'))),
-                     s AS (SELECT count(*) AS n, min(first_valid) AS f, max(last_valid) AS l FROM views.statement
-                           WHERE statement_id IN (SELECT x.statement_id FROM views.statement_actor x
-                               JOIN views.statement_actor y ON y.statement_id = x.statement_id
-                               WHERE x.actor = ? AND y.actor = ?))
-                INSERT INTO views.relationship AS r (party_a, party_b, agreements, deals, statements, first_event_on,
-                    last_event_on)
-                SELECT ?, ?, g.n, d.n, s.n, LEAST(d.f, g.f, s.f), GREATEST(d.l, g.l, s.l) FROM d, g, s
-                ON CONFLICT (party_a, party_b) DO UPDATE SET agreements = EXCLUDED.agreements,
-                    deals = EXCLUDED.deals, statements = EXCLUDED.statements,
-                    first_event_on = EXCLUDED.first_event_on, last_event_on = EXCLUDED.last_event_on""",
-                pairs.stream().map(p -> {
-                    String a = p.get(0);
-                    String b = p.get(1);
-                    return new Object[]{a, b, b, a, a, b, a, b, a, b};
-                }).toList());
-        jdbc.batchUpdate("DELETE FROM views.relationship WHERE party_a = ? AND party_b = ?"
-                + " AND agreements + deals + statements = 0", pairs.stream().map(List::toArray).toList());
     }
 
     /** Rows to write, grouped by statement; each statement runs as one batch, in the order first added. */
