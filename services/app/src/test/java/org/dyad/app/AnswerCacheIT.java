@@ -9,7 +9,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Relationships and deal lists are kept until the views change, and never answered from before a change. */
+/**
+ * Relationships, partners and deal lists are kept until records naming their actors change, and never answered from
+ * before such a change.
+ */
 class AnswerCacheIT extends DyadIntegrationTest {
 
     private double gets(String result) {
@@ -31,6 +34,7 @@ class AnswerCacheIT extends DyadIntegrationTest {
                 .path("consistencyToken").asText();
         String relationship = "/api/v1/relationships/EST/FIN";
         JsonNode first = get(relationship + "?waitFor=" + token).getBody();
+        double kept = meter("cache_size{", "");
 
         double hits = gets("hit");
         ResponseEntity<JsonNode> again = get(relationship);
@@ -47,11 +51,59 @@ class AnswerCacheIT extends DyadIntegrationTest {
         JsonNode changed = get(relationship + "?waitFor=" + recorded.getBody().path("consistencyToken").asText())
                 .getBody();
         assertThat(gets("miss")).as("a change makes a new answer").isGreaterThan(misses);
+        assertThat(meter("cache_size{", "")).as("the answer from before the change is let go").isEqualTo(kept);
         assertThat(changed.path("estimateTotals").get(0).path("high").decimalValue())
                 .as("the new estimate counts").isNotEqualByComparingTo(
                         first.path("estimateTotals").get(0).path("high").decimalValue());
         assertThat(get("/api/v1/deals?status=ALL&supplier=EST&recipient=FIN").getBody().path("items").findValues(
                 "dealId").stream().map(JsonNode::asText)).contains(dealId);
-        assertThat(meter("cache_size{", "")).as("answers from before the change are let go").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anAnswerAboutOnePairIsKeptWhileOtherPairsChange() {
+        String token = post("/api/v1/deals", dealReport(uniqueId("kept"), "SVN", "HRV", 500_000_000L)).getBody()
+                .path("consistencyToken").asText();
+        String relationship = "/api/v1/relationships/HRV/SVN";
+        String partners = "/api/v1/relationships?party=SVN";
+        JsonNode pair = get(relationship + "?waitFor=" + token).getBody();
+        JsonNode partnersOfSvn = get(partners).getBody();
+
+        String elsewhere = post("/api/v1/deals", dealReport(uniqueId("elsewhere"), "AUT", "CHE", 700_000_000L))
+                .getBody().path("consistencyToken").asText();
+        double hits = gets("hit");
+        assertThat(get(relationship + "?waitFor=" + elsewhere).getBody()).isEqualTo(pair);
+        assertThat(get(partners).getBody()).isEqualTo(partnersOfSvn);
+        assertThat(gets("hit")).as("both kept through another pair's change").isEqualTo(hits + 2);
+
+        String again = post("/api/v1/deals", dealReport(uniqueId("again"), "HRV", "SVN", 900_000_000L)).getBody()
+                .path("consistencyToken").asText();
+        assertThat(get(relationship + "?waitFor=" + again).getBody().path("deals")).as("a change to the pair")
+                .hasSize(2);
+        assertThat(get(partners).getBody().path("items").get(0).path("deals").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aDealSupersededInAnotherPairShowsOnTheDealThatSupersededIt() {
+        String old = uniqueId("old");
+        String replacement = uniqueId("replacement");
+        post("/api/v1/deals", dealReport(old, "ROU", "BGR", 300_000_000L));
+        String token = post("/api/v1/deals", dealReport(replacement, "ROU", "MDA", 400_000_000L)).getBody()
+                .path("consistencyToken").asText();
+        String relationship = "/api/v1/relationships/MDA/ROU";
+        String deals = "/api/v1/deals?status=ALL&recipient=MDA";
+        assertThat(get(relationship + "?waitFor=" + token).getBody().path("deals").get(0).path("supersedes"))
+                .isEmpty();
+        assertThat(get(deals).getBody().path("items").get(0).path("supersedes")).isEmpty();
+
+        ResponseEntity<JsonNode> superseded = post("/api/v1/deals/" + old + "/supersession", """
+                {"on": "2002", "supersededBy": "%s",
+                 "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}}"""
+                .formatted(replacement));
+        assertThat(superseded.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String waitFor = "waitFor=" + superseded.getBody().path("consistencyToken").asText();
+        assertThat(get(relationship + "?" + waitFor).getBody().path("deals").get(0).path("supersedes").toString())
+                .as("the other pair's answer changes too").isEqualTo("[\"" + old + "\"]");
+        assertThat(get(deals + "&" + waitFor).getBody().path("items").get(0).path("supersedes").toString())
+                .isEqualTo("[\"" + old + "\"]");
     }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -523,8 +524,40 @@ public final class DyadBenchmark {
                 dyadRows.add("Query", name + ", throughput", "queries/s", Stats.of(throughput));
             }
         }
+        readsWhileOtherPairsChange(queries[0]);
         firstReadsAfterAChange(queries);
         notes.add("Queries ran on " + dyadName + "; deals reported 1995-2024, so the as-of date sees about half");
+    }
+
+    /**
+     * The relationship read by 50 readers while deals of other pairs are reported at a steady rate: each commit
+     * changes the views, but not what is on record between the pair.
+     */
+    private void readsWhileOtherPairsChange(String[] query) throws Exception {
+        int readers = 50;
+        double rate = 100;
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p95 = new ArrayList<>();
+        List<Double> throughput = new ArrayList<>();
+        for (int r = 0; r < scale.queryRepetitions(); r++) {
+            AtomicLong written = new AtomicLong();
+            Thread writer = Load.start("other-pairs-writer", () -> written.set(Load.fixedRate(rate,
+                    scale.queryRun().plusSeconds(2), 16, (i, due) -> sendReportSale(newId(), i)).succeeded()));
+            Load.Outcome outcome = Load.closedLoop(readers, Duration.ofSeconds(1), scale.queryRun(),
+                    (i, due) -> dyad.get(query[1], DyadServer.VIEWER).statusCode() == 200);
+            writer.join();
+            p50.add(outcome.latencies().percentileMillis(50));
+            p95.add(outcome.latencies().percentileMillis(95));
+            throughput.add(outcome.perSecond());
+            say(query[0] + ", " + readers + " readers, other pairs written at " + round(rate) + "/s (" + written.get()
+                    + " written): " + round(outcome.perSecond()) + "/s, p50 " + p50.get(r) + " ms, p95 " + p95.get(r)
+                    + " ms, failed " + outcome.failed());
+            awaitViewsCaughtUp(Duration.ofMinutes(1));
+        }
+        String name = query[0] + ", " + readers + " readers, other pairs written at " + round(rate) + " commands/s";
+        dyadRows.add("Query", name + ", p50", "ms", Stats.of(p50));
+        dyadRows.atMost("Query", name + ", p95", "ms", Stats.of(p95), 10);
+        dyadRows.add("Query", name + ", throughput", "queries/s", Stats.of(throughput));
     }
 
     /**

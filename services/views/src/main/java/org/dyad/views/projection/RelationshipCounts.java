@@ -1,12 +1,9 @@
 package org.dyad.views.projection;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,27 +82,15 @@ final class RelationshipCounts {
                 first_event_on = EXCLUDED.first_event_on, last_event_on = EXCLUDED.last_event_on""";
 
     private final ViewTables jdbc;
-    private final Map<String, DealPlace> dealsBefore;
     private final Set<List<String>> recount = new LinkedHashSet<>();
     private final Map<List<String>, Added> added = new LinkedHashMap<>();
 
-    /** Reads where these deals counted before the batch (call before their rows are rewritten). */
-    RelationshipCounts(ViewTables jdbc, Collection<String> dealIds) {
+    RelationshipCounts(ViewTables jdbc) {
         this.jdbc = jdbc;
-        this.dealsBefore = new HashMap<>();
-        if (!dealIds.isEmpty()) {
-            jdbc.query("SELECT deal_id, supplier, recipient, first_valid, last_valid FROM views.deal"
-                            + " WHERE deal_id IN (:ids)", new MapSqlParameterSource("ids", dealIds),
-                    rs -> {
-                        dealsBefore.put(rs.getString(1), DealPlace.of(rs.getString(2), rs.getString(3),
-                                localDate(rs.getDate(4)), localDate(rs.getDate(5))));
-                    });
-        }
     }
 
-    /** A deal's row was rewritten; {@code now} is null if it left the views. */
-    void dealRewritten(String dealId, DealPlace now) {
-        DealPlace before = dealsBefore.get(dealId);
+    /** A deal's row was rewritten: where it counted before the batch and where it counts now (null: nowhere). */
+    void dealRewritten(DealPlace before, DealPlace now) {
         if (before != null && (now == null || !now.covers(before))) {
             recount.add(before.pair());
         }
@@ -141,10 +126,6 @@ final class RelationshipCounts {
         }).toList());
         jdbc.batchUpdate("DELETE FROM views.relationship WHERE party_a = ? AND party_b = ?"
                 + " AND agreements + deals + statements = 0", recount.stream().map(List::toArray).toList());
-    }
-
-    private static LocalDate localDate(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 
     private static Date sqlDate(LocalDate date) {

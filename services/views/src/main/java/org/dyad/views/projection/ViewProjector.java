@@ -208,17 +208,31 @@ public class ViewProjector {
         return new RecentRecords.Entry(type, facts.get(facts.size() - 1).sequence(), facts, actors);
     }
 
-    /** Folds the records again from their facts, rewrites their rows, and brings their pairs' counts up to date. */
+    /**
+     * Folds the records again from their facts, rewrites their rows, brings their pairs' counts up to date and
+     * counts the change for their actors.
+     */
     private void rewrite(Map<String, RecentRecords.Entry> records) {
         RowBatches writes = new RowBatches();
-        RelationshipCounts counts = new RelationshipCounts(jdbc, records.entrySet().stream()
+        Map<String, DealRow> dealsBefore = dealRows(records.entrySet().stream()
                 .filter(r -> "deal".equals(r.getValue().type())).map(Map.Entry::getKey).toList());
+        RelationshipCounts counts = new RelationshipCounts(jdbc);
+        ChangedActors changed = new ChangedActors();
         records.forEach((aggregateId, record) -> {
             List<HistoryEntry> history = RecordFolder.history(record.facts(), null);
             Span span = Span.of(history);
             long version = record.version();
+            changed.named(record.actors());
             switch (record.type()) {
-                case "deal" -> counts.dealRewritten(aggregateId, writeDeal(writes, aggregateId, history, version, span));
+                case "deal" -> {
+                    DealRecord deal = writeDeal(writes, aggregateId, history, version, span);
+                    DealRow before = dealsBefore.get(aggregateId);
+                    counts.dealRewritten(before == null ? null : before.place(), deal == null ? null
+                            : RelationshipCounts.DealPlace.of(deal.supplier(), deal.recipient(), span.first(),
+                            span.last()));
+                    changed.supersededBy(before == null ? null : before.supersededBy());
+                    changed.supersededBy(deal == null ? null : deal.supersededBy());
+                }
                 case "agreement" -> {
                     writeAgreement(writes, aggregateId, AgreementRecord.fold(history, version, LocalDate.now()), span);
                     counts.recordRewritten(record.actors());
@@ -232,10 +246,32 @@ public class ViewProjector {
         });
         writes.flush(jdbc);
         counts.write();
+        changed.write(jdbc);
         if (!records.isEmpty()) {
             // answers kept by AnswerCache hold until this commit
             jdbc.update("UPDATE views.view_change SET changes = changes + 1");
         }
+    }
+
+    /** A deal's row as it was before the batch: where it counted, and the deal that superseded it. */
+    private record DealRow(RelationshipCounts.DealPlace place, String supersededBy) {
+    }
+
+    private Map<String, DealRow> dealRows(List<String> dealIds) {
+        Map<String, DealRow> rows = new HashMap<>();
+        if (!dealIds.isEmpty()) {
+            jdbc.query("SELECT deal_id, supplier, recipient, first_valid, last_valid, superseded_by FROM views.deal"
+                    + " WHERE deal_id IN (:ids)", new MapSqlParameterSource("ids", dealIds), rs -> {
+                        rows.put(rs.getString(1), new DealRow(RelationshipCounts.DealPlace.of(rs.getString(2),
+                                rs.getString(3), localDate(rs.getDate(4)), localDate(rs.getDate(5))),
+                                rs.getString(6)));
+                    });
+        }
+        return rows;
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 
     private static List<String> actorsNamedBy(DyadEvent event) {
@@ -267,9 +303,9 @@ public class ViewProjector {
         }
     }
 
-    /** Writes the deal's rows; answers where it now counts (null once it left the views). */
-    private RelationshipCounts.DealPlace writeDeal(RowBatches writes, String dealId, List<HistoryEntry> history,
-                                                   long version, Span span) {
+    /** Writes the deal's rows; answers its state (null once it left the views). */
+    private DealRecord writeDeal(RowBatches writes, String dealId, List<HistoryEntry> history, long version,
+                                 Span span) {
         DealRecord deal = DealRecord.fold(history, version);
         if (deal == null) {
             writes.add("DELETE FROM views.deal WHERE deal_id = ?", dealId);
@@ -302,7 +338,7 @@ public class ViewProjector {
                 deal.version(), documentJson, summaryJson);
         writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
         writeDealStates(writes, history, version, deal, summary, summaryJson);
-        return RelationshipCounts.DealPlace.of(deal.supplier(), deal.recipient(), span.first(), span.last());
+        return deal;
     }
 
     /**

@@ -15,26 +15,33 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Keeps answers computed from the views until the views change. Every commit that changes them counts itself in
- * {@code views.view_change}; an answer is kept as its JSON (text and UTF-8 bytes) under its query, that count, the
- * table's identity (a rebuild brings a new table) and the day (answers for "now" depend on it), and is served again
- * while all four are the same. The count is read before the answer is computed: an answer may be newer than the
- * count it is kept under, never older, and the next commit makes a new key.
+ * Keeps answers computed from the views until what they were computed from changes. Every commit that changes the
+ * views counts itself in {@code views.view_change}, and once for each actor its records name in
+ * {@code views.actor_change}. An answer is kept as its JSON (text and UTF-8 bytes) under its query, the state it
+ * depends on, and the day (answers for "now" depend on it), and is served again while all three are the same. The
+ * state of an answer about actors (a relationship, partners, deals of a supplier) is their counts; of any other, the
+ * views' count. Either includes the table's identity, which a rebuild changes. The state is read before the answer
+ * is computed: an answer may be newer than the state it is kept under, never older, and the next change to its
+ * actors makes a new key.
  */
 @Component
 public class AnswerCache {
 
-    private record Key(Object query, String viewsState, LocalDate today) {
+    private record Key(Object query, String state, LocalDate today) {
     }
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Cache<Key, SerializedString> answers;
+    /** Each query's latest key, so that its answer under an earlier state is let go once a later one is asked. */
+    private final Cache<Object, Key> latestKeys;
     private final boolean enabled;
-    private volatile String lastState = "";
 
     AnswerCache(JdbcTemplate jdbc, ObjectMapper json, ViewsProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -47,25 +54,38 @@ public class AnswerCache {
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .recordStats()
                 .build();
+        this.latestKeys = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
         // cache_gets_total{cache="view_answers", result="hit"|"miss"}, cache_size, cache_evictions_total
         CaffeineCacheMetrics.monitor(meters, answers, "view_answers");
     }
 
     /**
-     * The answer to {@code query} (a value with equals and hashCode, such as a query record): as kept, or computed
-     * now. Readers asking the same question while it is computed wait for that answer.
+     * The answer to {@code query} (a value with equals and hashCode, such as a query record), which may read any
+     * record: as kept since the views last changed, or computed now. Readers asking the same question while it is
+     * computed wait for that answer.
      */
     public JsonNode answer(Object query, Supplier<? extends JsonNode> compute) {
+        return enabled ? answer(query, viewsState(), compute) : compute.get();
+    }
+
+    /**
+     * The answer to {@code query}, which reads only records naming at least one of {@code actors}: as kept since
+     * records naming them last changed, or computed now.
+     */
+    public JsonNode answerAbout(Object query, Collection<String> actors, Supplier<? extends JsonNode> compute) {
         if (!enabled) {
             return compute.get();
         }
-        String state = viewsState();
-        if (!state.equals(lastState)) {
-            // answers kept under an earlier state are never asked for again
-            lastState = state;
-            answers.asMap().keySet().removeIf(k -> !k.viewsState().equals(state));
-        }
+        return answer(query, actors.isEmpty() ? viewsState() : actorsState(actors), compute);
+    }
+
+    private JsonNode answer(Object query, String state, Supplier<? extends JsonNode> compute) {
         Key key = new Key(query, state, LocalDate.now());
+        Key previous = latestKeys.asMap().put(query, key);
+        if (previous != null && !previous.equals(key)) {
+            // the answer under an earlier state is not asked for again
+            answers.invalidate(previous);
+        }
         SerializedString text = answers.get(key, k -> write(compute.get()));
         return json.getNodeFactory().rawValueNode(new RawValue(text));
     }
@@ -73,6 +93,14 @@ public class AnswerCache {
     private String viewsState() {
         return jdbc.query("SELECT tableoid, changes FROM views.view_change",
                 rs -> rs.next() ? rs.getLong(1) + ":" + rs.getLong(2) : "none");
+    }
+
+    private String actorsState(Collection<String> actors) {
+        List<String> sorted = actors.stream().distinct().sorted().toList();
+        String placeholders = String.join(", ", Collections.nCopies(sorted.size(), "?"));
+        return jdbc.query("SELECT v.tableoid, (SELECT string_agg(a.actor || '=' || a.changes, ',' ORDER BY a.actor)"
+                        + " FROM views.actor_change a WHERE a.actor IN (" + placeholders + ")) FROM views.view_change v",
+                rs -> rs.next() ? rs.getLong(1) + ":" + rs.getString(2) : "none", sorted.toArray());
     }
 
     /** The answer's text, with its UTF-8 bytes made now: each time it is served they are copied, not encoded. */

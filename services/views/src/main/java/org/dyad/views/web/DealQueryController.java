@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import static org.dyad.views.web.RelationshipController.ACTOR;
 import static org.dyad.views.web.RelationshipController.ACTOR_MESSAGE;
@@ -82,7 +84,9 @@ public class DealQueryController {
         FetchDeals query = new FetchDeals(status, supplier, recipient, category, designation, minValue, maxValue,
                 currency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt));
-        return ViewResponses.ok(answers.answer(query, () -> deals.fetch(query)), consistent);
+        // a list of one supplier's or recipient's deals reads only deals naming them
+        List<String> actors = Stream.of(supplier, recipient).filter(Objects::nonNull).toList();
+        return ViewResponses.ok(answers.answerAbout(query, actors, () -> deals.fetch(query)), consistent);
     }
 
     @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")

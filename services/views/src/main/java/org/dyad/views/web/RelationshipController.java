@@ -60,7 +60,8 @@ public class RelationshipController {
         boolean consistent = consistency.await(waitFor);
         FetchRelationship query = new FetchRelationship(a, b, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt), dealsPage, dealsSize);
-        return ViewResponses.ok(answers.answer(query, () -> relationships.fetch(query)), consistent);
+        return ViewResponses.ok(answers.answerAbout(query, List.of(a, b), () -> relationships.fetch(query)),
+                consistent);
     }
 
     @Operation(summary = "Fetch an actor's partners with the number of agreements, deals and statements with each")
@@ -75,6 +76,7 @@ public class RelationshipController {
         boolean consistent = consistency.await(waitFor);
         FetchPartners query = new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt));
-        return ViewResponses.ok(answers.answer(query, () -> relationships.partners(query)), consistent);
+        return ViewResponses.ok(answers.answerAbout(query, List.of(party), () -> relationships.partners(query)),
+                consistent);
     }
 }
