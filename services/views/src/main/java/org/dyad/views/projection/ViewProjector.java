@@ -23,6 +23,7 @@ import org.dyad.views.model.PartyRecord;
 import org.dyad.views.model.RecordFolder;
 import org.dyad.views.model.RecordedFact;
 import org.dyad.views.model.StatementRecord;
+import org.dyad.views.projection.RelationshipCounts.DealPlace;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +48,9 @@ import java.util.TreeSet;
  * record's applied version; an event whose sequence is not above it (a redelivery or a replay) changes nothing.
  * New events go to the event log; each record they touch is folded again from its facts (those of recently applied
  * records are kept in memory, the others are read back from the log once per batch) and its document and index rows
- * are rewritten, and the relationship rows of its pairs are brought up to date ({@link RelationshipCounts}). Rows are written in JDBC batches, one per
- * statement, so a poll of many events costs a few round trips rather than several per event.
+ * are rewritten; the relationship rows of its pairs are brought up to date ({@link RelationshipCounts}) and the
+ * change is counted for its actors ({@link ChangedActors}). Rows are written in JDBC batches, one per statement, so
+ * a poll of many events costs a few round trips rather than several per event.
  */
 public class ViewProjector {
 
@@ -228,8 +230,7 @@ public class ViewProjector {
                     DealRecord deal = writeDeal(writes, aggregateId, history, version, span);
                     DealRow before = dealsBefore.get(aggregateId);
                     counts.dealRewritten(before == null ? null : before.place(), deal == null ? null
-                            : RelationshipCounts.DealPlace.of(deal.supplier(), deal.recipient(), span.first(),
-                            span.last()));
+                            : DealPlace.of(deal.supplier(), deal.recipient(), span.first(), span.last()));
                     changed.supersededBy(before == null ? null : before.supersededBy());
                     changed.supersededBy(deal == null ? null : deal.supersededBy());
                 }
@@ -254,7 +255,7 @@ public class ViewProjector {
     }
 
     /** A deal's row as it was before the batch: where it counted, and the deal that superseded it. */
-    private record DealRow(RelationshipCounts.DealPlace place, String supersededBy) {
+    private record DealRow(DealPlace place, String supersededBy) {
     }
 
     private Map<String, DealRow> dealRows(List<String> dealIds) {
@@ -262,7 +263,7 @@ public class ViewProjector {
         if (!dealIds.isEmpty()) {
             jdbc.query("SELECT deal_id, supplier, recipient, first_valid, last_valid, superseded_by FROM views.deal"
                     + " WHERE deal_id IN (:ids)", new MapSqlParameterSource("ids", dealIds), rs -> {
-                        rows.put(rs.getString(1), new DealRow(RelationshipCounts.DealPlace.of(rs.getString(2),
+                        rows.put(rs.getString(1), new DealRow(DealPlace.of(rs.getString(2),
                                 rs.getString(3), localDate(rs.getDate(4)), localDate(rs.getDate(5))),
                                 rs.getString(6)));
                     });
