@@ -35,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -148,7 +149,7 @@ public class ViewProjector {
         jdbc.batchUpdate(KEEP_TIMELINE_DATES, after.entrySet().stream().map(r -> new Object[]{r.getKey(),
                 parties.get(r.getKey()), jdbc.dateArray(r.getValue().facts().stream().map(f -> f.event().validOn())
                         .filter(Objects::nonNull).map(PartialDate::earliest).sorted().toList())}).toList());
-        rewrite(after);
+        rewrite(after, freshFacts.keySet().stream().filter(id -> before.get(id).facts().isEmpty()).toList());
         after.forEach(recent::put);
         return fresh.size();
     }
@@ -212,12 +213,15 @@ public class ViewProjector {
 
     /**
      * Folds the records again from their facts, rewrites their rows, brings their pairs' counts up to date and
-     * counts the change for their actors.
+     * counts the change for their actors. The rows of {@code newRecords} (not in the views before) are not looked
+     * for: in an import or a rebuild that is almost every record.
      */
-    private void rewrite(Map<String, RecentRecords.Entry> records) {
+    private void rewrite(Map<String, RecentRecords.Entry> records, Collection<String> newRecords) {
         RowBatches writes = new RowBatches();
+        Set<String> unseen = new HashSet<>(newRecords);
         Map<String, DealRow> dealsBefore = dealRows(records.entrySet().stream()
-                .filter(r -> "deal".equals(r.getValue().type())).map(Map.Entry::getKey).toList());
+                .filter(r -> "deal".equals(r.getValue().type()) && !unseen.contains(r.getKey()))
+                .map(Map.Entry::getKey).toList());
         RelationshipCounts counts = new RelationshipCounts(jdbc);
         ChangedActors changed = new ChangedActors();
         records.forEach((aggregateId, record) -> {
@@ -447,7 +451,7 @@ public class ViewProjector {
         jdbc.lockForWriting();
         List<String> due = jdbc.queryForList("SELECT agreement_id FROM views.agreement WHERE review_on <= ?",
                 String.class, Date.valueOf(today));
-        rewrite(logged(due));
+        rewrite(logged(due), List.of());
         return due.size();
     }
 
@@ -462,7 +466,7 @@ public class ViewProjector {
                 SELECT deal_id FROM views.deal d
                 WHERE NOT EXISTS (SELECT 1 FROM views.deal_state s WHERE s.deal_id = d.deal_id)
                 ORDER BY deal_id LIMIT ?""", String.class, limit);
-        rewrite(logged(missing));
+        rewrite(logged(missing), List.of());
         return missing.size();
     }
 
