@@ -75,6 +75,16 @@ public abstract class DyadIntegrationTest {
         assertThat(SchemaCheckingInterceptor.violations()).isEmpty();
     }
 
+    /** The source clause of a command's body: SIPRI's trade register, graded A2. */
+    protected static final String SIPRI_SOURCE = """
+            "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}, "grade": "A2\"""";
+
+    /** Asserts that a command was accepted; answers its consistency token. */
+    protected String ok(ResponseEntity<JsonNode> response) {
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
+        return response.getBody().path("consistencyToken").asText();
+    }
+
     protected static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -13,30 +13,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Transitions, estimates, corrections and retractions recorded through REST, as the views show them. */
 class RecordLifecycleIT extends DyadIntegrationTest {
 
-    private static final String SIPRI = """
-            "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}, "grade": "A2\"""";
-
-    private String ok(ResponseEntity<JsonNode> response) {
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
-        return response.getBody().path("consistencyToken").asText();
-    }
-
     @Test
     void aDealMovesThroughItsLifecycleAndItsSupersessionIsLinkedBothWays() {
         String id = uniqueId("s300");
         String next = uniqueId("s400");
         ok(post("/api/v1/deals", dealReport(id, "RUS", "CHN", 1_000_000_000L)));
         ok(post("/api/v1/deals", dealReport(next, "RUS", "CHN", 3_000_000_000L)));
-        ok(post("/api/v1/deals/" + id + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI + "}"));
-        ok(post("/api/v1/deals/" + id + "/contract", "{\"on\": \"2002\", " + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + id + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI_SOURCE + "}"));
+        ok(post("/api/v1/deals/" + id + "/contract", "{\"on\": \"2002\", " + SIPRI_SOURCE + "}"));
         ok(post("/api/v1/deals/" + id + "/deliveries", """
                 {"tranche": {"deliveredOn": "2003", "items": [{"designation": "S-300", "quantity": 2}]}, %s}"""
-                .formatted(SIPRI)));
+                .formatted(SIPRI_SOURCE)));
         ok(post("/api/v1/deals/" + id + "/suspension", "{\"on\": \"2004\", \"reason\": \"payment dispute\", "
-                + SIPRI + "}"));
-        ok(post("/api/v1/deals/" + id + "/resumption", "{\"on\": \"2005\", " + SIPRI + "}"));
+                + SIPRI_SOURCE + "}"));
+        ok(post("/api/v1/deals/" + id + "/resumption", "{\"on\": \"2005\", " + SIPRI_SOURCE + "}"));
         String token = ok(post("/api/v1/deals/" + id + "/supersession", "{\"on\": \"2006\", \"supersededBy\": \""
-                + next + "\", " + SIPRI + "}"));
+                + next + "\", " + SIPRI_SOURCE + "}"));
 
         JsonNode deal = get("/api/v1/deals/" + id + "?waitFor=" + token).getBody();
         assertThat(deal.path("stage").asText()).isEqualTo("DELIVERING");
@@ -68,7 +60,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
         String token = ok(post("/api/v1/deals/" + id + "/estimates", """
                 {"estimate": {"low": 28000000000, "high": 50000000000, "currency": "USD", "qualifier": "ABOUT",
                               "scope": "contracts actually signed"},
-                 "estimatedOn": "2018-10", %s}""".formatted(SIPRI)));
+                 "estimatedOn": "2018-10", %s}""".formatted(SIPRI_SOURCE)));
 
         JsonNode deal = get("/api/v1/deals/" + id + "?waitFor=" + token).getBody();
         assertThat(deal.path("latestEstimates")).hasSize(2);
@@ -88,7 +80,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
                 {"eventId": "%s", "reason": "the report said DEM, not USD",
                  "changes": {"estimates": [{"amount": 2000000000, "currency": "DEM", "qualifier": "COULD_REACH"}],
                              "reportedOn": "2001-02"},
-                 %s}""".formatted(reportEvent, SIPRI)));
+                 %s}""".formatted(reportEvent, SIPRI_SOURCE)));
 
         JsonNode deal = get("/api/v1/deals/" + id + "?waitFor=" + token).getBody();
         assertThat(deal.path("latestEstimates").get(0).path("estimate").path("currency").asText()).isEqualTo("DEM");
@@ -109,7 +101,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
                 + " WHERE aggregate_identifier = ?", String.class, id);
         ResponseEntity<JsonNode> response = post("/api/v1/records/" + id + "/corrections", """
                 {"eventId": "%s", "reason": "wrong buyer", "changes": {"recipient": "ISR"}, %s}"""
-                .formatted(reportEvent, SIPRI));
+                .formatted(reportEvent, SIPRI_SOURCE));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(response.getBody().path("errors").get(0).path("field").asText()).isEqualTo("changes.recipient");
     }
@@ -121,7 +113,8 @@ class RecordLifecycleIT extends DyadIntegrationTest {
         String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
                 + " WHERE aggregate_identifier = ?", String.class, id);
         String token = ok(post("/api/v1/records/" + id + "/retractions",
-                "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"the source invented it\", " + SIPRI + "}"));
+                "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"the source invented it\", "
+                        + SIPRI_SOURCE + "}"));
         get("/api/v1/deals?status=ALL&waitFor=" + token);
 
         assertThat(get("/api/v1/deals/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -130,7 +123,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, id)).isEqualTo(2);
         ResponseEntity<JsonNode> again = post("/api/v1/records/" + id + "/retractions",
-                "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"twice\", " + SIPRI + "}");
+                "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"twice\", " + SIPRI_SOURCE + "}");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
@@ -139,12 +132,14 @@ class RecordLifecycleIT extends DyadIntegrationTest {
         String id = uniqueId("abm");
         ok(post("/api/v1/agreements", """
                 {"id": "%s", "title": "Anti-Ballistic Missile Treaty", "kind": "TREATY", "subjects": ["ARMS_CONTROL"],
-                 "parties": ["USA", "SUN"], "signedOn": "1972-05-26", "binding": true, %s}""".formatted(id, SIPRI)));
-        ok(post("/api/v1/agreements/" + id + "/entry-into-force", "{\"on\": \"1972-10-03\", " + SIPRI + "}"));
+                 "parties": ["USA", "SUN"], "signedOn": "1972-05-26", "binding": true, %s}"""
+                .formatted(id, SIPRI_SOURCE)));
+        ok(post("/api/v1/agreements/" + id + "/entry-into-force", "{\"on\": \"1972-10-03\", " + SIPRI_SOURCE + "}"));
         ok(post("/api/v1/agreements/" + id + "/consents", """
-                {"party": "RUS", "means": "SUCCESSION", "on": "1992-01", %s}""".formatted(SIPRI)));
+                {"party": "RUS", "means": "SUCCESSION", "on": "1992-01", %s}""".formatted(SIPRI_SOURCE)));
         String token = ok(post("/api/v1/agreements/" + id + "/withdrawals", """
-                {"party": "USA", "noticeOn": "2001-12-13", "effectiveOn": "2002-06-13", %s}""".formatted(SIPRI)));
+                {"party": "USA", "noticeOn": "2001-12-13", "effectiveOn": "2002-06-13", %s}"""
+                .formatted(SIPRI_SOURCE)));
 
         JsonNode now = get("/api/v1/agreements/" + id + "?waitFor=" + token).getBody();
         assertThat(party(now, "USA")).isEqualTo("WITHDRAWN");

@@ -2,7 +2,6 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,14 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RelationshipCountsIT extends DyadIntegrationTest {
 
-    private static final String SIPRI = """
-            "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}, "grade": "A2\"""";
-
-    private String ok(ResponseEntity<JsonNode> response) {
-        assertThat(response.getStatusCode().is2xxSuccessful()).as(String.valueOf(response.getBody())).isTrue();
-        return response.getBody().path("consistencyToken").asText();
-    }
-
     private String eventOf(String aggregateId, int sequence) {
         return jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
                 + " WHERE aggregate_identifier = ? AND sequence_number = ?", String.class, aggregateId, sequence);
@@ -27,7 +18,7 @@ class RelationshipCountsIT extends DyadIntegrationTest {
 
     private String retract(String aggregateId, int sequence) {
         return ok(post("/api/v1/records/" + aggregateId + "/retractions", "{\"eventId\": \""
-                + eventOf(aggregateId, sequence) + "\", \"reason\": \"misreported\", " + SIPRI + "}"));
+                + eventOf(aggregateId, sequence) + "\", \"reason\": \"misreported\", " + SIPRI_SOURCE + "}"));
     }
 
     /** LUX's row for MLT among its partners, once the views have the given command's events. */
@@ -53,7 +44,7 @@ class RelationshipCountsIT extends DyadIntegrationTest {
 
         token = ok(post("/api/v1/deals/" + sale + "/estimates", """
                 {"estimate": {"amount": 3000000000, "currency": "USD", "qualifier": "ABOUT"}, "estimatedOn": "2003-06",
-                 %s}""".formatted(SIPRI)));
+                 %s}""".formatted(SIPRI_SOURCE)));
         assertThat(luxWithMlt(token)).as("a later estimate widens the span")
                 .isEqualTo("agreements 0, deals 2, 2001-03-01 to 2003-06-01");
 
@@ -63,7 +54,7 @@ class RelationshipCountsIT extends DyadIntegrationTest {
 
         token = ok(post("/api/v1/records/" + resale + "/corrections", """
                 {"eventId": "%s", "reason": "reported a year earlier", "changes": {"reportedOn": "2000-03"}, %s}"""
-                .formatted(eventOf(resale, 0), SIPRI)));
+                .formatted(eventOf(resale, 0), SIPRI_SOURCE)));
         assertThat(luxWithMlt(token)).as("an earlier date widens it")
                 .isEqualTo("agreements 0, deals 2, 2000-03-01 to 2001-03-01");
 
@@ -74,7 +65,7 @@ class RelationshipCountsIT extends DyadIntegrationTest {
         token = ok(post("/api/v1/agreements", """
                 {"id": "%s", "title": "Defence cooperation", "kind": "MEMORANDUM", "subjects": ["MILITARY_COOPERATION"],
                  "parties": ["LUX", "MLT"], "signedOn": "1999-11-05", "binding": false, %s}"""
-                .formatted(uniqueId("lux-mlt"), SIPRI)));
+                .formatted(uniqueId("lux-mlt"), SIPRI_SOURCE)));
         assertThat(luxWithMlt(token)).as("an agreement counts too")
                 .isEqualTo("agreements 1, deals 1, 1999-11-05 to 2001-03-01");
 
