@@ -496,20 +496,11 @@ public final class DyadBenchmark {
                 List<Double> p99 = new ArrayList<>();
                 List<Double> throughput = new ArrayList<>();
                 for (int r = 0; r < scale.queryRepetitions(); r++) {
-                    Load.Outcome outcome = Load.closedLoop(readers, Duration.ofSeconds(1), scale.queryRun(),
-                            (i, due) -> dyad.get(query[1], DyadServer.VIEWER).statusCode() == 200);
-                    boolean answered = outcome.latencies().count() > 0;
-                    // no answer within the run is no latency: it shows as n/a and fails its target
-                    p50.add(answered ? outcome.latencies().percentileMillis(50) : Double.NaN);
-                    p95.add(answered ? outcome.latencies().percentileMillis(95) : Double.NaN);
-                    p99.add(answered ? outcome.latencies().percentileMillis(99) : Double.NaN);
+                    Load.Outcome outcome = read(query, readers, query[0] + ", " + readers + " readers", r);
+                    p50.add(percentile(outcome, 50));
+                    p95.add(percentile(outcome, 95));
+                    p99.add(percentile(outcome, 99));
                     throughput.add(outcome.perSecond());
-                    if (!answered || outcome.failed() > 0) {
-                        notes.add(query[0] + ", " + readers + " readers, run " + (r + 1) + ": " + outcome.succeeded()
-                                + " answered, " + outcome.failed() + " failed (not 200 or no answer within 60 s)");
-                    }
-                    say(query[0] + ", " + readers + " readers: " + round(outcome.perSecond()) + "/s, p50 " + p50.get(r)
-                            + " ms, p95 " + p95.get(r) + " ms, p99 " + p99.get(r) + " ms, failed " + outcome.failed());
                 }
                 String name = query[0] + ", " + readers + (readers == 1 ? " reader" : " readers");
                 dyadRows.add("Query", name + ", p50", "ms", Stats.of(p50));
@@ -529,6 +520,24 @@ public final class DyadBenchmark {
         notes.add("Queries ran on " + dyadName + "; deals reported 1995-2024, so the as-of date sees about half");
     }
 
+    /** One closed-loop run of readers asking one query; what failed is noted, the figures said. */
+    private Load.Outcome read(String[] query, int readers, String label, int run) {
+        Load.Outcome outcome = Load.closedLoop(readers, Duration.ofSeconds(1), scale.queryRun(),
+                (i, due) -> dyad.get(query[1], DyadServer.VIEWER).statusCode() == 200);
+        if (outcome.latencies().count() == 0 || outcome.failed() > 0) {
+            notes.add(label + ", run " + (run + 1) + ": " + outcome.succeeded() + " answered, " + outcome.failed()
+                    + " failed (not 200 or no answer within 60 s)");
+        }
+        say(label + ": " + round(outcome.perSecond()) + "/s, p50 " + percentile(outcome, 50) + " ms, p95 "
+                + percentile(outcome, 95) + " ms, p99 " + percentile(outcome, 99) + " ms, failed " + outcome.failed());
+        return outcome;
+    }
+
+    /** A latency percentile of a run; no answer within the run is no latency: n/a, failing its target. */
+    private static double percentile(Load.Outcome outcome, double percentile) {
+        return outcome.latencies().count() > 0 ? outcome.latencies().percentileMillis(percentile) : Double.NaN;
+    }
+
     /**
      * The relationship read by 50 readers while deals of other pairs are reported at a steady rate: each commit
      * changes the views, but not what is on record between the pair.
@@ -536,6 +545,7 @@ public final class DyadBenchmark {
     private void readsWhileOtherPairsChange(String[] query) throws Exception {
         int readers = 50;
         double rate = 100;
+        String name = query[0] + ", " + readers + " readers, other pairs written at " + round(rate) + " commands/s";
         List<Double> p50 = new ArrayList<>();
         List<Double> p95 = new ArrayList<>();
         List<Double> throughput = new ArrayList<>();
@@ -543,18 +553,14 @@ public final class DyadBenchmark {
             AtomicLong written = new AtomicLong();
             Thread writer = Load.start("other-pairs-writer", () -> written.set(Load.fixedRate(rate,
                     scale.queryRun().plusSeconds(2), 16, (i, due) -> sendReportSale(newId(), i)).succeeded()));
-            Load.Outcome outcome = Load.closedLoop(readers, Duration.ofSeconds(1), scale.queryRun(),
-                    (i, due) -> dyad.get(query[1], DyadServer.VIEWER).statusCode() == 200);
+            Load.Outcome outcome = read(query, readers, name, r);
             writer.join();
-            p50.add(outcome.latencies().percentileMillis(50));
-            p95.add(outcome.latencies().percentileMillis(95));
+            p50.add(percentile(outcome, 50));
+            p95.add(percentile(outcome, 95));
             throughput.add(outcome.perSecond());
-            say(query[0] + ", " + readers + " readers, other pairs written at " + round(rate) + "/s (" + written.get()
-                    + " written): " + round(outcome.perSecond()) + "/s, p50 " + p50.get(r) + " ms, p95 " + p95.get(r)
-                    + " ms, failed " + outcome.failed());
+            say(written.get() + " deals of other pairs written meanwhile");
             awaitViewsCaughtUp(Duration.ofMinutes(1));
         }
-        String name = query[0] + ", " + readers + " readers, other pairs written at " + round(rate) + " commands/s";
         dyadRows.add("Query", name + ", p50", "ms", Stats.of(p50));
         dyadRows.atMost("Query", name + ", p95", "ms", Stats.of(p95), 10);
         dyadRows.add("Query", name + ", throughput", "queries/s", Stats.of(throughput));
@@ -562,7 +568,7 @@ public final class DyadBenchmark {
 
     /**
      * The queries above ask about a pair that does not change while they run, so after the first answer each is
-     * one the views keep until they change. Here each read follows a change: an estimate recorded on one of the
+     * one the views keep until records naming the pair change. Here each read follows a change: an estimate recorded on one of the
      * pair's deals and applied by the views, then each query once, by one reader.
      */
     private void firstReadsAfterAChange(String[][] queries) throws Exception {

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic            the event topic
  * @param consumerGroup    the consumer group; instances of the read side share the topic's partitions through it
  * @param concurrency      consumer threads in this instance
- * @param answerCacheMib   memory for answers kept until the views change ({@link org.dyad.views.query.AnswerCache});
- *                         0 keeps none
+ * @param answerCacheMib   memory for answers kept until records naming their actors change
+ *                         ({@link org.dyad.views.query.AnswerCache}); 0 keeps none
  */
 @ConfigurationProperties("dyad.views")
 public record ViewsProperties(

@@ -35,7 +35,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Applies published events to the views. A batch is applied in one transaction. Each event first advances its
@@ -149,7 +149,8 @@ public class ViewProjector {
         jdbc.batchUpdate(KEEP_TIMELINE_DATES, after.entrySet().stream().map(r -> new Object[]{r.getKey(),
                 parties.get(r.getKey()), jdbc.dateArray(r.getValue().facts().stream().map(f -> f.event().validOn())
                         .filter(Objects::nonNull).map(PartialDate::earliest).sorted().toList())}).toList());
-        rewrite(after, freshFacts.keySet().stream().filter(id -> before.get(id).facts().isEmpty()).toList());
+        rewrite(after, freshFacts.keySet().stream().filter(id -> before.get(id).facts().isEmpty())
+                .collect(Collectors.toSet()));
         after.forEach(recent::put);
         return fresh.size();
     }
@@ -216,11 +217,10 @@ public class ViewProjector {
      * counts the change for their actors. The rows of {@code newRecords} (not in the views before) are not looked
      * for: in an import or a rebuild that is almost every record.
      */
-    private void rewrite(Map<String, RecentRecords.Entry> records, Collection<String> newRecords) {
+    private void rewrite(Map<String, RecentRecords.Entry> records, Set<String> newRecords) {
         RowBatches writes = new RowBatches();
-        Set<String> unseen = new HashSet<>(newRecords);
         Map<String, DealRow> dealsBefore = dealRows(records.entrySet().stream()
-                .filter(r -> "deal".equals(r.getValue().type()) && !unseen.contains(r.getKey()))
+                .filter(r -> "deal".equals(r.getValue().type()) && !newRecords.contains(r.getKey()))
                 .map(Map.Entry::getKey).toList());
         RelationshipCounts counts = new RelationshipCounts(jdbc);
         ChangedActors changed = new ChangedActors();
@@ -451,7 +451,7 @@ public class ViewProjector {
         jdbc.lockForWriting();
         List<String> due = jdbc.queryForList("SELECT agreement_id FROM views.agreement WHERE review_on <= ?",
                 String.class, Date.valueOf(today));
-        rewrite(logged(due), List.of());
+        rewrite(logged(due), Set.of());
         return due.size();
     }
 
@@ -466,7 +466,7 @@ public class ViewProjector {
                 SELECT deal_id FROM views.deal d
                 WHERE NOT EXISTS (SELECT 1 FROM views.deal_state s WHERE s.deal_id = d.deal_id)
                 ORDER BY deal_id LIMIT ?""", String.class, limit);
-        rewrite(logged(missing), List.of());
+        rewrite(logged(missing), Set.of());
         return missing.size();
     }
 

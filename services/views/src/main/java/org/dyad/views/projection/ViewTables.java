@@ -42,7 +42,7 @@ public final class ViewTables {
     /**
      * Until the current transaction ends, no other read instance writes these tables. Batches then commit in the
      * order they take the event log's sequence numbers (so the live feed's cursor never passes an event committed
-     * later), and a pair's counts are never recounted from two uncommitted batches at once.
+     * later), and a pair's counts are never updated from two uncommitted batches at once.
      */
     public void lockForWriting() {
         jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> {

@@ -60,19 +60,12 @@ public class AnswerCache {
     }
 
     /**
-     * The answer to {@code query} (a value with equals and hashCode, such as a query record), which may read any
-     * record: as kept since the views last changed, or computed now. Readers asking the same question while it is
-     * computed wait for that answer.
+     * The answer to {@code query} (a value with equals and hashCode, such as a query record): as kept, or computed
+     * now. An answer that reads only records naming at least one of {@code actors} is kept until records naming them
+     * change; with no actors, until the views change. Readers asking the same question while it is computed wait for
+     * that answer.
      */
-    public JsonNode answer(Object query, Supplier<? extends JsonNode> compute) {
-        return enabled ? answer(query, viewsState(), compute) : compute.get();
-    }
-
-    /**
-     * The answer to {@code query}, which reads only records naming at least one of {@code actors}: as kept since
-     * records naming them last changed, or computed now.
-     */
-    public JsonNode answerAbout(Object query, Collection<String> actors, Supplier<? extends JsonNode> compute) {
+    public JsonNode answer(Object query, Collection<String> actors, Supplier<? extends JsonNode> compute) {
         if (!enabled) {
             return compute.get();
         }

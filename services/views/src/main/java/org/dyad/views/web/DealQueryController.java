@@ -86,7 +86,7 @@ public class DealQueryController {
                 TimeParameters.knownAt(knownAt));
         // a list of one supplier's or recipient's deals reads only deals naming them
         List<String> actors = Stream.of(supplier, recipient).filter(Objects::nonNull).toList();
-        return ViewResponses.ok(answers.answerAbout(query, actors, () -> deals.fetch(query)), consistent);
+        return ViewResponses.ok(answers.answer(query, actors, () -> deals.fetch(query)), consistent);
     }
 
     @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")

@@ -60,7 +60,7 @@ public class RelationshipController {
         boolean consistent = consistency.await(waitFor);
         FetchRelationship query = new FetchRelationship(a, b, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt), dealsPage, dealsSize);
-        return ViewResponses.ok(answers.answerAbout(query, List.of(a, b), () -> relationships.fetch(query)),
+        return ViewResponses.ok(answers.answer(query, List.of(a, b), () -> relationships.fetch(query)),
                 consistent);
     }
 
@@ -76,7 +76,7 @@ public class RelationshipController {
         boolean consistent = consistency.await(waitFor);
         FetchPartners query = new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt));
-        return ViewResponses.ok(answers.answerAbout(query, List.of(party), () -> relationships.partners(query)),
+        return ViewResponses.ok(answers.answer(query, List.of(party), () -> relationships.partners(query)),
                 consistent);
     }
 }
