@@ -1,6 +1,7 @@
 package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dyad.views.rebuild.ViewRebuild;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,7 +13,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A rebuild from the start of the topic gives exactly the live views, and the views keep answering meanwhile. */
+/**
+ * A rebuild from the start of the topic gives exactly the live views, with the same indexes (some are built only
+ * after the replay), and the views keep answering meanwhile.
+ */
 class ViewRebuildIT extends DyadIntegrationTest {
 
     private static final String SOURCE = """
@@ -36,6 +40,11 @@ class ViewRebuildIT extends DyadIntegrationTest {
                 ORDER BY 1, 2""");
     }
 
+    private List<String> indexes() {
+        return jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'views' ORDER BY indexname",
+                String.class);
+    }
+
     @Test
     void rebuiltViewsEqualTheLiveOnes() {
         String deal = uniqueId("rebuilt");
@@ -53,6 +62,7 @@ class ViewRebuildIT extends DyadIntegrationTest {
                  "signedOn": "2021-09-28", %s}""".formatted(SOURCE)).getBody().path("consistencyToken").asText();
         get("/api/v1/deals?status=ALL&waitFor=" + token + "," + deal + "@2");
         List<Map<String, Object>> live = snapshot();
+        List<String> liveIndexes = indexes();
 
         ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/admin/rebuilds", null, JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -64,6 +74,9 @@ class ViewRebuildIT extends DyadIntegrationTest {
         assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.path("eventsDone").asLong()).isEqualTo(done.path("eventsTotal").asLong()).isPositive();
         assertThat(snapshot()).containsExactlyElementsOf(live);
+        assertThat(indexes()).containsExactlyElementsOf(liveIndexes);
+        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = 'views'", String.class))
+                .containsAll(ViewRebuild.BUILT_AFTER_REPLAY);
         assertThat(get("/api/v1/deals/" + deal).getBody().path("reportedOn").asText()).isEqualTo("2001-04");
 
         String after = uniqueId("after");

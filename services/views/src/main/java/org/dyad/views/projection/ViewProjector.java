@@ -231,7 +231,8 @@ public class ViewProjector {
             changed.named(record.actors());
             switch (record.type()) {
                 case "deal" -> {
-                    DealRecord deal = writeDeal(writes, aggregateId, history, version, span);
+                    DealRecord deal = writeDeal(writes, aggregateId, history, version, span,
+                            !newRecords.contains(aggregateId));
                     DealRow before = dealsBefore.get(aggregateId);
                     counts.dealRewritten(before == null ? null : before.place(), deal == null ? null
                             : DealPlace.of(deal.supplier(), deal.recipient(), span.first(), span.last()));
@@ -308,9 +309,9 @@ public class ViewProjector {
         }
     }
 
-    /** Writes the deal's rows; answers its state (null once it left the views). */
+    /** Writes the deal's rows (its earlier states dropped if it had any); answers its state (null once it left). */
     private DealRecord writeDeal(RowBatches writes, String dealId, List<HistoryEntry> history, long version,
-                                 Span span) {
+                                 Span span, boolean inViews) {
         DealRecord deal = DealRecord.fold(history, version);
         if (deal == null) {
             writes.add("DELETE FROM views.deal WHERE deal_id = ?", dealId);
@@ -341,7 +342,9 @@ public class ViewProjector {
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
                 deal.latestTiv(), deal.sourceCount(), nullableDate(span.first()), nullableDate(span.last()),
                 deal.version(), documentJson, summaryJson);
-        writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
+        if (inViews) {
+            writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
+        }
         writeDealStates(writes, history, version, deal, summary, summaryJson);
         return deal;
     }

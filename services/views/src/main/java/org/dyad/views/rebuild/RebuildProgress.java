@@ -6,8 +6,9 @@ import java.time.Instant;
 /**
  * Where a rebuild stands.
  *
- * @param phase       PREPARING (fresh schema), REPLAYING (reading the topic from its start), SWITCHING (live
- *                    subscriber paused, catching up the last records, swapping the schemas), DONE or FAILED
+ * @param phase       PREPARING (fresh schema), REPLAYING (reading the topic from its start), INDEXING (building the
+ *                    indexes only queries read), SWITCHING (live subscriber paused, catching up the last records,
+ *                    swapping the schemas), DONE or FAILED
  * @param eventsDone  records replayed so far
  * @param eventsTotal records on the topic when the replay started (it grows if new events arrive)
  * @param perSecond   replay rate so far
