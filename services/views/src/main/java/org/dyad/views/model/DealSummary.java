@@ -1,10 +1,15 @@
 package org.dyad.views.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.wire.DyadJson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A deal's document as lists and relationships answer it: without its history (most of its size), but with the
@@ -12,7 +17,23 @@ import java.util.List;
  */
 public final class DealSummary {
 
+    /** Writes deal records as their documents without the history, which is never turned into JSON then. */
+    private static final ObjectMapper WITHOUT_HISTORY = DyadJson.mapper().copy()
+            .addMixIn(DealRecord.class, WithoutHistory.class);
+
+    @JsonIgnoreProperties("history")
+    private interface WithoutHistory {
+    }
+
     private DealSummary() {
+    }
+
+    /** The summary of a folded deal: the same as {@link #of(ObjectNode)} of its document. */
+    public static ObjectNode of(DealRecord deal) {
+        ObjectNode summary = WITHOUT_HISTORY.valueToTree(deal);
+        List<String> dates = deal.history().stream().map(HistoryEntry::validOn).filter(Objects::nonNull)
+                .map(PartialDate::toString).map(date -> date.replace("~", "")).sorted().toList();
+        return withValidDates(summary, dates);
     }
 
     /** Turns a deal document into its summary, in place. */
@@ -26,8 +47,12 @@ public final class DealSummary {
         });
         dates.sort(null);
         deal.remove("history");
-        deal.put("firstValidOn", dates.isEmpty() ? null : dates.get(0));
-        deal.put("lastValidOn", dates.isEmpty() ? null : dates.get(dates.size() - 1));
-        return deal;
+        return withValidDates(deal, dates);
+    }
+
+    private static ObjectNode withValidDates(ObjectNode summary, List<String> sortedDates) {
+        summary.put("firstValidOn", sortedDates.isEmpty() ? null : sortedDates.get(0));
+        summary.put("lastValidOn", sortedDates.isEmpty() ? null : sortedDates.get(sortedDates.size() - 1));
+        return summary;
     }
 }

@@ -318,9 +318,9 @@ public class ViewProjector {
             return null;
         }
         Estimate value = deal.latestValue();
-        ObjectNode document = DyadJson.mapper().valueToTree(deal);
-        String documentJson = json(document);
-        ObjectNode summary = DealSummary.of(document);
+        // written straight from the record: a tree of the whole document (its history most of all) cost more
+        String documentJson = json(deal);
+        ObjectNode summary = DealSummary.of(deal);
         String summaryJson = json(summary);
         writes.add("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
@@ -369,7 +369,7 @@ public class ViewProjector {
             DealRecord deal = DealRecord.fold(history.stream()
                     .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
             if (deal != null) {
-                ObjectNode summary = DealSummary.of(DyadJson.mapper().valueToTree(deal));
+                ObjectNode summary = DealSummary.of(deal);
                 writeDealState(writes, from, until, deal, summary, json(summary));
             }
         }

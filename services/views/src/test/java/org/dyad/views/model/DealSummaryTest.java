@@ -1,0 +1,69 @@
+package org.dyad.views.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.EstimateQualifier;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.common.Source;
+import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.EstimateRecorded;
+import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.wire.DyadJson;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projector writes a deal's document and summary straight from the folded record; lists and "known at" answers
+ * make summaries from documents. Both must give the same text.
+ */
+class DealSummaryTest {
+
+    private static final Source SIPRI = new Source("SIPRI", "Trade register", null, PartialDate.parse("2025"), null,
+            "en");
+
+    private final List<RecordedFact> facts = new ArrayList<>();
+
+    private RecordedFact fact(org.dyad.contracts.common.DyadEvent event) {
+        RecordedFact fact = new RecordedFact("e" + facts.size(), event.aggregateId(), facts.size(), facts.size() + 1,
+                event.getClass().getSimpleName(), event.provenance().recordedAt(), event);
+        facts.add(fact);
+        return fact;
+    }
+
+    private static Provenance at(String recordedAt) {
+        return new Provenance(SIPRI, null, Instant.parse(recordedAt), "analyst");
+    }
+
+    @Test
+    void aSummaryFromTheRecordEqualsOneFromItsDocument() throws Exception {
+        fact(new SaleReported("d", "RUS", "IRN", List.of(DealItem.of("S-300", "SAM system", null)),
+                DealStage.REPORTED, PartialDate.parse("~2001-03"), null,
+                List.of(new Estimate(new BigDecimal("7000000000.50"), null, null, "USD", EstimateQualifier.ABOUT,
+                        2001, null, "two agreements")), at("2001-03-13T10:00:00Z")));
+        fact(new EstimateRecorded("d", new Estimate(null, new BigDecimal("2.0E+9"), new BigDecimal("3E9"), "EUR",
+                EstimateQualifier.UP_TO, null, null, null), PartialDate.parse("1999"), at("2002-01-01T00:00:00Z")));
+        RecordedFact later = fact(new EstimateRecorded("d", new Estimate(BigDecimal.ONE, null, null, "TIV",
+                EstimateQualifier.EXACT, null, null, null), PartialDate.parse("2007-05-02"),
+                at("2008-01-01T00:00:00Z")));
+        fact(new RecordRetracted("d", later.eventId(), "EstimateRecorded", "wrong deal", at("2008-02-01T00:00:00Z")));
+        DealRecord deal = DealRecord.fold(RecordFolder.history(facts, null), 3);
+
+        ObjectNode document = DyadJson.mapper().valueToTree(deal);
+        assertThat(DyadJson.mapper().writeValueAsString(deal)).isEqualTo(DyadJson.mapper().writeValueAsString(document));
+        ObjectNode fromRecord = DealSummary.of(deal);
+        assertThat(fromRecord.path("firstValidOn").asText()).isEqualTo("1999");
+        assertThat(fromRecord.path("lastValidOn").asText()).isEqualTo("2007-05-02");
+        assertThat(fromRecord.has("history")).isFalse();
+        assertThat(DyadJson.mapper().writeValueAsString(fromRecord))
+                .isEqualTo(DyadJson.mapper().writeValueAsString(DealSummary.of(document)));
+    }
+}
