@@ -231,8 +231,7 @@ public class ViewProjector {
             changed.named(record.actors());
             switch (record.type()) {
                 case "deal" -> {
-                    DealRecord deal = writeDeal(writes, aggregateId, history, version, span,
-                            !newRecords.contains(aggregateId));
+                    DealRecord deal = writeDeal(writes, aggregateId, history, version, span);
                     DealRow before = dealsBefore.get(aggregateId);
                     counts.dealRewritten(before == null ? null : before.place(), deal == null ? null
                             : DealPlace.of(deal.supplier(), deal.recipient(), span.first(), span.last()));
@@ -309,9 +308,9 @@ public class ViewProjector {
         }
     }
 
-    /** Writes the deal's rows (its earlier states dropped if it had any); answers its state (null once it left). */
+    /** Writes the deal's rows; answers its state (null once it left the views). */
     private DealRecord writeDeal(RowBatches writes, String dealId, List<HistoryEntry> history, long version,
-                                 Span span, boolean inViews) {
+                                 Span span) {
         DealRecord deal = DealRecord.fold(history, version);
         if (deal == null) {
             writes.add("DELETE FROM views.deal WHERE deal_id = ?", dealId);
@@ -342,9 +341,8 @@ public class ViewProjector {
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
                 deal.latestTiv(), deal.sourceCount(), nullableDate(span.first()), nullableDate(span.last()),
                 deal.version(), documentJson, summaryJson);
-        if (inViews) {
-            writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
-        }
+        // every deal adds this statement before its states: batches run in the order their statements first came
+        writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
         writeDealStates(writes, history, version, deal, summary, summaryJson);
         return deal;
     }
