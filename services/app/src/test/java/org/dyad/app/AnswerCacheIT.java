@@ -95,12 +95,8 @@ class AnswerCacheIT extends DyadIntegrationTest {
                 .isEmpty();
         assertThat(get(deals).getBody().path("items").get(0).path("supersedes")).isEmpty();
 
-        ResponseEntity<JsonNode> superseded = post("/api/v1/deals/" + old + "/supersession", """
-                {"on": "2002", "supersededBy": "%s",
-                 "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}}"""
-                .formatted(replacement));
-        assertThat(superseded.getStatusCode()).isEqualTo(HttpStatus.OK);
-        String waitFor = "waitFor=" + superseded.getBody().path("consistencyToken").asText();
+        String waitFor = "waitFor=" + ok(post("/api/v1/deals/" + old + "/supersession", """
+                {"on": "2002", "supersededBy": "%s", %s}""".formatted(replacement, SIPRI_SOURCE)));
         assertThat(get(relationship + "?" + waitFor).getBody().path("deals").get(0).path("supersedes").toString())
                 .as("the other pair's answer changes too").isEqualTo("[\"" + old + "\"]");
         assertThat(get(deals + "&" + waitFor).getBody().path("items").get(0).path("supersedes").toString())

@@ -1,11 +1,11 @@
 package org.dyad.views.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
-import org.dyad.contracts.common.Source;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.EstimateRecorded;
@@ -15,8 +15,6 @@ import org.dyad.contracts.wire.DyadJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,20 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DealSummaryTest {
 
-    private static final Source SIPRI = new Source("SIPRI", "Trade register", null, PartialDate.parse("2025"), null,
-            "en");
+    private final RecordedFacts facts = new RecordedFacts();
 
-    private final List<RecordedFact> facts = new ArrayList<>();
-
-    private RecordedFact fact(org.dyad.contracts.common.DyadEvent event) {
-        RecordedFact fact = new RecordedFact("e" + facts.size(), event.aggregateId(), facts.size(), facts.size() + 1,
-                event.getClass().getSimpleName(), event.provenance().recordedAt(), event);
-        facts.add(fact);
-        return fact;
+    private RecordedFact fact(DyadEvent event) {
+        return facts.add(event);
     }
 
     private static Provenance at(String recordedAt) {
-        return new Provenance(SIPRI, null, Instant.parse(recordedAt), "analyst");
+        return RecordedFacts.by(RecordedFacts.SIPRI, recordedAt);
     }
 
     @Test
@@ -55,7 +47,7 @@ class DealSummaryTest {
                 EstimateQualifier.EXACT, null, null, null), PartialDate.parse("2007-05-02"),
                 at("2008-01-01T00:00:00Z")));
         fact(new RecordRetracted("d", later.eventId(), "EstimateRecorded", "wrong deal", at("2008-02-01T00:00:00Z")));
-        DealRecord deal = DealRecord.fold(RecordFolder.history(facts, null), 3);
+        DealRecord deal = DealRecord.fold(RecordFolder.history(facts.all(), null), 3);
 
         ObjectNode document = DyadJson.mapper().valueToTree(deal);
         assertThat(DyadJson.mapper().writeValueAsString(deal)).isEqualTo(DyadJson.mapper().writeValueAsString(document));

@@ -11,7 +11,6 @@ import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.Source;
 import org.dyad.contracts.deal.DealCancelled;
 import org.dyad.contracts.deal.DealItem;
@@ -24,33 +23,25 @@ import org.dyad.contracts.record.RecordRetracted;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dyad.views.model.RecordedFacts.SIPRI;
+import static org.dyad.views.model.RecordedFacts.by;
 
 /** The fold behind every view, without Spring or a database. */
 class RecordFolderTest {
 
     private static final Source TIMES = new Source("Los Angeles Times", "Accords", null, PartialDate.parse("2001-03-13"),
             null, "en");
-    private static final Source SIPRI = new Source("SIPRI", "Trade register", null, PartialDate.parse("2025"), null,
-            "en");
 
-    private final List<RecordedFact> facts = new ArrayList<>();
+    private final RecordedFacts recorded = new RecordedFacts();
+    private final List<RecordedFact> facts = recorded.all();
 
     private RecordedFact fact(DyadEvent event) {
-        RecordedFact fact = new RecordedFact("e" + facts.size(), event.aggregateId(), facts.size(), facts.size() + 1,
-                event.getClass().getSimpleName(), event.provenance().recordedAt(), event);
-        facts.add(fact);
-        return fact;
-    }
-
-    private static Provenance by(Source source, String recordedAt) {
-        return new Provenance(source, null, Instant.parse(recordedAt), "analyst");
+        return recorded.add(event);
     }
 
     private static Estimate usd(long amount, EstimateQualifier qualifier) {
