@@ -6,10 +6,13 @@ import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ProcessingGroup;
@@ -31,6 +34,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,6 +57,7 @@ public class KafkaEventPublisher {
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final String PENDING_SENDS = KafkaEventPublisher.class.getName() + ".pending";
     private static final long ACK_TIMEOUT_SECONDS = 60;
+    private static final long LEADER_WAIT_SECONDS = 30;
 
     private final PublicationProperties properties;
     private final KafkaProducer<String, CloudEvent> producer;
@@ -124,7 +129,10 @@ public class KafkaEventPublisher {
         }
     }
 
-    /** Creates the topic on first use if it does not exist (partitions and replication from configuration). */
+    /**
+     * Creates the topic on first use if it does not exist (partitions and replication from configuration), then waits
+     * for its partitions' leaders.
+     */
     private void ensureTopic() {
         if (topicReady) {
             return;
@@ -136,21 +144,49 @@ public class KafkaEventPublisher {
                 NewTopic topic = new NewTopic(properties.topic(), properties.partitions(),
                         properties.replicationFactor())
                         .configs(Map.of("retention.ms", "-1", "cleanup.policy", "delete"));
-                admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-                log.info("Created topic {} with {} partitions", properties.topic(), properties.partitions());
+                try {
+                    admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+                    log.info("Created topic {} with {} partitions", properties.topic(), properties.partitions());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
             }
+            awaitLeaders(admin);
             topicReady = true;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TopicExistsException) {
-                topicReady = true;
-                return;
-            }
             throw new EventPublicationFailedException("cannot reach Kafka to check topic " + properties.topic(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventPublicationFailedException("interrupted while checking topic", e);
         } catch (TimeoutException e) {
             throw new EventPublicationFailedException("Kafka did not answer while checking topic", e);
+        }
+    }
+
+    /**
+     * Waits until every partition's leader serves requests. A produce that reaches a fresh partition before its leader
+     * does fails, and a later request of the same producer can then be appended ahead of it; the broker refuses every
+     * retry of the first as out of order until the delivery timeout (KAFKA-15591). A list-offsets request is answered
+     * by the partition's leader only, so once it succeeds for all partitions that cannot happen.
+     */
+    private void awaitLeaders(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LEADER_WAIT_SECONDS);
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                admin.describeTopics(List.of(properties.topic())).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .get(properties.topic()).partitions().forEach(p -> partitions.put(
+                                new TopicPartition(properties.topic(), p.partition()), OffsetSpec.latest()));
+                admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
