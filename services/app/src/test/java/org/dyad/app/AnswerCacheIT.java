@@ -5,7 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,5 +109,39 @@ class AnswerCacheIT extends DyadIntegrationTest {
                 .as("the other pair's answer changes too").isEqualTo("[\"" + old + "\"]");
         assertThat(get(deals + "&" + waitFor).getBody().path("items").get(0).path("supersedes").toString())
                 .isEqualTo("[\"" + old + "\"]");
+    }
+
+    @Test
+    void aLargeKeptAnswerIsSentCompressedToClientsThatAcceptGzip() throws Exception {
+        String token = null;
+        for (int d = 0; d < 3; d++) {
+            token = ok(post("/api/v1/deals", dealReport(uniqueId("zipped"), "LVA", "LTU", 100_000_000L * (d + 1))));
+        }
+        String relationship = http.getRootUri() + "/api/v1/relationships/LTU/LVA";
+        HttpResponse<byte[]> plain = fetch(relationship + "?waitFor=" + token, null);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body().length).as("large enough to be compressed").isGreaterThan(2048);
+
+        HttpResponse<byte[]> zipped = fetch(relationship, "deflate, gzip;q=0.8");
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.headers().allValues("Vary")).contains("Accept-Encoding");
+        assertThat(zipped.headers().firstValue("Dyad-Consistent")).hasValue("true");
+        assertThat(zipped.headers().firstValueAsLong("Content-Length")).hasValue(zipped.body().length);
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+        assertThat(zipped.body().length).as("compressed").isLessThan(plain.body().length / 2);
+        assertThat(json.readTree(unzipped)).isEqualTo(json.readTree(plain.body()));
+
+        assertThat(fetch(relationship, "gzip;q=0").headers().firstValue("Content-Encoding"))
+                .as("refused by the client").isEmpty();
+    }
+
+    private HttpResponse<byte[]> fetch(String url, String acceptEncoding) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

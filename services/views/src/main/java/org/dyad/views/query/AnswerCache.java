@@ -1,10 +1,8 @@
 package org.dyad.views.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Keeps answers computed from the views until what they were computed from changes. Every commit that changes the
  * views counts itself in {@code views.view_change}, and once for each actor its records name in
- * {@code views.actor_change}. An answer is kept as its JSON (text and UTF-8 bytes) under its query, the state it
+ * {@code views.actor_change}. An answer is kept as its JSON ({@link KeptAnswer}: text, UTF-8 bytes and, for a large
+ * answer, gzip) under its query, the state it
  * depends on, and the day (answers for "now" depend on it), and is served again while all three are the same. The
  * state of an answer about actors (a relationship, partners, deals of a supplier) is their counts; of any other, the
  * views' count. Either includes the table's identity, which a rebuild changes. The state is read before the answer
@@ -38,7 +37,7 @@ public class AnswerCache {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final Cache<Key, SerializedString> answers;
+    private final Cache<Key, KeptAnswer> answers;
     /** Each query's latest key, so that its answer under an earlier state is let go once a later one is asked. */
     private final Cache<Object, Key> latestKeys;
     private final boolean enabled;
@@ -49,8 +48,7 @@ public class AnswerCache {
         this.enabled = properties.answerCacheMib() > 0;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(properties.answerCacheMib() * 1024L * 1024L)
-                // the text and its UTF-8 bytes, about one byte per character each for mostly ASCII JSON
-                .weigher((Key key, SerializedString text) -> 2 * text.charLength())
+                .weigher((Key key, KeptAnswer answer) -> answer.weight())
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .recordStats()
                 .build();
@@ -79,8 +77,7 @@ public class AnswerCache {
             // the answer under an earlier state is not asked for again
             answers.invalidate(previous);
         }
-        SerializedString text = answers.get(key, k -> write(compute.get()));
-        return json.getNodeFactory().rawValueNode(new RawValue(text));
+        return answers.get(key, k -> write(compute.get()));
     }
 
     private String viewsState() {
@@ -96,12 +93,9 @@ public class AnswerCache {
                 rs -> rs.next() ? rs.getLong(1) + ":" + rs.getString(2) : "none", sorted.toArray());
     }
 
-    /** The answer's text, with its UTF-8 bytes made now: each time it is served they are copied, not encoded. */
-    private SerializedString write(JsonNode answer) {
+    private KeptAnswer write(JsonNode answer) {
         try {
-            SerializedString text = new SerializedString(json.writeValueAsString(answer));
-            text.asUnquotedUTF8();
-            return text;
+            return KeptAnswer.of(json.writeValueAsString(answer));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an answer as JSON", e);
         }
