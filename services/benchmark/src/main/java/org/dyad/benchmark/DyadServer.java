@@ -3,6 +3,7 @@ package org.dyad.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Dyad as a process of its own ({@code java -jar} of the runnable jar) against the benchmark's PostgreSQL and Kafka,
@@ -130,6 +132,25 @@ final class DyadServer implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", auth).header("Accept", JSON_TYPE).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An answer as a browser gets it: its status, the bytes sent, and the body once decompressed. */
+    record Read(int status, int bytesSent, byte[] body) {
+    }
+
+    /** A GET as a browser makes it: gzip accepted, the body decompressed when it came compressed. */
+    Read read(String path, String auth) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", auth)
+                .header("Accept", JSON_TYPE + ", */*;q=0.5").header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        byte[] body = response.body();
+        if ("gzip".equalsIgnoreCase(response.headers().firstValue("Content-Encoding").orElse(""))) {
+            try (GZIPInputStream unzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                return new Read(response.statusCode(), body.length, unzip.readAllBytes());
+            }
+        }
+        return new Read(response.statusCode(), body.length, body);
     }
 
     /** A GET that must succeed, as JSON. */
