@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -52,7 +53,13 @@ public final class KeptAnswer extends POJONode {
 
     private static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+        // the fastest level: 330 kB compress in about 1.7 ms instead of 3.7 ms (default level) to 20 % more bytes,
+        // paid by the first reader after each change
+        try (GZIPOutputStream zip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             zip.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
