@@ -14,6 +14,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -37,6 +38,16 @@ import java.util.List;
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class DyadSecurityConfiguration {
+
+    /**
+     * No observations of the security filter chain, authentication or authorization: they cost every request CPU
+     * (each filter wrapped, even when the observations themselves are switched off), and HTTP requests are timed
+     * anyway ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     RoleHierarchy roleHierarchy() {
