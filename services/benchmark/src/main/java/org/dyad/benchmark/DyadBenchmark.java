@@ -497,28 +497,18 @@ public final class DyadBenchmark {
         for (int readers : scale.readers()) {
             Stats ceiling = httpCeiling(readers);
             for (String[] query : queries) {
-                List<Double> p50 = new ArrayList<>();
-                List<Double> p95 = new ArrayList<>();
-                List<Double> p99 = new ArrayList<>();
-                List<Double> throughput = new ArrayList<>();
-                for (int r = 0; r < scale.queryRepetitions(); r++) {
-                    Load.Outcome outcome = read(query, readers, query[0] + ", " + readers + " readers", r);
-                    p50.add(percentile(outcome, 50));
-                    p95.add(percentile(outcome, 95));
-                    p99.add(percentile(outcome, 99));
-                    throughput.add(outcome.perSecond());
-                }
+                ReadRuns runs = readRuns(query, readers, query[0] + ", " + readers + " readers");
                 String name = query[0] + ", " + readers + (readers == 1 ? " reader" : " readers");
-                dyadRows.add("Query", name + ", p50", "ms", Stats.of(p50));
+                dyadRows.add("Query", name + ", p50", "ms", runs.p50());
                 if (query[0].startsWith("relationship")) {
-                    dyadRows.atMost("Query", name + ", p95", "ms", Stats.of(p95), 10);
+                    dyadRows.atMost("Query", name + ", p95", "ms", runs.p95(), 10);
                 } else if (query[0].startsWith("as-of")) {
-                    dyadRows.atMost("Query", name + ", p95", "ms", Stats.of(p95), 50);
+                    dyadRows.atMost("Query", name + ", p95", "ms", runs.p95(), 50);
                 } else {
-                    dyadRows.add("Query", name + ", p95", "ms", Stats.of(p95));
+                    dyadRows.add("Query", name + ", p95", "ms", runs.p95());
                 }
-                dyadRows.add("Query", name + ", p99", "ms", Stats.of(p99));
-                dyadRows.againstCeiling("Query", name + ", throughput", "queries/s", Stats.of(throughput),
+                dyadRows.add("Query", name + ", p99", "ms", runs.p99());
+                dyadRows.againstCeiling("Query", name + ", throughput", "queries/s", runs.throughput(),
                         HTTP_CEILING, ceiling, null);
             }
         }
@@ -535,19 +525,30 @@ public final class DyadBenchmark {
      */
     private Stats httpCeiling(int clients) {
         String[] probe = {"HTTP ceiling: liveness probe", HTTP_CEILING_PATH};
+        ReadRuns runs = readRuns(probe, clients, probe[0] + ", " + clients + " clients");
+        String name = "HTTP, the same server's liveness probe, " + clients + (clients == 1 ? " client" : " clients");
+        dyadRows.add("Ceiling", name + ", p50", "ms", runs.p50());
+        dyadRows.add("Ceiling", name + ", p95", "ms", runs.p95());
+        return dyadRows.add("Ceiling", name + ", throughput", "requests/s", runs.throughput()).stats();
+    }
+
+    /** The repetitions of one closed-loop read: each percentile and the throughput over the runs. */
+    private record ReadRuns(Stats p50, Stats p95, Stats p99, Stats throughput) {
+    }
+
+    private ReadRuns readRuns(String[] query, int readers, String label) {
         List<Double> p50 = new ArrayList<>();
         List<Double> p95 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
         List<Double> throughput = new ArrayList<>();
         for (int r = 0; r < scale.queryRepetitions(); r++) {
-            Load.Outcome outcome = read(probe, clients, probe[0] + ", " + clients + " clients", r);
+            Load.Outcome outcome = read(query, readers, label, r);
             p50.add(percentile(outcome, 50));
             p95.add(percentile(outcome, 95));
+            p99.add(percentile(outcome, 99));
             throughput.add(outcome.perSecond());
         }
-        String name = "HTTP, the same server's liveness probe, " + clients + (clients == 1 ? " client" : " clients");
-        dyadRows.add("Ceiling", name + ", p50", "ms", Stats.of(p50));
-        dyadRows.add("Ceiling", name + ", p95", "ms", Stats.of(p95));
-        return dyadRows.add("Ceiling", name + ", throughput", "requests/s", Stats.of(throughput)).stats();
+        return new ReadRuns(Stats.of(p50), Stats.of(p95), Stats.of(p99), Stats.of(throughput));
     }
 
     /** One closed-loop run of readers asking one query; what failed is noted, the figures said. */
