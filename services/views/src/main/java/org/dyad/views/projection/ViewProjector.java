@@ -319,13 +319,11 @@ public class ViewProjector {
         Estimate value = deal.latestValue();
         // written straight from the record: a tree of the whole document (its history most of all) cost more
         String documentJson = json(deal);
-        ObjectNode summary = DealSummary.of(deal);
-        String summaryJson = json(summary);
         writes.add("""
                         INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
                             superseded_by, categories, designations, value_currency, value_low, value_high, tiv,
-                            sources, first_valid, last_valid, version, doc, summary)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::json)
+                            sources, first_valid, last_valid, version, doc)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
                         ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
                             recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
                             pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
@@ -333,17 +331,18 @@ public class ViewProjector {
                             designations = EXCLUDED.designations, value_currency = EXCLUDED.value_currency,
                             value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high, tiv = EXCLUDED.tiv,
                             sources = EXCLUDED.sources, first_valid = EXCLUDED.first_valid,
-                            last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc,
-                            summary = EXCLUDED.summary""",
+                            last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""",
                 dealId, deal.supplier(), deal.recipient(), deal.stage().name(), deal.status().name(), deal.pending(),
                 Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(), textArray(deal.categories()),
                 deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
                 deal.latestTiv(), deal.sourceCount(), nullableDate(span.first()), nullableDate(span.last()),
-                deal.version(), documentJson, summaryJson);
+                deal.version(), documentJson);
         // every deal adds this statement before its states: batches run in the order their statements first came
         writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
-        writeDealStates(writes, history, version, deal, summary, summaryJson);
+        // the present state holds the deal's only stored summary (lists and relationships of the present read it)
+        ObjectNode summary = DealSummary.of(deal);
+        writeDealStates(writes, history, version, deal, summary, json(summary));
         return deal;
     }
 

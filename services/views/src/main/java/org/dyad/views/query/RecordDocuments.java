@@ -39,6 +39,10 @@ public class RecordDocuments {
     /** Most records an "as of" / "known at" answer folds; a wider question must be narrowed by its filters. */
     public static final int MAX_FOLDED = 5000;
 
+    /** Deals' present states ({@code views.deal_state}: the span without an end), which hold their summaries. */
+    private static final String STATES_NOW = """
+            SELECT deal_id, summary FROM views.deal_state WHERE deal_id IN (:ids) AND valid_until IS NULL""";
+
     /** Deals' states on a date ({@code views.deal_state}: the span holding it). */
     private static final String STATES_AS_OF = """
             SELECT deal_id, summary FROM views.deal_state
@@ -89,7 +93,7 @@ public class RecordDocuments {
         }
         List<ObjectNode> deals;
         if (present(asOf, knownAt)) {
-            deals = stored(Kind.DEAL, "summary", ids);
+            deals = statesNow(ids);
         } else if (knownAt == null) {
             deals = statesAsOf(ids, asOf);
         } else {
@@ -109,7 +113,7 @@ public class RecordDocuments {
             return List.of();
         }
         Map<String, String> byId = asOf == null
-                ? textsById("SELECT deal_id, summary FROM views.deal WHERE deal_id IN (:ids)", Map.of("ids", ids))
+                ? textsById(STATES_NOW, Map.of("ids", ids))
                 : textsById(STATES_AS_OF, Map.of("ids", ids, "asOf", Date.valueOf(asOf)));
         Map<String, List<String>> superseded = supersededBy(byId.keySet());
         return ids.stream().filter(byId::containsKey).map(id -> (JsonNode) DyadJson.mapper().getNodeFactory()
@@ -147,6 +151,11 @@ public class RecordDocuments {
             byId.put(rs.getString(1), rs.getString(2));
         });
         return byId;
+    }
+
+    /** Deals' present summaries, from their present states. */
+    private List<ObjectNode> statesNow(List<String> ids) {
+        return documentsInOrder(STATES_NOW, Map.of("ids", ids), ids);
     }
 
     /** Deals' summaries as of a date with what is known now, from their stored states ({@code views.deal_state}). */
