@@ -22,12 +22,11 @@ import java.util.function.Supplier;
  * Keeps answers computed from the views until what they were computed from changes. Every commit that changes the
  * views counts itself in {@code views.view_change}, and once for each actor its records name in
  * {@code views.actor_change}. An answer is kept as its JSON ({@link KeptAnswer}: text, UTF-8 bytes and, for a large
- * answer, gzip) under its query, the state it
- * depends on, and the day (answers for "now" depend on it), and is served again while all three are the same. The
- * state of an answer about actors (a relationship, partners, deals of a supplier) is their counts; of any other, the
- * views' count. Either includes the table's identity, which a rebuild changes. The state is read before the answer
- * is computed: an answer may be newer than the state it is kept under, never older, and the next change to its
- * actors makes a new key.
+ * answer, gzip) under its query, the state it depends on, and the day (answers for "now" depend on it), and is served
+ * again while all three are the same. The state of an answer about actors (a relationship, partners, deals of a
+ * supplier) is their counts; of any other, the views' count. Either includes the table's identity, which a rebuild
+ * changes. The state is read before the answer is computed: an answer may be newer than the state it is kept under,
+ * never older, and the next change to its actors makes a new key.
  */
 @Component
 public class AnswerCache {
