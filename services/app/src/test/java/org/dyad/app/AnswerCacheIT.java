@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -137,8 +135,8 @@ class AnswerCacheIT extends DyadIntegrationTest {
     }
 
     private HttpResponse<byte[]> fetch(String url, String acceptEncoding) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", ADMIN_AUTHORIZATION);
         if (acceptEncoding != null) {
             request.header("Accept-Encoding", acceptEncoding);
         }

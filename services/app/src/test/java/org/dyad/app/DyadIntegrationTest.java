@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,9 @@ public abstract class DyadIntegrationTest {
     /** The local users of the test configuration (the defaults a Quick-start run has). */
     protected static final String ADMIN = "admin";
     protected static final String ADMIN_PASSWORD = "admin-local";
+    /** The local admin's {@code Authorization} header, for clients other than {@link #http}. */
+    protected static final String ADMIN_AUTHORIZATION = "Basic "
+            + HttpHeaders.encodeBasicAuth(ADMIN, ADMIN_PASSWORD, StandardCharsets.UTF_8);
 
     private TestRestTemplate anonymous;
     /** Calls the API as the local admin, who may do everything. */

@@ -24,9 +24,7 @@ final class SseClient implements AutoCloseable {
 
     SseClient(URI uri, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (DyadIntegrationTest.ADMIN + ":" + DyadIntegrationTest.ADMIN_PASSWORD)
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .header("Authorization", DyadIntegrationTest.ADMIN_AUTHORIZATION);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -78,7 +78,7 @@ public class RecordDocuments {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<ObjectNode> records = present(asOf, knownAt) ? stored(kind, "doc", ids)
+        List<ObjectNode> records = present(asOf, knownAt) ? stored(kind, ids)
                 : folded(kind, ids, asOf, knownAt);
         return kind == Kind.DEAL ? withSupersedes(records) : records;
     }
@@ -131,8 +131,9 @@ public class RecordDocuments {
         }
     }
 
-    private List<ObjectNode> stored(Kind kind, String column, List<String> ids) {
-        return documentsInOrder("SELECT " + kind.idColumn + ", " + column + " FROM views." + kind.table + " WHERE "
+    /** The records' stored documents, as they stand now. */
+    private List<ObjectNode> stored(Kind kind, List<String> ids) {
+        return documentsInOrder("SELECT " + kind.idColumn + ", doc FROM views." + kind.table + " WHERE "
                 + kind.idColumn + " IN (:ids)", Map.of("ids", ids), ids);
     }
 

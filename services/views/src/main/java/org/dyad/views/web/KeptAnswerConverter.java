@@ -71,7 +71,10 @@ class KeptAnswerConverter extends AbstractHttpMessageConverter<KeptAnswer> {
         return List.of();
     }
 
-    /** Whether {@code Accept-Encoding} values allow gzip: named (or {@code *}) with a weight above zero. */
+    /**
+     * Whether {@code Accept-Encoding} values allow gzip: named (or {@code *}) with a weight above zero. Not Tomcat's
+     * parser: it drops codings weighted 0, and so loses a refusal of gzip next to {@code *}.
+     */
     static boolean acceptsGzip(List<String> acceptEncoding) {
         Double gzip = null;
         Double any = null;
