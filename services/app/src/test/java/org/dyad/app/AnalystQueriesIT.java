@@ -7,6 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpStatus;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +145,49 @@ class AnalystQueriesIT extends DyadIntegrationTest {
         assertThat(get("/api/v1/relationships/BHR/OMN?asOf=2004-12-31").getBody().path("timelineTotal"))
                 .isEqualTo(get("/api/v1/relationships/BHR/OMN?asOf=2004-12-31" + counted).getBody()
                         .path("timelineTotal"));
+    }
+
+    @Test
+    void aPairsTimelineHoldsTheRecordsNamingMoreActorsInValidTimeOrder() {
+        String deal = uniqueId("btn-mdv");
+        String pact = uniqueId("btn-mdv-pact");
+        String training = uniqueId("btn-lka-mdv-training");
+        List<String> tokens = new ArrayList<>();
+        tokens.add(ok(post("/api/v1/deals", """
+                {"id": "%s", "supplier": "BTN", "recipient": "MDV", "reportedOn": "2001",
+                 "items": [{"designation": "patrol boat", "category": "SHIPS", "quantity": 2}],
+                 "stage": "CONTRACTED", %s}"""
+                .formatted(deal, SOURCE))));
+        ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Maritime security pact", "kind": "AGREEMENT", "parties": ["BTN", "MDV"],
+                 "signedOn": "2002", %s}""".formatted(pact, SOURCE)));
+        tokens.add(ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Regional training agreement", "kind": "AGREEMENT",
+                 "parties": ["MDV", "LKA", "BTN"], "signedOn": "2003", %s}""".formatted(training, SOURCE))));
+        tokens.add(ok(post("/api/v1/deals", dealReport(uniqueId("btn-lka"), "BTN", "LKA", 1_000_000L))));
+        // a third party joins the pact: its records now name three actors, and still belong to the pair
+        tokens.add(ok(post("/api/v1/agreements/" + pact + "/consents", """
+                {"party": "LKA", "means": "ACCESSION", "on": "2004", %s}""".formatted(SOURCE))));
+        tokens.add(ok(post("/api/v1/deals/" + deal + "/delivery-completion", "{\"on\": \"2005\", " + SOURCE + "}")));
+        get("/api/v1/deals?waitFor=" + String.join(",", tokens));
+
+        JsonNode timeline = get("/api/v1/timeline?parties=MDV,BTN").getBody();
+        assertThat(ids(timeline.path("items"), "validOn")).containsExactly("2001", "2002", "2003", "2004", "2005");
+        assertThat(timeline.path("total").asInt()).isEqualTo(5);
+        JsonNode second = get("/api/v1/timeline?parties=BTN,MDV&size=2&page=1").getBody();
+        assertThat(ids(second.path("items"), "validOn")).containsExactly("2003", "2004");
+        assertThat(second.path("total").asInt()).isEqualTo(5);
+        JsonNode signed = get("/api/v1/timeline?parties=BTN,MDV&types=AgreementSigned&knownAt=" + Instant.now())
+                .getBody();
+        assertThat(ids(signed.path("items"), "validOn")).containsExactly("2002", "2003");
+        assertThat(signed.path("total").asInt()).isEqualTo(2);
+
+        JsonNode relationship = get("/api/v1/relationships/MDV/BTN").getBody();
+        assertThat(ids(relationship.path("timeline"), "validOn")).containsExactly("2001", "2002", "2003", "2004",
+                "2005");
+        assertThat(relationship.path("timelineTotal").asInt()).isEqualTo(5);
+        assertThat(ids(get("/api/v1/relationships/BTN/MDV?asOf=2003-12-31").getBody().path("timeline"), "validOn"))
+                .containsExactly("2001", "2002", "2003");
     }
 
     @Test

@@ -204,7 +204,7 @@ public class ViewProjector {
 
     /**
      * A record with its facts, its version (its last fact's sequence) and every actor its events ever named,
-     * retracted or not.
+     * retracted or not, sorted (the timeline finds a pair's own records by this set's equality).
      */
     private static RecentRecords.Entry entry(String type, List<RecordedFact> facts) {
         Set<String> actors = new TreeSet<>();

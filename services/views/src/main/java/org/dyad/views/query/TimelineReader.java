@@ -52,34 +52,52 @@ public class TimelineReader {
         // page. A plan cached for other actors read a dense pair's events through the actors' index for every page,
         // so the page is planned for the actors asked about.
         jdbc.getJdbcTemplate().execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        StringBuilder where = new StringBuilder(
-                " WHERE e.parties @> CAST(:parties AS text[]) AND e.valid_from IS NOT NULL");
-        MapSqlParameterSource params = new MapSqlParameterSource("parties", query.parties().toArray(String[]::new))
+        List<String> parties = query.parties().stream().distinct().sorted().toList();
+        StringBuilder filters = new StringBuilder(" AND e.valid_from IS NOT NULL");
+        MapSqlParameterSource params = new MapSqlParameterSource("parties", parties.toArray(String[]::new))
                 .addValue("knownAt", query.knownAt() == null ? null : Timestamp.from(query.knownAt()));
         if (query.from() != null) {
-            where.append(" AND e.valid_from >= :from");
+            filters.append(" AND e.valid_from >= :from");
             params.addValue("from", Date.valueOf(query.from()));
         }
         if (query.to() != null) {
-            where.append(" AND e.valid_from <= :to");
+            filters.append(" AND e.valid_from <= :to");
             params.addValue("to", Date.valueOf(query.to()));
         }
         if (query.types() != null && !query.types().isEmpty()) {
-            where.append(" AND e.type IN (:types)");
+            filters.append(" AND e.type IN (:types)");
             params.addValue("types", query.types());
         }
-        where.append(" AND (CAST(:knownAt AS timestamptz) IS NULL OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
+        filters.append(" AND (CAST(:knownAt AS timestamptz) IS NULL")
+                .append(" OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
+        String where = " WHERE e.parties @> CAST(:parties AS text[])" + filters;
         // Filtered by actors and valid dates only, the total comes from the records' valid dates; otherwise it is
         // counted in the same pass that finds the page. The latest entries are taken from the end (a short sort) and
         // put back in valid-time order. The page's entries are then read in full.
         boolean byDatesOnly = (query.types() == null || query.types().isEmpty()) && query.knownAt() == null;
-        params.addValue("limit", query.size()).addValue("offset", latest ? 0 : (long) query.page() * query.size());
+        long offset = latest ? 0 : (long) query.page() * query.size();
+        params.addValue("limit", query.size()).addValue("offset", offset).addValue("reach", offset + query.size());
         String order = latest ? " DESC" : "";
         long[] total = {-1};
-        String totalColumn = byDatesOnly ? "0" : "count(*) OVER ()";
-        List<ObjectNode> entries = jdbc.query("WITH page AS (SELECT e.event_id, e.valid_from, e.position, " + totalColumn
-                + " AS total FROM views.event_log e" + where + """
-                     ORDER BY e.valid_from%1$s, e.position%1$s LIMIT :limit OFFSET :offset)
+        String page;
+        if (parties.size() == 2) {
+            // A pair's page is read in order from two indexes, not sorted from all of the pair's events (ten
+            // thousand for a busy pair): records naming just the pair (their actors are stored sorted) from
+            // event_log_by_pair, records naming more actors from the much smaller event_log_by_many_parties. Each
+            // gives at most the rows the page reaches; the total is counted apart.
+            String ordered = " ORDER BY e.valid_from%1$s, e.position%1$s LIMIT :reach".formatted(order);
+            page = "SELECT m.event_id, m.valid_from, m.position, -1 AS total FROM ("
+                    + "(SELECT e.event_id, e.valid_from, e.position FROM views.event_log e"
+                    + " WHERE e.parties = CAST(:parties AS text[]) AND cardinality(e.parties) = 2" + filters + ordered
+                    + ") UNION ALL (SELECT e.event_id, e.valid_from, e.position FROM views.event_log e"
+                    + " WHERE e.parties @> CAST(:parties AS text[]) AND cardinality(e.parties) > 2" + filters + ordered
+                    + ")) m ORDER BY m.valid_from%1$s, m.position%1$s LIMIT :limit OFFSET :offset".formatted(order);
+        } else {
+            page = ("SELECT e.event_id, e.valid_from, e.position, " + (byDatesOnly ? "0" : "count(*) OVER ()")
+                    + " AS total FROM views.event_log e" + where
+                    + " ORDER BY e.valid_from%1$s, e.position%1$s LIMIT :limit OFFSET :offset").formatted(order);
+        }
+        List<ObjectNode> entries = jdbc.query("WITH page AS (" + page + ")" + """
                 SELECT p.total, e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at,
                     e.payload -> 'provenance' AS provenance, e.payload - 'provenance' AS event, e.client,
                     e.correlation_id,
@@ -114,7 +132,7 @@ public class TimelineReader {
                     + " WHERE parties @> CAST(:parties AS text[])", params, Long.class);
             total[0] = counted == null ? 0 : counted;
         } else if (total[0] < 0) {
-            // a page past the end has no row to carry the total
+            // a pair's page carries no total, and a page past the end has no row to carry it
             Long counted = jdbc.queryForObject("SELECT count(*) FROM views.event_log e" + where, params, Long.class);
             total[0] = counted == null ? 0 : counted;
         }

@@ -53,8 +53,8 @@ public class ViewRebuild {
     /** Indexes only queries read (see {@link #dropIndexesBuiltAfterReplay}). */
     public static final List<String> BUILT_AFTER_REPLAY = List.of("deal_by_recipient", "deal_pending",
             "deal_by_superseded_by", "deal_by_categories", "deal_by_reported_from", "deal_state_by_pair",
-            "event_log_by_parties", "event_log_by_valid_from", "event_log_corrections", "event_log_retractions",
-            "record_timeline_by_parties", "relationship_by_b");
+            "event_log_by_parties", "event_log_by_pair", "event_log_by_many_parties", "event_log_by_valid_from",
+            "event_log_corrections", "event_log_retractions", "record_timeline_by_parties", "relationship_by_b");
     private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
 
     private final DataSource dataSource;
