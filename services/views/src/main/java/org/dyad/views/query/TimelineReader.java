@@ -78,6 +78,7 @@ public class TimelineReader {
         long offset = latest ? 0 : (long) query.page() * query.size();
         params.addValue("limit", query.size()).addValue("offset", offset).addValue("reach", offset + query.size());
         String order = latest ? " DESC" : "";
+        String sorted = " ORDER BY valid_from" + order + ", position" + order;
         long[] total = {-1};
         String page;
         if (parties.size() == 2) {
@@ -85,17 +86,15 @@ public class TimelineReader {
             // thousand for a busy pair): records naming just the pair (their actors are stored sorted) from
             // event_log_by_pair, records naming more actors from the much smaller event_log_by_many_parties. Each
             // gives at most the rows the page reaches; the total is counted apart.
-            String ordered = " ORDER BY e.valid_from%1$s, e.position%1$s LIMIT :reach".formatted(order);
-            page = "SELECT m.event_id, m.valid_from, m.position, -1 AS total FROM ("
+            page = "SELECT event_id, valid_from, position, -1 AS total FROM ("
                     + "(SELECT e.event_id, e.valid_from, e.position FROM views.event_log e"
-                    + " WHERE e.parties = CAST(:parties AS text[]) AND cardinality(e.parties) = 2" + filters + ordered
-                    + ") UNION ALL (SELECT e.event_id, e.valid_from, e.position FROM views.event_log e"
-                    + " WHERE e.parties @> CAST(:parties AS text[]) AND cardinality(e.parties) > 2" + filters + ordered
-                    + ")) m ORDER BY m.valid_from%1$s, m.position%1$s LIMIT :limit OFFSET :offset".formatted(order);
+                    + " WHERE e.parties = CAST(:parties AS text[]) AND cardinality(e.parties) = 2" + filters + sorted
+                    + " LIMIT :reach) UNION ALL (SELECT e.event_id, e.valid_from, e.position FROM views.event_log e"
+                    + " WHERE e.parties @> CAST(:parties AS text[]) AND cardinality(e.parties) > 2" + filters + sorted
+                    + " LIMIT :reach)) m" + sorted + " LIMIT :limit OFFSET :offset";
         } else {
-            page = ("SELECT e.event_id, e.valid_from, e.position, " + (byDatesOnly ? "0" : "count(*) OVER ()")
-                    + " AS total FROM views.event_log e" + where
-                    + " ORDER BY e.valid_from%1$s, e.position%1$s LIMIT :limit OFFSET :offset").formatted(order);
+            page = "SELECT e.event_id, e.valid_from, e.position, " + (byDatesOnly ? "0" : "count(*) OVER ()")
+                    + " AS total FROM views.event_log e" + where + sorted + " LIMIT :limit OFFSET :offset";
         }
         List<ObjectNode> entries = jdbc.query("WITH page AS (" + page + ")" + """
                 SELECT p.total, e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at,
