@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +193,34 @@ class AnalystQueriesIT extends DyadIntegrationTest {
         assertThat(relationship.path("timelineTotal").asInt()).isEqualTo(5);
         assertThat(ids(get("/api/v1/relationships/BTN/MDV?asOf=2003-12-31").getBody().path("timeline"), "validOn"))
                 .containsExactly("2001", "2002", "2003");
+    }
+
+    @Test
+    void actorsStoredUnsortedBeforeTheyWereKeptSortedAreSortedByTheMigration() throws IOException {
+        String deal = uniqueId("gnb-cpv");
+        get("/api/v1/deals?waitFor=" + ok(post("/api/v1/deals", dealReport(deal, "GNB", "CPV", 1_000_000L))));
+        // as a store written before the views kept a record's actors as a sorted set may hold them
+        jdbc.update("UPDATE views.event_log SET parties = ARRAY['GNB', 'CPV'] WHERE aggregate_id = ?", deal);
+        assertThat(get("/api/v1/timeline?parties=CPV,GNB").getBody().path("items"))
+                .as("unsorted, the pair's own records are not found").isEmpty();
+
+        String migration = new ClassPathResource("db/views/V13__sorted_record_actors.sql")
+                .getContentAsString(StandardCharsets.UTF_8);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            String schema = connection.getSchema();
+            connection.setSchema("views");
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(migration);
+            } finally {
+                connection.setSchema(schema);
+            }
+            return null;
+        });
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT array_to_string(parties, ',') FROM views.event_log"
+                + " WHERE aggregate_id = ?", String.class, deal)).containsExactly("CPV,GNB");
+        assertThat(ids(get("/api/v1/timeline?parties=GNB,CPV").getBody().path("items"), "recordId"))
+                .containsExactly(deal);
     }
 
     @Test
