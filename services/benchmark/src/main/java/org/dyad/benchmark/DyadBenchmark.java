@@ -497,8 +497,8 @@ public final class DyadBenchmark {
         for (int readers : scale.readers()) {
             Stats ceiling = httpCeiling(readers);
             for (String[] query : queries) {
-                ReadRuns runs = readRuns(query, readers, query[0] + ", " + readers + " readers");
                 String name = query[0] + ", " + readers + (readers == 1 ? " reader" : " readers");
+                ReadRuns runs = readRuns(query, readers, name);
                 dyadRows.add("Query", name + ", p50", "ms", runs.p50());
                 if (query[0].startsWith("relationship")) {
                     dyadRows.atMost("Query", name + ", p95", "ms", runs.p95(), 10);
@@ -524,9 +524,8 @@ public final class DyadBenchmark {
      * answered for the ratios.
      */
     private Stats httpCeiling(int clients) {
-        String[] probe = {"HTTP ceiling: liveness probe", HTTP_CEILING_PATH};
-        ReadRuns runs = readRuns(probe, clients, probe[0] + ", " + clients + " clients");
         String name = "HTTP, the same server's liveness probe, " + clients + (clients == 1 ? " client" : " clients");
+        ReadRuns runs = readRuns(new String[]{name, HTTP_CEILING_PATH}, clients, name);
         dyadRows.add("Ceiling", name + ", p50", "ms", runs.p50());
         dyadRows.add("Ceiling", name + ", p95", "ms", runs.p95());
         return dyadRows.add("Ceiling", name + ", throughput", "requests/s", runs.throughput()).stats();

@@ -341,8 +341,7 @@ public class ViewProjector {
         // every deal adds this statement before its states: batches run in the order their statements first came
         writes.add("DELETE FROM views.deal_state WHERE deal_id = ?", dealId);
         // the present state holds the deal's only stored summary (lists and relationships of the present read it)
-        ObjectNode summary = DealSummary.of(deal);
-        writeDealStates(writes, history, version, deal, summary, json(summary));
+        writeDealStates(writes, history, version, deal);
         return deal;
     }
 
@@ -351,29 +350,28 @@ public class ViewProjector {
      * have happened, as in {@link RecordFolder#history}: within a span the same facts are valid, so one fold per
      * span answers every date in it. The last span is the present.
      */
-    private void writeDealStates(RowBatches writes, List<HistoryEntry> history, long version, DealRecord present,
-                                 ObjectNode presentSummary, String presentSummaryJson) {
+    private void writeDealStates(RowBatches writes, List<HistoryEntry> history, long version, DealRecord present) {
         List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null).map(h -> h.validOn().earliest())
                 .distinct().sorted().toList();
         for (int i = 0; i <= dates.size(); i++) {
             LocalDate from = i == 0 ? null : dates.get(i - 1);
             LocalDate until = i == dates.size() ? null : dates.get(i);
             if (until == null) {
-                writeDealState(writes, from, null, present, presentSummary, presentSummaryJson);
+                writeDealState(writes, from, null, present);
                 continue;
             }
             LocalDate asOf = from == null ? until.minusDays(1) : from;
             DealRecord deal = DealRecord.fold(history.stream()
                     .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
             if (deal != null) {
-                ObjectNode summary = DealSummary.of(deal);
-                writeDealState(writes, from, until, deal, summary, json(summary));
+                writeDealState(writes, from, until, deal);
             }
         }
     }
 
-    private void writeDealState(RowBatches writes, LocalDate from, LocalDate until, DealRecord deal,
-                                ObjectNode summary, String summaryJson) {
+    /** One span's state, with the deal's summary then. */
+    private void writeDealState(RowBatches writes, LocalDate from, LocalDate until, DealRecord deal) {
+        ObjectNode summary = DealSummary.of(deal);
         JsonNode estimate = EstimateTotals.latest(summary);
         writes.add("""
                         INSERT INTO views.deal_state (deal_id, valid_from, valid_until, supplier, recipient, standing,
@@ -387,7 +385,7 @@ public class ViewProjector {
                 estimate == null ? null : estimate.path("currency").asText(),
                 estimate == null ? null : estimate.path("basis").asText(),
                 estimate == null ? null : EstimateTotals.low(estimate),
-                estimate == null ? null : EstimateTotals.high(estimate), summaryJson);
+                estimate == null ? null : EstimateTotals.high(estimate), json(summary));
     }
 
     private void writeAgreement(RowBatches writes, String agreementId, AgreementRecord agreement, Span span) {

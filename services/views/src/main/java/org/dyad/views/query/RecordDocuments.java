@@ -92,10 +92,8 @@ public class RecordDocuments {
             return List.of();
         }
         List<ObjectNode> deals;
-        if (present(asOf, knownAt)) {
-            deals = statesNow(ids);
-        } else if (knownAt == null) {
-            deals = statesAsOf(ids, asOf);
+        if (knownAt == null) {
+            deals = inOrder(storedSummaries(ids, asOf), ids);
         } else {
             deals = folded(Kind.DEAL, ids, asOf, knownAt);
             deals.forEach(DealSummary::of);
@@ -112,9 +110,7 @@ public class RecordDocuments {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, String> byId = asOf == null
-                ? textsById(STATES_NOW, Map.of("ids", ids))
-                : textsById(STATES_AS_OF, Map.of("ids", ids, "asOf", Date.valueOf(asOf)));
+        Map<String, String> byId = storedSummaries(ids, asOf);
         Map<String, List<String>> superseded = supersededBy(byId.keySet());
         return ids.stream().filter(byId::containsKey).map(id -> (JsonNode) DyadJson.mapper().getNodeFactory()
                 .rawValueNode(new RawValue(withField(byId.get(id), "supersedes",
@@ -133,14 +129,21 @@ public class RecordDocuments {
 
     /** The records' stored documents, as they stand now. */
     private List<ObjectNode> stored(Kind kind, List<String> ids) {
-        return documentsInOrder("SELECT " + kind.idColumn + ", doc FROM views." + kind.table + " WHERE "
-                + kind.idColumn + " IN (:ids)", Map.of("ids", ids), ids);
+        return inOrder(textsById("SELECT " + kind.idColumn + ", doc FROM views." + kind.table + " WHERE "
+                + kind.idColumn + " IN (:ids)", Map.of("ids", ids)), ids);
     }
 
-    /** Runs a query answering (id, JSON text) and parses the texts in the order of {@code ids}. */
-    private List<ObjectNode> documentsInOrder(String sql, Map<String, ?> params, List<String> ids) {
-        // the texts are parsed after the query, so that the connection goes back to the pool first
-        Map<String, String> byId = textsById(sql, params);
+    /**
+     * Deals' summary texts with what is known now, from their stored states ({@code views.deal_state}): the present
+     * ones, or those holding {@code asOf}.
+     */
+    private Map<String, String> storedSummaries(List<String> ids, LocalDate asOf) {
+        return asOf == null ? textsById(STATES_NOW, Map.of("ids", ids))
+                : textsById(STATES_AS_OF, Map.of("ids", ids, "asOf", Date.valueOf(asOf)));
+    }
+
+    /** The texts parsed, in the order of {@code ids}; parsed after their query, once its connection is back. */
+    private static List<ObjectNode> inOrder(Map<String, String> byId, List<String> ids) {
         return ids.stream().map(byId::get).filter(Objects::nonNull).map(text -> (ObjectNode) readTree(text))
                 .toList();
     }
@@ -152,16 +155,6 @@ public class RecordDocuments {
             byId.put(rs.getString(1), rs.getString(2));
         });
         return byId;
-    }
-
-    /** Deals' present summaries, from their present states. */
-    private List<ObjectNode> statesNow(List<String> ids) {
-        return documentsInOrder(STATES_NOW, Map.of("ids", ids), ids);
-    }
-
-    /** Deals' summaries as of a date with what is known now, from their stored states ({@code views.deal_state}). */
-    private List<ObjectNode> statesAsOf(List<String> ids, LocalDate asOf) {
-        return documentsInOrder(STATES_AS_OF, Map.of("ids", ids, "asOf", Date.valueOf(asOf)), ids);
     }
 
     private List<ObjectNode> folded(Kind kind, List<String> ids, LocalDate asOf, Instant knownAt) {

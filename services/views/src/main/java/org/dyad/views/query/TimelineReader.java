@@ -72,8 +72,8 @@ public class TimelineReader {
                 .append(" OR e.recorded_at <= CAST(:knownAt AS timestamptz))");
         String where = " WHERE e.parties @> CAST(:parties AS text[])" + filters;
         // Filtered by actors and valid dates only, the total comes from the records' valid dates; otherwise it is
-        // counted in the same pass that finds the page. The latest entries are taken from the end (a short sort) and
-        // put back in valid-time order. The page's entries are then read in full.
+        // counted in the same pass that finds the page (apart, for a pair). The latest entries are taken from the end
+        // and put back in valid-time order. The page's entries are then read in full.
         boolean byDatesOnly = (query.types() == null || query.types().isEmpty()) && query.knownAt() == null;
         long offset = latest ? 0 : (long) query.page() * query.size();
         params.addValue("limit", query.size()).addValue("offset", offset).addValue("reach", offset + query.size());
