@@ -1,12 +1,27 @@
 package org.dyad.support.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -60,5 +75,48 @@ class BearerTokensTest {
         assertThatThrownBy(() -> BearerTokens.decoder(withIssuer, List.of()))
                 .hasMessageContaining("DYAD_SECURITY_AUDIENCE");
         assertThat(BearerTokens.decoder(withIssuer, List.of("dyad"))).isNotNull();
+    }
+
+    /** Without a JWK set URI the keys are found through the issuer's discovery document, at the first token. */
+    @Test
+    void withoutAJwkSetUriTheKeysComeFromTheIssuersDiscoveryDocument() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/dyad";
+        serve(server, "/realms/dyad/.well-known/openid-configuration",
+                "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/keys\"}");
+        serve(server, "/realms/dyad/keys", new JWKSet(key.toPublicJWK()).toString());
+        server.start();
+        try {
+            OAuth2ResourceServerProperties.Jwt settings = new OAuth2ResourceServerProperties.Jwt();
+            settings.setIssuerUri(issuer);
+            JwtDecoder decoder = BearerTokens.decoder(settings, List.of("dyad"));
+            assertThat(decoder.decode(signed(key, issuer, "dyad")).getSubject()).isEqualTo("anna");
+            assertThatThrownBy(() -> decoder.decode(signed(key, issuer + "x", "dyad")))
+                    .isInstanceOf(JwtValidationException.class);
+            assertThatThrownBy(() -> decoder.decode(signed(key, issuer, "other")))
+                    .isInstanceOf(JwtValidationException.class).hasMessageContaining("audience");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void serve(HttpServer server, String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        server.createContext(path, exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+    }
+
+    private static String signed(RSAKey key, String issuer, String audience) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject("anna")
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300))).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 }
