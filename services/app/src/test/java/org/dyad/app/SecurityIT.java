@@ -89,6 +89,29 @@ class SecurityIT extends DyadIntegrationTest {
                 .isEqualTo("analyst");
     }
 
+    /**
+     * The error page answers for requests that failed; asked for directly, by anyone, it is refused (401 without
+     * credentials, 403 with), never a 5xx. A request that does fail still gets its own status through it.
+     */
+    @Test
+    void theErrorPageAskedForDirectlyIsNeverA5xx() {
+        for (String role : new String[]{null, "viewer", "admin"}) {
+            TestRestTemplate client = role == null ? as(null, null) : as(role, role + "-local");
+            for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE)) {
+                ResponseEntity<String> answer = client.exchange("/error", method, new HttpEntity<>(jsonHeaders()),
+                        String.class);
+                assertThat(answer.getStatusCode().is4xxClientError()).as(method + " /error as " + role + ": "
+                        + answer.getStatusCode()).isTrue();
+            }
+        }
+        assertThat(as(null, null).getForEntity("/error", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as(null, null).getForEntity("/dashboard/no-such-file.js", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("viewer", "viewer-local").getForEntity("/api/v1/no-such-resource", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     private static HttpHeaders jsonHeaders() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -62,6 +62,8 @@ final class DyadServer implements AutoCloseable {
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("DYAD_EMBEDDED", "false");
+        // the benchmark's clients sign in with the documented default passwords
+        env.put("DYAD_ALLOW_DEFAULT_PASSWORDS", "true");
         env.put("DYAD_DB_URL", jdbcUrl);
         env.put("DYAD_DB_USER", "postgres");
         env.put("DYAD_DB_PASSWORD", "postgres");

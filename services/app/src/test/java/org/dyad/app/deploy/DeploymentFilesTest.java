@@ -61,7 +61,7 @@ public class DeploymentFilesTest {
         }
         Map<String, Object> config = kind(documents, "ConfigMap", "dyad");
         assertThat((Map<String, Object>) config.get("data")).containsEntry("DYAD_EMBEDDED", "false")
-                .containsEntry("DYAD_SECURITY_MODE", "jwt");
+                .containsEntry("DYAD_SECURITY_MODE", "jwt").containsKey("DYAD_SECURITY_AUDIENCE");
     }
 
     @Test

@@ -28,6 +28,8 @@ public class TestInfrastructureInitializer
         TestInfrastructure infrastructure = ContainerInfrastructure.start();
         env.getPropertySources().addFirst(new MapPropertySource("dyadTestInfrastructure", Map.of(
                 "dyad.embedded.enabled", "false",
+                // the tests sign in with the documented default passwords
+                "dyad.security.allow-default-passwords", "true",
                 "spring.datasource.url", infrastructure.jdbcUrl(),
                 "spring.datasource.username", infrastructure.username(),
                 "spring.datasource.password", infrastructure.password(),

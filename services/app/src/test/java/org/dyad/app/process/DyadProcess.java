@@ -73,6 +73,8 @@ public final class DyadProcess implements AutoCloseable {
         this.logFile = logDir.resolve(name + ".log");
         this.environment = new LinkedHashMap<>();
         environment.put("DYAD_EMBEDDED", "false");
+        // the tests' clients sign in with the documented default passwords
+        environment.put("DYAD_ALLOW_DEFAULT_PASSWORDS", "true");
         environment.put("DYAD_DB_URL", infrastructure.jdbcUrl());
         environment.put("DYAD_DB_USER", infrastructure.username());
         environment.put("DYAD_DB_PASSWORD", infrastructure.password());

@@ -1,42 +1,45 @@
 package org.dyad.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.convert.converter.Converter;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-
-import java.util.Collection;
-import java.util.List;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may do what. Reading is for viewers, recording for analysts, imports, rebuilds, dead letters and operations for
  * admins; health and the API description are open. In {@code local} mode the configured users authenticate with
- * HTTP Basic; in {@code jwt} mode bearer tokens from the configured issuer carry the roles in a claim. There is no
- * mode without authentication.
+ * HTTP Basic, and failed sign-ins are limited per user and per address ({@link SignInLimit}); in {@code jwt} mode
+ * bearer tokens from the configured issuer, for the configured audience, carry the roles in a claim
+ * ({@link BearerTokens}, {@link JwtRoles}). There is no mode without authentication.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class})
 @EnableWebSecurity
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, SignInLimitProperties.class,
+        OAuth2ResourceServerProperties.class})
+@Import(JwtModeConfiguration.class)
 public class DyadSecurityConfiguration {
 
     /**
@@ -54,9 +57,16 @@ public class DyadSecurityConfiguration {
         return RoleHierarchyImpl.fromHierarchy(Roles.HIERARCHY);
     }
 
+    /** Failed sign-ins per user and per address; sign-in paths ask it before checking a password. */
     @Bean
-    SecurityFilterChain dyadSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
-            throws Exception {
+    SignInLimit signInLimit(SignInLimitProperties properties, ObjectMapper json,
+                            ObjectProvider<MeterRegistry> meters) {
+        return new SignInLimit(properties, json, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    SecurityFilterChain dyadSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+                                     SignInLimit signInLimit) throws Exception {
         boolean jwt = "jwt".equals(properties.mode());
         if (!jwt && !"local".equals(properties.mode())) {
             throw new IllegalStateException("dyad.security.mode must be 'local' or 'jwt', not '" + properties.mode()
@@ -65,8 +75,12 @@ public class DyadSecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        // the error page answers for a request that failed, whoever sent it; asked for directly
+                        // it has nothing to say (and would answer 500)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").denyAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // the dashboard's own files; every figure it shows comes from the API with credentials
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
@@ -81,11 +95,12 @@ public class DyadSecurityConfiguration {
                         .accessDeniedHandler(ProblemResponses.forbidden(json)));
         if (jwt) {
             http.oauth2ResourceServer(server -> server
-                    .jwt(token -> token.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim())))
+                    .jwt(token -> token.jwtAuthenticationConverter(new JwtRoles(properties.rolesClaim())))
                     .authenticationEntryPoint(ProblemResponses.unauthenticated(json, "Bearer")));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthenticated(json,
-                    "Basic realm=\"dyad\"")));
+                    "Basic realm=\"dyad\"")))
+                    .addFilterBefore(new SignInLimitFilter(signInLimit), BasicAuthenticationFilter.class);
         }
         return http.build();
     }
@@ -110,15 +125,5 @@ public class DyadSecurityConfiguration {
                     .roles(user.role()).build());
         }
         return users;
-    }
-
-    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(String claim) {
-        return jwt -> {
-            Collection<GrantedAuthority> authorities = jwt.getClaimAsStringList(claim) == null ? List.of()
-                    : jwt.getClaimAsStringList(claim).stream()
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString("preferred_username") != null
-                    ? jwt.getClaimAsString("preferred_username") : jwt.getSubject());
-        };
     }
 }

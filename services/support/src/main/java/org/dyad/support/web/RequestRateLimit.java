@@ -16,22 +16,27 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Limits the rate of requests per authenticated principal (reads and writes apart) and per client address for
  * anonymous requests. A request over its caller's allowance is answered 429 problem+json with {@code Retry-After}
- * before any controller sees it, so it writes nothing. Runs after authentication; health probes are never limited.
+ * before any controller sees it, so it writes nothing. Runs after authentication; health probes and reads of the
+ * dashboard's own files ({@link RateLimitProperties#staticFiles()}) are never limited.
  */
 public class RequestRateLimit extends OncePerRequestFilter {
 
@@ -42,18 +47,30 @@ public class RequestRateLimit extends OncePerRequestFilter {
     private final Cache<String, RateLimiter> limiters = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
     private final MeterRegistry meters;
+    private final List<PathPattern> staticFiles;
 
     public RequestRateLimit(RateLimitProperties properties, ObjectMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.json = json;
         this.meters = meters;
+        this.staticFiles = properties.staticFiles().stream().map(PathPatternParser.defaultInstance::parse).toList();
         this.exemptAuthorities = properties.exemptRoles().stream().map(role -> "ROLE_" + role)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || request.getRequestURI().startsWith("/actuator/health");
+        return !properties.enabled() || request.getRequestURI().startsWith("/actuator/health")
+                || isStaticFileRead(request);
+    }
+
+    private boolean isStaticFileRead(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(
+                request.getContextPath().length()));
+        return staticFiles.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     @Override
