@@ -1,0 +1,69 @@
+package org.dyad.views;
+
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ViewsConsumerSettingsTest {
+
+    private static final String JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required"
+            + " username=\"dyad\" password=\"secret\";";
+    private static final ViewsProperties VIEWS = new ViewsProperties("dyad.events", "dyad-views", 1, 64);
+
+    private static KafkaProperties securedKafka() {
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setBootstrapServers(List.of("kafka:9093"));
+        kafka.getSecurity().setProtocol("SASL_PLAINTEXT");
+        kafka.getProperties().put("sasl.mechanism", "PLAIN");
+        kafka.getProperties().put("sasl.jaas.config", JAAS);
+        return kafka;
+    }
+
+    @Test
+    void theLiveConsumersTakeBrokersAndSecurityFromSpringKafka() {
+        Map<String, Object> live = ViewsConsumerSettings.live(securedKafka(), null, VIEWS);
+
+        assertThat(live).containsEntry("bootstrap.servers", List.of("kafka:9093"))
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("sasl.jaas.config", JAAS)
+                .containsEntry("group.id", "dyad-views");
+    }
+
+    @Test
+    void theRebuildsConsumerTakesBrokersAndSecurityFromSpringKafkaAndJoinsNoGroup() {
+        KafkaProperties kafka = securedKafka();
+        kafka.getConsumer().setGroupId("someone-elses-group");
+
+        Map<String, Object> rebuild = ViewsConsumerSettings.rebuild(kafka, null);
+
+        assertThat(rebuild).containsEntry("bootstrap.servers", List.of("kafka:9093"))
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.jaas.config", JAAS)
+                .doesNotContainKey("group.id");
+    }
+
+    @Test
+    void configurationTunesTheConsumersButCannotWeakenTheirGuarantees() {
+        KafkaProperties kafka = securedKafka();
+        kafka.getConsumer().setMaxPollRecords(50);
+        kafka.getConsumer().setEnableAutoCommit(true);
+        kafka.getConsumer().setGroupId("someone-elses-group");
+        kafka.getConsumer().setValueDeserializer(StringDeserializer.class);
+
+        for (Map<String, Object> consumer : List.of(ViewsConsumerSettings.live(kafka, null, VIEWS),
+                ViewsConsumerSettings.rebuild(kafka, null))) {
+            assertThat(consumer).containsEntry("max.poll.records", 50)
+                    .containsEntry("enable.auto.commit", false)
+                    .containsEntry("isolation.level", "read_committed")
+                    .containsEntry("value.deserializer", ErrorHandlingDeserializer.class);
+        }
+        assertThat(ViewsConsumerSettings.live(kafka, null, VIEWS)).containsEntry("group.id", "dyad-views");
+    }
+}
