@@ -3,6 +3,10 @@ package org.dyad.views;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 import java.util.List;
@@ -47,6 +51,31 @@ class ViewsConsumerSettingsTest {
                 .containsEntry("security.protocol", "SASL_PLAINTEXT")
                 .containsEntry("sasl.jaas.config", JAAS)
                 .doesNotContainKey("group.id");
+    }
+
+    /** The environment variables docs/operations.md names, read as Spring Boot reads the process environment. */
+    @Test
+    void environmentVariablesReachTheConsumers() {
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9093,kafka-2:9093",
+                "SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512",
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", JAAS,
+                "SPRING_KAFKA_SSL_TRUSTSTORELOCATION", "file:/etc/kafka-ca/ca.p12",
+                "SPRING_KAFKA_SSL_TRUSTSTORETYPE", "PKCS12",
+                "SPRING_KAFKA_SSL_TRUSTSTOREPASSWORD", "changeit"));
+        KafkaProperties kafka = new Binder(ConfigurationPropertySources.from(environment))
+                .bind("spring.kafka", KafkaProperties.class).get();
+
+        assertThat(ViewsConsumerSettings.live(kafka, null, VIEWS))
+                .containsEntry("bootstrap.servers", List.of("kafka-1:9093", "kafka-2:9093"))
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("sasl.jaas.config", JAAS)
+                .containsEntry("ssl.truststore.location", "/etc/kafka-ca/ca.p12")
+                .containsEntry("ssl.truststore.type", "PKCS12")
+                .containsEntry("ssl.truststore.password", "changeit");
     }
 
     @Test
