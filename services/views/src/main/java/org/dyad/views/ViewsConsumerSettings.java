@@ -25,10 +25,11 @@ public final class ViewsConsumerSettings {
     /** The live subscriber's consumers: in group {@code dyad.views.consumer-group}, committing only after applying. */
     public static Map<String, Object> live(KafkaProperties kafka, SslBundles sslBundles, ViewsProperties views) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         config.putAll(kafka.buildConsumerProperties(sslBundles));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, views.consumerGroup());
+        // a partition without a committed position is read from its start: the views need every event
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         required(config);
         return config;
     }

@@ -84,6 +84,7 @@ class ViewsConsumerSettingsTest {
         kafka.getConsumer().setMaxPollRecords(50);
         kafka.getConsumer().setEnableAutoCommit(true);
         kafka.getConsumer().setGroupId("someone-elses-group");
+        kafka.getConsumer().setAutoOffsetReset("latest");
         kafka.getConsumer().setValueDeserializer(StringDeserializer.class);
 
         for (Map<String, Object> consumer : List.of(ViewsConsumerSettings.live(kafka, null, VIEWS),
@@ -93,6 +94,7 @@ class ViewsConsumerSettingsTest {
                     .containsEntry("isolation.level", "read_committed")
                     .containsEntry("value.deserializer", ErrorHandlingDeserializer.class);
         }
-        assertThat(ViewsConsumerSettings.live(kafka, null, VIEWS)).containsEntry("group.id", "dyad-views");
+        assertThat(ViewsConsumerSettings.live(kafka, null, VIEWS)).containsEntry("group.id", "dyad-views")
+                .containsEntry("auto.offset.reset", "earliest");
     }
 }
