@@ -16,6 +16,7 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -32,7 +33,8 @@ import java.sql.SQLException;
         before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 @ConditionalOnProperty(name = "dyad.ledger.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
-@EnableConfigurationProperties(PublicationProperties.class)
+// spring.kafka.* (KafkaProperties) builds the publisher's clients, whether or not Boot's Kafka auto-configuration runs
+@EnableConfigurationProperties({PublicationProperties.class, KafkaProperties.class})
 public class LedgerConfiguration {
 
     public static final String SCHEMA = "ledger";

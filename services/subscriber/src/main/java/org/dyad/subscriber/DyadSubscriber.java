@@ -40,6 +40,10 @@ import java.util.function.Consumer;
  *     subscriber.run();
  * }
  * }</pre>
+ * Against a secured cluster, give the consumer its client settings with {@link Builder#consumerProperties} (or
+ * {@link Builder#consumerProperty}), e.g. {@code security.protocol=SASL_SSL}, {@code sasl.mechanism=SCRAM-SHA-256},
+ * {@code sasl.jaas.config=...} and {@code ssl.truststore.location=...}.
+ * <p>
  * Records that are not Dyad events go to {@code onUnreadable} (by default logged and skipped); events of types this
  * version of the contracts does not know are skipped. If a handler or {@code onUnreadable} throws, {@link #run()}
  * commits what was handled before and rethrows; the failed event comes again when the subscriber restarts.
@@ -74,16 +78,27 @@ public final class DyadSubscriber implements AutoCloseable {
         this.onUnreadable = b.onUnreadable;
         this.pollTimeout = b.pollTimeout;
         this.closeTimeout = b.closeTimeout;
+        this.consumerConfig = consumerConfig(b);
+    }
+
+    private static Map<String, Object> consumerConfig(Builder b) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.putAll(b.consumerProperties);
+        if (b.bootstrapServers != null) {
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
+        }
         // Not overridable: the loop's guarantees rest on these
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, b.bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, b.groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        this.consumerConfig = Map.copyOf(config);
+        return Map.copyOf(config);
+    }
+
+    /** The settings the Kafka consumer is created with. */
+    Map<String, Object> consumerConfig() {
+        return consumerConfig;
     }
 
     public static Builder builder() {
@@ -214,7 +229,10 @@ public final class DyadSubscriber implements AutoCloseable {
         }
     }
 
-    /** Builds a {@link DyadSubscriber}; bootstrap servers, group id and dispatcher are required. */
+    /**
+     * Builds a {@link DyadSubscriber}; bootstrap servers (or {@code bootstrap.servers} among the consumer properties),
+     * group id and dispatcher are required.
+     */
     public static final class Builder {
 
         private String bootstrapServers;
@@ -230,6 +248,7 @@ public final class DyadSubscriber implements AutoCloseable {
         private Builder() {
         }
 
+        /** The brokers; over {@code bootstrap.servers} among the {@link #consumerProperties consumer properties}. */
         public Builder bootstrapServers(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
             return this;
@@ -284,12 +303,31 @@ public final class DyadSubscriber implements AutoCloseable {
          * defaults to {@code earliest}. Group id, auto-commit and deserializers are set by the subscriber.
          */
         public Builder consumerProperty(String name, Object value) {
-            consumerProperties.put(name, value);
+            consumerProperties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+            return this;
+        }
+
+        /**
+         * Kafka consumer settings, as {@link #consumerProperty} takes them one by one: typically a client
+         * configuration file read into {@link java.util.Properties} with the cluster's {@code bootstrap.servers},
+         * {@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config} and {@code ssl.*}.
+         * <pre>{@code
+         * Properties client = new Properties();
+         * try (Reader in = Files.newBufferedReader(Path.of("client.properties"))) {
+         *     client.load(in);
+         * }
+         * DyadSubscriber.builder().consumerProperties(client).groupId("my-service").dispatcher(dispatcher).build();
+         * }</pre>
+         */
+        public Builder consumerProperties(Map<?, ?> properties) {
+            properties.forEach((name, value) -> consumerProperty(String.valueOf(name), value));
             return this;
         }
 
         public DyadSubscriber build() {
-            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            if (bootstrapServers == null && !consumerProperties.containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+                throw new NullPointerException("bootstrapServers, or bootstrap.servers among the consumer properties");
+            }
             Objects.requireNonNull(groupId, "groupId");
             Objects.requireNonNull(topic, "topic");
             Objects.requireNonNull(dispatcher, "dispatcher");

@@ -1,9 +1,6 @@
 package org.dyad.views;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.dyad.views.projection.EventLog;
 import org.dyad.views.projection.ViewProjector;
 import org.dyad.views.projection.ViewTables;
@@ -12,7 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -25,23 +24,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import javax.sql.DataSource;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The read side: a Kafka subscriber that builds the views in PostgreSQL schema {@code views}, and the REST queries
- * over them. Off when {@code dyad.views.enabled=false}.
+ * over them. Off when {@code dyad.views.enabled=false}. Its Kafka consumers are configured with {@code spring.kafka.*}
+ * ({@link ViewsConsumerSettings}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnProperty(name = "dyad.views.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
 @EnableKafka
 @EnableScheduling
-@EnableConfigurationProperties(ViewsProperties.class)
+@EnableConfigurationProperties({ViewsProperties.class, KafkaProperties.class})
 public class ViewsConfiguration {
 
     public static final String SCHEMA = "views";
@@ -83,17 +81,8 @@ public class ViewsConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> dyadViewsContainerFactory(ViewsProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        // A record that cannot be deserialized arrives as null with the cause in a header, instead of looping.
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
+            KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, ObjectProvider<MeterRegistry> meters) {
+        Map<String, Object> config = ViewsConsumerSettings.live(kafka, sslBundles.getIfAvailable(), properties);
 
         ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();

@@ -4,9 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the read side subscribes.
+ * How the read side subscribes. The brokers and the consumers' security come from {@code spring.kafka.*}
+ * ({@link ViewsConsumerSettings}).
  *
- * @param bootstrapServers Kafka bootstrap servers
  * @param topic            the event topic
  * @param consumerGroup    the consumer group; instances of the read side share the topic's partitions through it
  * @param concurrency      consumer threads in this instance
@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dyad.views")
 public record ViewsProperties(
-        @DefaultValue("localhost:9092") String bootstrapServers,
         @DefaultValue("dyad.events") String topic,
         @DefaultValue("dyad-views") String consumerGroup,
         @DefaultValue("1") int concurrency,

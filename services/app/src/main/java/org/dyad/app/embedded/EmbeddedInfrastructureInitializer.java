@@ -36,7 +36,7 @@ public class EmbeddedInfrastructureInitializer
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres",
                 "dyad.kafka.bootstrap-servers", bootstrap,
-                "dyad.views.bootstrap-servers", bootstrap)));
+                "spring.kafka.bootstrap-servers", bootstrap)));
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
         beans.registerSingleton(BEAN_NAME, infrastructure);
         beans.registerDisposableBean(BEAN_NAME, infrastructure);

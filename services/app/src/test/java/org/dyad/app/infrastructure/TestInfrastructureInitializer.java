@@ -34,7 +34,7 @@ public class TestInfrastructureInitializer
                 "spring.datasource.username", infrastructure.username(),
                 "spring.datasource.password", infrastructure.password(),
                 "dyad.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
-                "dyad.views.bootstrap-servers", infrastructure.bootstrapServers())));
+                "spring.kafka.bootstrap-servers", infrastructure.bootstrapServers())));
         DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
         beans.registerSingleton("testInfrastructure", infrastructure);
         beans.registerDisposableBean("testInfrastructure", infrastructure::close);

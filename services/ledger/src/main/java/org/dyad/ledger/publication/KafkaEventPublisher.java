@@ -1,20 +1,16 @@
 package org.dyad.ledger.publication;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -29,7 +25,10 @@ import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.ledger.Audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,7 +36,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +45,8 @@ import java.util.concurrent.TimeoutException;
  * Ships every stored event to Kafka as a CloudEvent. It runs in its own tracking processor over the event store, so a
  * command's transaction writes PostgreSQL only. Records of a batch are sent together; the processor's token (stored in
  * the same database transaction) advances only after Kafka acknowledged all of them, so an outage delays publication
- * and never skips an event. After a failure the batch is sent again: delivery is at-least-once.
+ * and never skips an event. After a failure the batch is sent again: delivery is at-least-once. Its clients take
+ * their connection and security settings from {@code spring.kafka.*} ({@link PublisherClientSettings}).
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -60,28 +59,19 @@ public class KafkaEventPublisher {
     private static final long LEADER_WAIT_SECONDS = 30;
 
     private final PublicationProperties properties;
+    private final Map<String, Object> adminConfig;
     private final KafkaProducer<String, CloudEvent> producer;
     private final Serializer eventSerializer;
     private volatile boolean topicReady;
 
-    public KafkaEventPublisher(PublicationProperties properties,
+    public KafkaEventPublisher(PublicationProperties properties, KafkaProperties kafka,
+                               ObjectProvider<SslBundles> sslBundles,
                                @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.properties = properties;
         this.eventSerializer = eventSerializer;
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dyad-ledger-publisher");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
-        config.putAll(properties.producer());
-        this.producer = new KafkaProducer<>(config);
+        this.adminConfig = PublisherClientSettings.admin(kafka, sslBundles.getIfAvailable());
+        this.producer = new KafkaProducer<>(PublisherClientSettings.producer(kafka, sslBundles.getIfAvailable(),
+                properties.producer()));
     }
 
     /**
@@ -137,9 +127,7 @@ public class KafkaEventPublisher {
         if (topicReady) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Admin.create(adminConfig)) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(properties.topic())) {
                 NewTopic topic = new NewTopic(properties.topic(), properties.partitions(),
                         properties.replicationFactor())

@@ -1,13 +1,11 @@
 package org.dyad.views.rebuild;
 
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.dyad.views.ViewsConsumerSettings;
 import org.dyad.views.ViewsProperties;
 import org.dyad.views.ingest.EventTopicListener;
 import org.dyad.views.ingest.RecordBatchApplier;
@@ -16,11 +14,13 @@ import org.dyad.support.web.ApiProblemException;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +28,6 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,17 +60,21 @@ public class ViewRebuild {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ViewsProperties properties;
+    private final KafkaProperties kafka;
+    private final ObjectProvider<SslBundles> sslBundles;
     private final KafkaListenerEndpointRegistry listeners;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dyad-view-rebuild"));
     private final Map<String, AtomicReference<RebuildProgress>> rebuilds = new ConcurrentHashMap<>();
     private volatile String running;
 
     ViewRebuild(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, ViewsProperties properties,
-                KafkaListenerEndpointRegistry listeners) {
+                KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, KafkaListenerEndpointRegistry listeners) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.properties = properties;
+        this.kafka = kafka;
+        this.sslBundles = sslBundles;
         this.listeners = listeners;
     }
 
@@ -216,13 +219,6 @@ public class ViewRebuild {
     }
 
     private KafkaConsumer<String, CloudEvent> consumer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class.getName());
-        return new KafkaConsumer<>(config);
+        return new KafkaConsumer<>(ViewsConsumerSettings.rebuild(kafka, sslBundles.getIfAvailable()));
     }
 }
