@@ -36,9 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ten thousand generated malformed or hostile requests — broken JSON, wrong types, huge strings, unknown actors,
- * impossible dates, injection strings, bad parameters — never get a 5xx, and only the requests answered 2xx write
- * anything. The generator is seeded (set {@code -Ddyad.fuzz.seed} to replay a run). The requests it lets through
- * create records, so it runs on a Dyad of its own.
+ * impossible dates, injection strings, bad parameters, content types a command does not take — never get a 5xx, and
+ * only the requests answered 2xx write anything. The generator is seeded (set {@code -Ddyad.fuzz.seed} to replay a
+ * run). Hostile bytes go over a plain socket, as no HTTP client library would send them: bytes that are not UTF-8,
+ * lone surrogates, content after the JSON value, other charsets, chunked bodies under and over the size limit, every
+ * content type on every command; each is refused with problem+json naming the field or header, and writes nothing.
+ * The requests it lets through create records, so it runs on a Dyad of its own.
  */
 @Tag("reliability")
 @DirtiesContext
@@ -511,6 +514,22 @@ class HostileInputIT extends DyadIntegrationTest {
         RawAnswer problem = send("/api/v1/deals", "application/json",
                 bytes(dealReport(uniqueId("accept"), "RUS", "IRN", 1)), "Accept: application/problem+json");
         assertThat(problem.status()).as(problem.describe()).isLessThan(500);
+    }
+
+    /** Requests refused before any controller (by the request firewall) reach the error page: its status, as JSON. */
+    @Test
+    void requestsRefusedBeforeAnyControllerGetProblemJsonWithTheirStatus() throws IOException {
+        for (String path : List.of("/api/v1/deals;x=1", "/api/v1/deals/%2e%2e/deals", "/api/v1/deals//x",
+                "/api/v1/deals/%25%32%65")) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write(bytes("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + ADMIN_AUTHORIZATION + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n"));
+                RawAnswer answer = read(socket.getInputStream());
+                assertThat(answer.status()).as(path + ": " + answer.describe()).isBetween(400, 499);
+                assertProblem(answer, answer.status(), null, null);
+            }
+        }
     }
 
     private Map<String, Double> scrape() {
