@@ -59,7 +59,7 @@ public class SupportAutoConfiguration {
         return registration;
     }
 
-    /** Request bodies are one JSON value in UTF-8, with Unicode text only; answers are written as ever. */
+    /** Request bodies are one JSON value in UTF-8, with Unicode text only; answers use the application's mapper. */
     @Bean
     StrictJsonHttpMessageConverter strictJsonHttpMessageConverter(ObjectMapper json) {
         return new StrictJsonHttpMessageConverter(json);
