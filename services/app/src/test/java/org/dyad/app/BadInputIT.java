@@ -119,6 +119,19 @@ class BadInputIT extends DyadIntegrationTest {
     }
 
     @Test
+    void theErrorPathAnswersProblemJsonAndNeverA5xxForARequestThatDidNotFail() {
+        for (org.springframework.boot.test.web.client.TestRestTemplate client : List.of(as(null, null), http)) {
+            for (org.springframework.http.HttpMethod method : List.of(org.springframework.http.HttpMethod.GET,
+                    org.springframework.http.HttpMethod.POST)) {
+                ResponseEntity<String> answer = client.exchange("/error", method, null, String.class);
+                assertThat(answer.getStatusCode().is5xxServerError()).as(method + " /error: " + answer).isFalse();
+                assertThat(answer.getHeaders().getContentType()).as(method + " /error")
+                        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+    }
+
+    @Test
     void anUnknownDealIsA404Problem() {
         ResponseEntity<JsonNode> response = get("/api/v1/deals/no-such-deal");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -9,17 +9,23 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -35,6 +41,8 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final String ERRORS = "errors";
+    /** The media types a POST takes (RFC 7694 names it for 415 answers; {@code Accept} is set too). */
+    public static final String ACCEPT_POST = "Accept-Post";
 
     @ExceptionHandler(ApiProblemException.class)
     public ResponseEntity<ProblemDetail> onApiProblem(ApiProblemException e) {
@@ -99,12 +107,86 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        BodySizeLimit.BodyTooLargeException tooLarge = cause(e, BodySizeLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return asObject(onBodyTooLarge(tooLarge));
+        }
         FieldProblem problem = describeUnreadable(e);
         return asObject(problem(HttpStatus.BAD_REQUEST, "Malformed request body", summary(List.of(problem)),
                 List.of(problem)));
     }
 
+    /** A body without a Content-Length that turned out longer than the limit while it was read. */
+    @ExceptionHandler(BodySizeLimit.BodyTooLargeException.class)
+    public ResponseEntity<ProblemDetail> onBodyTooLarge(BodySizeLimit.BodyTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", e.getMessage(), List.of());
+    }
+
+    /** A multipart body that cannot be parsed, where an endpoint takes one (others refuse it by its type: 415). */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> onUnreadableMultipart(MultipartException e) {
+        Throwable root = e.getMostSpecificCause();
+        FieldProblem problem = new FieldProblem("body", "not a readable multipart/form-data body: "
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", summary(List.of(problem)), List.of(problem));
+    }
+
+    /** A body of a type the endpoint does not take: names the types it does take (also in {@code Accept-Post}). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        List<MediaType> taken = e.getSupportedMediaTypes().stream()
+                .filter(t -> !t.isWildcardType() && !t.isWildcardSubtype()).toList();
+        if (taken.contains(MediaType.APPLICATION_JSON) || taken.isEmpty()) {
+            taken = List.of(MediaType.APPLICATION_JSON);
+        }
+        String given = request instanceof ServletWebRequest servlet ? servlet.getRequest().getContentType() : null;
+        String send = "send " + MediaType.toString(taken)
+                + (taken.contains(MediaType.APPLICATION_JSON) ? " in UTF-8" : "");
+        FieldProblem problem = new FieldProblem(HttpHeaders.CONTENT_TYPE, given == null || given.isBlank()
+                ? "a body needs a Content-Type; " + send : "'" + given + "' is not taken here; " + send);
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+                summary(List.of(problem)), List.of(problem));
+        HttpHeaders hints = new HttpHeaders();
+        hints.putAll(answer.getHeaders());
+        hints.set(ACCEPT_POST, MediaType.toString(taken));
+        hints.setAccept(taken);
+        if (request instanceof ServletWebRequest servlet && HttpMethod.PATCH.matches(servlet.getRequest().getMethod())) {
+            hints.setAcceptPatch(taken);
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(hints).body(answer.getBody());
+    }
+
+    /** An {@code Accept} the endpoint cannot answer: 406 as problem+json, whatever was asked for. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        List<MediaType> answered = e.getSupportedMediaTypes().isEmpty() ? List.of(MediaType.APPLICATION_JSON)
+                : e.getSupportedMediaTypes();
+        String asked = request.getHeader(HttpHeaders.ACCEPT);
+        FieldProblem problem = new FieldProblem(HttpHeaders.ACCEPT, "'" + asked + "' cannot be answered here; "
+                + "answers are " + MediaType.toString(answered) + " (problems: application/problem+json)");
+        return asObject(problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", summary(List.of(problem)),
+                List.of(problem)));
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
     static FieldProblem describeUnreadable(HttpMessageNotReadableException e) {
+        StrictTextJsonFactory.InvalidTextException notUnicode = cause(e,
+                StrictTextJsonFactory.InvalidTextException.class);
+        if (notUnicode != null) {
+            return new FieldProblem(notUnicode.field(), notUnicode.reason());
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
@@ -135,7 +217,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!problems.isEmpty()) {
             body.setProperty(ERRORS, problems);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
