@@ -8,6 +8,7 @@ import org.dyad.views.ViewsConfiguration;
 import org.dyad.views.projection.ViewTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -64,13 +65,22 @@ public class EventTopicListener extends AbstractConsumerSeekAware {
     /**
      * Where the views have stored a position, reading starts there. Views that hold nothing yet read from the
      * beginning, whatever offsets the group committed before; views from before positions were stored keep the
-     * group's committed offsets.
+     * group's committed offsets. If the database cannot be asked now, reading starts at the committed offsets and
+     * each batch is held to the stored positions once the database answers.
      */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         super.onPartitionsAssigned(assignments, callback);
-        Map<TopicPartition, Long> stored = positions.of(assignments.keySet());
-        boolean fresh = stored.isEmpty() && positions.none();
+        Map<TopicPartition, Long> stored;
+        boolean fresh;
+        try {
+            stored = positions.of(assignments.keySet());
+            fresh = stored.isEmpty() && positions.none();
+        } catch (DataAccessException e) {
+            log.warn("Views' stored positions unreadable ({}); reading {} from the group's offsets", e.getMessage(),
+                    assignments.keySet());
+            return;
+        }
         for (TopicPartition partition : assignments.keySet()) {
             Long next = stored.get(partition);
             if (next != null) {
@@ -86,7 +96,13 @@ public class EventTopicListener extends AbstractConsumerSeekAware {
     /** An idle subscriber whose views stand behind its reading position (a rebuild took over) reads again. */
     @Override
     public void onIdleContainer(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        Map<TopicPartition, Long> stored = positions.of(assignments.keySet());
+        Map<TopicPartition, Long> stored;
+        try {
+            stored = positions.of(assignments.keySet());
+        } catch (DataAccessException e) {
+            log.debug("Views' stored positions unreadable while idle: {}", e.getMessage());
+            return;
+        }
         stored.forEach((partition, next) -> {
             Long reading = assignments.get(partition);
             if (reading != null && next < reading) {
