@@ -99,6 +99,8 @@ public class ViewsConfiguration {
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        // An idle subscriber checks that it reads from where its views stand (EventTopicListener.onIdleContainer).
+        factory.getContainerProperties().setIdleEventInterval(5_000L);
         return factory;
     }
 }

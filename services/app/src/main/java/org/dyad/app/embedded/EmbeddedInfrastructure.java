@@ -8,6 +8,7 @@ import org.springframework.beans.factory.DisposableBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The PostgreSQL server and Kafka broker Dyad starts for itself in its default single-machine mode. Both keep
@@ -44,13 +45,26 @@ public final class EmbeddedInfrastructure implements DisposableBean {
         return new EmbeddedInfrastructure(dataDir, postgres, kafka);
     }
 
+    /**
+     * PostgreSQL's durable defaults, which the embedded server's builder turns off for test speed (it starts the
+     * server with {@code -F}, i.e. {@code fsync=off}, and sets {@code synchronous_commit=off}): a commit is answered
+     * only once its WAL is flushed to disk ({@code synchronous_commit}, {@code fsync}), and a page torn by a crash
+     * can be restored from the WAL ({@code full_page_writes}). The {@code -c} settings come after {@code -F} on the
+     * server's command line, so they win.
+     */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private static EmbeddedPostgres startPostgres(Path dataDir, int port) {
         try {
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("postgres"))
                     .setCleanDataDirectory(false)
-                    .setPort(port)
-                    .start();
+                    .setPort(port);
+            DURABLE.forEach(builder::setServerConfig);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
         }

@@ -26,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Dyad as a separate operating-system process: {@code java -jar dyad-app-*.jar} against a given PostgreSQL and Kafka,
- * on its own free port, with its output appended to a file under {@code target/}. It can be stopped gracefully
+ * Dyad as a separate operating-system process: {@code java -jar dyad-app-*.jar} against a given PostgreSQL and Kafka
+ * or with its own embedded ones ({@link #embedded}), on its own free port, with its output appended to a file under {@code target/}. It can be stopped gracefully
  * (SIGTERM), killed ({@code kill -9}) and started again on the same port.
  */
 public final class DyadProcess implements AutoCloseable {
@@ -47,6 +47,9 @@ public final class DyadProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DyadProcess.class);
     private static final List<DyadProcess> RUNNING = new ArrayList<>();
+    private static final String DEFAULT_HEAP = "-Xmx384m";
+    /** The embedded broker shares the heap. */
+    private static final String EMBEDDED_HEAP = "-Xmx640m";
 
     static {
         // Never leave a Dyad behind when the test JVM ends without closing it.
@@ -60,6 +63,7 @@ public final class DyadProcess implements AutoCloseable {
     private final String name;
     private final Role role;
     private final int port;
+    private final String heap;
     private final Map<String, String> environment;
     private final Path logFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -67,11 +71,7 @@ public final class DyadProcess implements AutoCloseable {
     private int starts;
 
     public DyadProcess(String name, Role role, TestInfrastructure infrastructure, Path logDir) {
-        this.name = name;
-        this.role = role;
-        this.port = freePort();
-        this.logFile = logDir.resolve(name + ".log");
-        this.environment = new LinkedHashMap<>();
+        this(name, role, logDir, DEFAULT_HEAP);
         environment.put("DYAD_EMBEDDED", "false");
         // the tests' clients sign in with the documented default passwords
         environment.put("DYAD_ALLOW_DEFAULT_PASSWORDS", "true");
@@ -80,6 +80,37 @@ public final class DyadProcess implements AutoCloseable {
         environment.put("DYAD_DB_PASSWORD", infrastructure.password());
         environment.put("DYAD_DB_POOL_SIZE", "10");
         environment.put("DYAD_KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+    }
+
+    /**
+     * Dyad in its default setup: its own embedded PostgreSQL and Kafka broker, with their data in {@code dataDir},
+     * on the given ports (so that a restart finds them where they were).
+     */
+    public static DyadProcess embedded(String name, Path dataDir, EmbeddedPorts ports, Path logDir) {
+        DyadProcess dyad = new DyadProcess(name, Role.FULL, logDir, EMBEDDED_HEAP);
+        dyad.environment.put("DYAD_EMBEDDED", "true");
+        dyad.environment.put("DYAD_DATA_DIR", dataDir.toAbsolutePath().toString());
+        dyad.environment.put("DYAD_EMBEDDED_POSTGRES_PORT", Integer.toString(ports.postgres()));
+        dyad.environment.put("DYAD_EMBEDDED_KAFKA_PORT", Integer.toString(ports.kafka()));
+        dyad.environment.put("DYAD_EMBEDDED_KAFKA_CONTROLLER_PORT", Integer.toString(ports.controller()));
+        return dyad;
+    }
+
+    /** The ports of an embedded PostgreSQL, Kafka broker and KRaft controller. */
+    public record EmbeddedPorts(int postgres, int kafka, int controller) {
+
+        public static EmbeddedPorts free() {
+            return new EmbeddedPorts(freePort(), freePort(), freePort());
+        }
+    }
+
+    private DyadProcess(String name, Role role, Path logDir, String heap) {
+        this.name = name;
+        this.role = role;
+        this.port = freePort();
+        this.heap = heap;
+        this.logFile = logDir.resolve(name + ".log");
+        this.environment = new LinkedHashMap<>();
         environment.put("DYAD_PORT", Integer.toString(port));
         environment.put("DYAD_DEMO", "false");
         environment.put("DYAD_LEDGER_ENABLED", Boolean.toString(role.ledger));
@@ -109,7 +140,7 @@ public final class DyadProcess implements AutoCloseable {
         }
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar", applicationJar().toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -200,6 +231,14 @@ public final class DyadProcess implements AutoCloseable {
         return current.exitValue();
     }
 
+    /** Waits until the process has ended (e.g. killed from outside); answers its exit code. */
+    public int awaitExit() throws InterruptedException {
+        Process current = process;
+        int exitCode = current.waitFor();
+        forget();
+        return exitCode;
+    }
+
     private void forget() {
         synchronized (RUNNING) {
             RUNNING.remove(this);
@@ -249,7 +288,8 @@ public final class DyadProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free on the loopback interface now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

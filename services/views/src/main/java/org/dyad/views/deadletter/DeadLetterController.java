@@ -90,9 +90,9 @@ public class DeadLetterController {
                 throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Still unreadable", reason,
                         List.of(new FieldProblem("id", reason)));
             }
-            int applied = applier.apply(List.of(new ConsumerRecord<>((String) row.get("topic"),
+            int applied = applier.applyParked(new ConsumerRecord<>((String) row.get("topic"),
                     (Integer) row.get("partition"), (Long) row.get("record_offset"), (String) row.get("record_key"),
-                    event)));
+                    event));
             jdbc.update("DELETE FROM views.dead_letter WHERE id = ?", id);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("id", id);

@@ -2,6 +2,7 @@ package org.dyad.views.ingest;
 
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.contracts.wire.UnreadableEventException;
@@ -13,11 +14,18 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a batch of topic records to one set of view tables in one database transaction: readable records through
- * the projector, unreadable ones to the dead letters. Used by the live subscriber and by a rebuild.
+ * the projector, unreadable ones to the dead letters, and each partition's position past the batch
+ * ({@link AppliedPositions}). Records below a partition's stored position were applied before and are passed over;
+ * a batch that starts beyond it (records in between would be skipped) changes nothing and answers where to resume
+ * ({@link PositionGapException}). Used by the live subscriber and by a rebuild.
  */
 public class RecordBatchApplier {
 
@@ -26,31 +34,94 @@ public class RecordBatchApplier {
     private final ViewTables tables;
     private final ViewProjector projector;
     private final DeadLetters deadLetters;
+    private final AppliedPositions positions;
     private final TransactionTemplate transaction;
 
     public RecordBatchApplier(ViewTables tables, TransactionTemplate transaction) {
         this.tables = tables;
         this.projector = new ViewProjector(tables);
         this.deadLetters = new DeadLetters(tables);
+        this.positions = new AppliedPositions(tables);
         this.transaction = transaction;
     }
 
-    /** Answers how many records changed the views (duplicates and parked records do not). */
+    /** Answers how many records changed the views (duplicates, parked records and those passed over do not). */
     public int apply(List<ConsumerRecord<String, CloudEvent>> records) {
+        return apply(records, Set.of());
+    }
+
+    /**
+     * As {@link #apply(List)}, except that a batch of one of {@code gapsAccepted} may start beyond the stored
+     * position (the records in between no longer exist on the topic).
+     */
+    public int apply(List<ConsumerRecord<String, CloudEvent>> records, Set<TopicPartition> gapsAccepted) {
+        if (records.isEmpty()) {
+            return 0;
+        }
         return transaction.execute(tx -> {
             tables.lockForWriting();
-            List<PublishedEvent> events = new ArrayList<>(records.size());
-            for (ConsumerRecord<String, CloudEvent> record : records) {
-                try {
-                    events.add(read(record));
-                } catch (UnreadableEventException e) {
-                    log.warn("Parking unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                            record.offset(), e.getMessage());
-                    deadLetters.park(record, rawValue(record), e.getMessage());
-                }
+            List<ConsumerRecord<String, CloudEvent>> unapplied = unapplied(records, gapsAccepted);
+            if (unapplied.isEmpty()) {
+                return 0;
             }
-            return projector.apply(events);
+            int changed = project(unapplied);
+            positions.advancePast(unapplied);
+            return changed;
         });
+    }
+
+    /**
+     * Applies a record taken from the dead letters again, in the caller's transaction; positions stay where they
+     * are (the record was counted as applied when it was parked).
+     */
+    public int applyParked(ConsumerRecord<String, CloudEvent> record) {
+        return transaction.execute(tx -> {
+            tables.lockForWriting();
+            return project(List.of(record));
+        });
+    }
+
+    private List<ConsumerRecord<String, CloudEvent>> unapplied(List<ConsumerRecord<String, CloudEvent>> records,
+                                                              Set<TopicPartition> gapsAccepted) {
+        Map<TopicPartition, Long> first = new LinkedHashMap<>();
+        records.forEach(r -> first.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset()));
+        Map<TopicPartition, Long> stored = positions.of(first.keySet());
+        Map<TopicPartition, Long> gaps = new HashMap<>();
+        first.forEach((partition, offset) -> {
+            Long next = stored.get(partition);
+            if (next != null && offset > next && !gapsAccepted.contains(partition)) {
+                gaps.put(partition, next);
+            }
+        });
+        if (!gaps.isEmpty()) {
+            throw new PositionGapException(gaps, first);
+        }
+        List<ConsumerRecord<String, CloudEvent>> unapplied = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            Long next = stored.get(new TopicPartition(record.topic(), record.partition()));
+            if (next == null || record.offset() >= next) {
+                unapplied.add(record);
+            }
+        }
+        if (unapplied.size() < records.size()) {
+            log.debug("{} of {} records were applied before; passed over", records.size() - unapplied.size(),
+                    records.size());
+        }
+        return unapplied;
+    }
+
+    private int project(List<ConsumerRecord<String, CloudEvent>> records) {
+        List<PublishedEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            try {
+                events.add(read(record));
+            } catch (UnreadableEventException e) {
+                log.warn("Parking unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                deadLetters.park(record, rawValue(record), e.getMessage());
+            }
+        }
+        return projector.apply(events);
     }
 
     private static PublishedEvent read(ConsumerRecord<String, CloudEvent> record) {

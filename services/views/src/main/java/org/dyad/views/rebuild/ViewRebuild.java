@@ -42,8 +42,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Rebuilds every view from the start of the topic while the old views keep serving. The new views are projected
  * into schema {@code views_rebuild}; once they have caught up with the topic, the live subscriber is paused, the
  * last records are applied, and in one transaction the new schema takes the place of {@code views} (the old one is
- * dropped, so no statement can keep reading it). The live subscriber then resumes from its own offsets; what it
- * re-reads is already applied and is ignored.
+ * dropped, so no statement can keep reading it). The new schema's applied positions, written with its rows, come
+ * with it: the live subscriber is moved to them before it resumes, so it continues exactly where the rebuilt views
+ * stand. The swap takes the live views' write lock, so no batch of another read instance commits into the old
+ * schema meanwhile; such an instance finds the new positions with its next batch (or when it idles) and reads from
+ * there.
  */
 @Component
 public class ViewRebuild {
@@ -63,12 +66,14 @@ public class ViewRebuild {
     private final KafkaProperties kafka;
     private final ObjectProvider<SslBundles> sslBundles;
     private final KafkaListenerEndpointRegistry listeners;
+    private final EventTopicListener liveListener;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dyad-view-rebuild"));
     private final Map<String, AtomicReference<RebuildProgress>> rebuilds = new ConcurrentHashMap<>();
     private volatile String running;
 
     ViewRebuild(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, ViewsProperties properties,
-                KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, KafkaListenerEndpointRegistry listeners) {
+                KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, KafkaListenerEndpointRegistry listeners,
+                EventTopicListener liveListener) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -76,6 +81,7 @@ public class ViewRebuild {
         this.kafka = kafka;
         this.sslBundles = sslBundles;
         this.listeners = listeners;
+        this.liveListener = liveListener;
     }
 
     /** Starts a rebuild in the background; only one runs at a time. */
@@ -136,6 +142,7 @@ public class ViewRebuild {
                 progress.set(RebuildProgress.of(id, "SWITCHING", done.get(), total.get(), startedAt, null, null));
                 replayUntil(consumer, last, applier, () -> { }, done);
                 swapSchemas();
+                liveListener.continueFromStoredPositions();
             }
             progress.set(RebuildProgress.of(id, "DONE", done.get(), total.get(), startedAt, Instant.now(), null));
             log.info("Views rebuilt from {} records", done.get());
@@ -198,6 +205,7 @@ public class ViewRebuild {
 
     private void swapSchemas() {
         transaction.executeWithoutResult(tx -> {
+            new ViewTables(jdbc, ViewTables.LIVE).lockForWriting();
             jdbc.execute("ALTER SCHEMA " + ViewTables.LIVE + " RENAME TO views_retired");
             jdbc.execute("ALTER SCHEMA " + SCHEMA + " RENAME TO " + ViewTables.LIVE);
             jdbc.execute("DROP SCHEMA views_retired CASCADE");
