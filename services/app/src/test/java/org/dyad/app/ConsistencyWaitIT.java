@@ -97,6 +97,7 @@ class ConsistencyWaitIT extends DyadIntegrationTest {
         String deal = uniqueId("held");
         String token = ok(post("/api/v1/deals", dealReport(deal, "EST", "FIN", 1)));
         List<CompletableFuture<HttpResponse<String>>> waiters = new ArrayList<>();
+        long loadedP99;
         try {
             for (int i = 0; i < WAITERS; i++) {
                 waiters.add(client.sendAsync(get("/api/v1/deals/" + deal + "?" + waitFor(token),
@@ -109,15 +110,8 @@ class ConsistencyWaitIT extends DyadIntegrationTest {
             assertThat(busyRequestThreads()).as("request threads inside a handler while %d wait", WAITERS)
                     .isLessThanOrEqualTo(2);
 
-            // The probes answer as fast as before. The bar is the 100 ms at p99, or three times the p99 the
-            // same probes had in this test before any waiter: on a shared 2-core machine a baseline alone can come
-            // near 100 ms, and what is proven is that waiters do not slow the probes, not the machine's speed.
-            // Waiters that held threads make probes queue behind them for seconds.
-            long loadedP99 = probeP99();
-            System.out.printf("ConsistencyWaitIT: probe p99 %d ms without waiters, %d ms with %d waiters%n",
-                    baselineP99, loadedP99, WAITERS);
-            assertThat(loadedP99).as("probe p99 (ms) with %d waiters; baseline %d ms", WAITERS, baselineP99)
-                    .isLessThan(Math.max(100, 3 * baselineP99));
+            // The probes' p99 with every waiter parked (compared with the figures without them below).
+            loadedP99 = probeP99();
 
             // An ordinary query answers promptly.
             long started = System.nanoTime();
@@ -155,6 +149,17 @@ class ConsistencyWaitIT extends DyadIntegrationTest {
         }
         assertThat(answeredWithin).as("all %d answered (ms) after the views resumed", WAITERS).isLessThan(30_000);
         assertThat(gate.waiting()).isZero();
+
+        // The probes answer as fast with the waiters as without them. The bar is the 100 ms at p99, or five
+        // times the p99 of the same probes in this test without waiters (the larger of before and after them): on a
+        // shared 2-core machine under other builds a quiet p99 alone comes near 100 ms, and what this proves is that
+        // waiters do not slow the probes, not how fast the machine is. Waiters that held request threads make the
+        // probes queue behind them for seconds (the wait's limit here is 60 s).
+        long quietP99 = Math.max(baselineP99, probeP99());
+        System.out.printf("ConsistencyWaitIT: probe p99 %d ms without waiters (before: %d ms), %d ms with %d"
+                + " waiters%n", quietP99, baselineP99, loadedP99, WAITERS);
+        assertThat(loadedP99).as("probe p99 (ms) with %d waiters; without: %d ms", WAITERS, quietP99)
+                .isLessThan(Math.max(100, 5 * quietP99));
     }
 
     @Test

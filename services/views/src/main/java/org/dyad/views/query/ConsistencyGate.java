@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +44,7 @@ import java.util.regex.Pattern;
  * (then with what the views hold, marked as not consistent).
  * <p>
  * No thread waits for a client: a query that must wait is parked as a waiter and its request is released to the
- * container (Servlet async); one scheduler thread looks up the versions of every parked waiter's records in one query
+ * container (Servlet async, a {@link DeferredResult}); one scheduler thread looks up the versions of every parked waiter's records in one query
  * per tick and hands each waiter whose writes are all applied (or whose time is up) to a small pool that computes its
  * answer. Each principal may have a bounded number of waiters at once; over it a query is refused with 429 and
  * {@code Retry-After} before anything is parked.
@@ -59,6 +61,8 @@ public class ConsistencyGate {
     /** The record ids the write side issues, and a sequence number. */
     private static final Pattern TOKEN = Pattern.compile("([a-z0-9][a-z0-9-]{2,63})@([0-9]{1,18})");
     static final int MAX_TOKENS = 20;
+    /** Time for computing an answer after the wait, within the request's time limit. */
+    static final Duration ANSWER_TIME = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
     private final Duration limit;
@@ -95,15 +99,18 @@ public class ConsistencyGate {
     /**
      * The answer computed by {@code answer} once every {@code waitFor} token is applied (given {@code true}) or the
      * limit passed ({@code false}). With no token, or all already applied, it is computed at once on the calling
-     * thread; otherwise on the gate's pool, and the calling (request) thread is not held.
+     * thread; otherwise on the gate's pool, and the calling (request) thread is not held. The request's own time
+     * limit is the wait's plus {@link #ANSWER_TIME} to compute the answer.
      *
      * @throws ApiProblemException   400 for a malformed token
      * @throws ErrorResponseException 429 when the caller already has its maximum of waiters
      */
-    public <T> CompletableFuture<T> whenReached(List<String> waitFor, Function<Boolean, T> answer) {
+    public <T> DeferredResult<T> whenReached(List<String> waitFor, Function<Boolean, T> answer) {
         Map<String, Long> tokens = parse(waitFor);
+        DeferredResult<T> result = new DeferredResult<>(limit.plus(ANSWER_TIME).toMillis());
         if (tokens.isEmpty() || allApplied(tokens, appliedVersions(tokens.keySet()))) {
-            return CompletableFuture.completedFuture(answer.apply(true));
+            result.setResult(answer.apply(true));
+            return result;
         }
         String principal = currentPrincipal();
         boolean[] admitted = {false};
@@ -120,7 +127,15 @@ public class ConsistencyGate {
         }
         Waiter waiter = new Waiter(principal, tokens, System.nanoTime() + limit.toNanos());
         waiters.add(waiter);
-        return waiter.reached.thenApplyAsync(answer, answering);
+        waiter.reached.thenApplyAsync(answer, answering).whenComplete((value, error) -> {
+            if (error == null) {
+                result.setResult(value);
+            } else {
+                result.setErrorResult(error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error);
+            }
+        });
+        return result;
     }
 
     /** Waiters parked now. */

@@ -132,11 +132,12 @@ public class LiveFeed {
         async.setTimeout(0);
         Subscriber subscriber = new Subscriber(async, response.getOutputStream(), principal, parties, types, cursor);
         async.addListener(subscriber);
-        subscribers.add(subscriber);
         // at once, so that a client knows the feed is open (and how long to pause before reconnecting) before the
         // first event or heartbeat
         subscriber.enqueue("retry: " + retry.toMillis() + "\n: open\n\n");
+        // from here on the output never blocks; the container calls the subscriber when it can take the first frame
         subscriber.output.setWriteListener(subscriber);
+        subscribers.add(subscriber);
     }
 
     private ErrorResponseException tooManyFeeds(String principal) {

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import static org.dyad.views.web.RelationshipController.ACTOR;
 import static org.dyad.views.web.RelationshipController.ACTOR_MESSAGE;
@@ -44,7 +44,7 @@ public class AgreementQueryController {
 
     @Operation(summary = "Fetch agreements by party, status (of the agreement or of the party), kind and subject")
     @GetMapping
-    public CompletableFuture<ResponseEntity<ObjectNode>> fetchAgreements(
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchAgreements(
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String party,
             @RequestParam(required = false) AgreementStatus status,
             @RequestParam(required = false) PartyStatus partyStatus,
@@ -65,7 +65,7 @@ public class AgreementQueryController {
 
     @Operation(summary = "Fetch one agreement with each party's status, its history and sources")
     @GetMapping("/{agreementId}")
-    public CompletableFuture<ResponseEntity<ObjectNode>> fetchAgreement(@PathVariable String agreementId,
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchAgreement(@PathVariable String agreementId,
                                                      @RequestParam(required = false) String asOf,
                                                      @RequestParam(required = false) String knownAt,
                                                      @RequestParam(required = false) List<String> waitFor) {

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -50,7 +50,7 @@ public class DealQueryController {
     @Operation(summary = "Fetch deals by status, supplier, recipient, category, designation and value, sorted and "
             + "paged, as of a date and as known at an instant")
     @GetMapping
-    public CompletableFuture<ResponseEntity<JsonNode>> fetchDeals(
+    public DeferredResult<ResponseEntity<JsonNode>> fetchDeals(
             @Parameter(description = "PENDING (not fully delivered, not cancelled or superseded), ALL, a stage such as "
                     + "CONTRACTED, or a side state such as CANCELLED")
             @RequestParam(defaultValue = "PENDING")
@@ -92,7 +92,7 @@ public class DealQueryController {
 
     @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")
     @GetMapping("/{dealId}")
-    public CompletableFuture<ResponseEntity<ObjectNode>> fetchDeal(@PathVariable String dealId,
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchDeal(@PathVariable String dealId,
                                                 @RequestParam(required = false) String asOf,
                                                 @RequestParam(required = false) String knownAt,
                                                 @RequestParam(required = false) List<String> waitFor) {

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping(path = "/api/v1/overview", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,7 +35,7 @@ public class OverviewController {
     @Operation(summary = "Fetch transfers by year (deals, SIPRI TIV, reported US dollar estimates), the largest "
             + "supplier→recipient flows, deals by stage and agreements by status")
     @GetMapping
-    public CompletableFuture<ResponseEntity<ObjectNode>> fetchOverview(
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchOverview(
             @Parameter(description = "how many of the largest flows (by TIV, then deals) to return")
             @RequestParam(defaultValue = "25") @Min(1) @Max(200) int flows,
             @Parameter(description = "the state of the world on this date (YYYY-MM-DD)")

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping(path = "/api/v1/relationships", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -45,7 +45,7 @@ public class RelationshipController {
             + "ways counted by stage with one page of them, statements, estimate totals over all deals, first and "
             + "last event, and the latest timeline entries")
     @GetMapping("/{a}/{b}")
-    public CompletableFuture<ResponseEntity<JsonNode>> fetchRelationship(
+    public DeferredResult<ResponseEntity<JsonNode>> fetchRelationship(
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String a,
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String b,
             @Parameter(description = "the state of the world on this date (YYYY-MM-DD)")
@@ -66,7 +66,7 @@ public class RelationshipController {
 
     @Operation(summary = "Fetch an actor's partners with the number of agreements, deals and statements with each")
     @GetMapping
-    public CompletableFuture<ResponseEntity<JsonNode>> fetchPartners(
+    public DeferredResult<ResponseEntity<JsonNode>> fetchPartners(
             @RequestParam @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String party,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,

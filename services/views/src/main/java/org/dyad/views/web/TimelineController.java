@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 @RestController
 @RequestMapping(path = "/api/v1/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,7 +37,7 @@ public class TimelineController {
 
     @Operation(summary = "Fetch the timeline of events involving all the given actors")
     @GetMapping
-    public CompletableFuture<ResponseEntity<ObjectNode>> fetchTimeline(
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchTimeline(
             @Parameter(description = "actor codes, e.g. IRN,RUS; events must involve all of them")
             @RequestParam @Size(min = 1, max = 10) List<String> parties,
             @Parameter(description = "first valid date, inclusive (YYYY-MM-DD)") @RequestParam(required = false) String from,
