@@ -21,15 +21,21 @@ final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private volatile int status;
 
     SseClient(URI uri, String lastEventId) {
+        this(uri, lastEventId, DyadIntegrationTest.ADMIN_AUTHORIZATION);
+    }
+
+    SseClient(URI uri, String lastEventId, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", DyadIntegrationTest.ADMIN_AUTHORIZATION);
+                .header("Authorization", authorization);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {
+            status = r.statusCode();
             String id = null;
             String name = null;
             StringBuilder data = new StringBuilder();
@@ -52,6 +58,11 @@ final class SseClient implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The response's status, once its headers arrived (0 before). */
+    int status() {
+        return status;
     }
 
     Event next(Duration within) throws InterruptedException {

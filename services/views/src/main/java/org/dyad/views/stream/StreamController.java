@@ -10,8 +10,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 
+import java.io.IOException;
+import java.security.Principal;
 import java.util.List;
 
 @RestController
@@ -26,15 +32,20 @@ public class StreamController {
     }
 
     @Operation(summary = "Follow new events as Server-Sent Events (id = position in the feed; resumable with "
-            + "Last-Event-ID; a comment line as heartbeat)")
+            + "Last-Event-ID; a comment line as heartbeat; a client that falls behind is disconnected and resumes "
+            + "after the retry pause the feed opens with)")
+    @ApiResponse(responseCode = "200", description = "the feed",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
     @GetMapping
-    public SseEmitter followEvents(
+    public void followEvents(
             @Parameter(description = "only events involving all these actors") @RequestParam(required = false)
             List<String> parties,
             @Parameter(description = "only these event types, e.g. DealCancelled") @RequestParam(required = false)
             List<String> types,
             @Parameter(description = "continue after this event id (as sent in the feed)")
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+            @Parameter(hidden = true) HttpServletRequest request,
+            @Parameter(hidden = true) HttpServletResponse response) throws IOException {
         List<String> actors = parties == null ? List.of() : parties;
         actors.forEach(p -> {
             if (!p.matches("[A-Z]{3}")) {
@@ -52,9 +63,13 @@ public class StreamController {
             try {
                 after = Long.parseLong(lastEventId.trim());
             } catch (NumberFormatException e) {
+                after = -1L;
+            }
+            if (after < 0) {
                 throw ApiProblemException.badRequest("Last-Event-ID", "'" + lastEventId + "' is not an id of this feed");
             }
         }
-        return feed.open(actors, eventTypes, after);
+        Principal principal = request.getUserPrincipal();
+        feed.open(request, response, principal == null ? "" : principal.getName(), actors, eventTypes, after);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
 
@@ -43,7 +44,7 @@ public class AgreementQueryController {
 
     @Operation(summary = "Fetch agreements by party, status (of the agreement or of the party), kind and subject")
     @GetMapping
-    public ResponseEntity<ObjectNode> fetchAgreements(
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchAgreements(
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String party,
             @RequestParam(required = false) AgreementStatus status,
             @RequestParam(required = false) PartyStatus partyStatus,
@@ -57,23 +58,21 @@ public class AgreementQueryController {
         if (partyStatus != null && party == null) {
             throw ApiProblemException.badRequest("partyStatus", "needs party: whose status?");
         }
-        boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(agreements.fetch(new FetchAgreements(party, name(status), name(partyStatus),
-                name(kind), name(subject), page, size, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt))),
-                consistent);
+        FetchAgreements query = new FetchAgreements(party, name(status), name(partyStatus), name(kind), name(subject),
+                page, size, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt));
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(agreements.fetch(query), consistent));
     }
 
     @Operation(summary = "Fetch one agreement with each party's status, its history and sources")
     @GetMapping("/{agreementId}")
-    public ResponseEntity<ObjectNode> fetchAgreement(@PathVariable String agreementId,
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchAgreement(@PathVariable String agreementId,
                                                      @RequestParam(required = false) String asOf,
                                                      @RequestParam(required = false) String knownAt,
                                                      @RequestParam(required = false) List<String> waitFor) {
-        boolean consistent = consistency.await(waitFor);
-        ObjectNode agreement = agreements.fetch(new FetchAgreement(agreementId, TimeParameters.asOf(asOf),
-                        TimeParameters.knownAt(knownAt)))
-                .orElseThrow(() -> ApiProblemException.notFound("agreement " + agreementId));
-        return ViewResponses.versioned(agreement, consistent);
+        FetchAgreement query = new FetchAgreement(agreementId, TimeParameters.asOf(asOf),
+                TimeParameters.knownAt(knownAt));
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.versioned(agreements.fetch(query)
+                .orElseThrow(() -> ApiProblemException.notFound("agreement " + agreementId)), consistent));
     }
 
     private static String name(Enum<?> value) {

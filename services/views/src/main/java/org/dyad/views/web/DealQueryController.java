@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -49,7 +50,7 @@ public class DealQueryController {
     @Operation(summary = "Fetch deals by status, supplier, recipient, category, designation and value, sorted and "
             + "paged, as of a date and as known at an instant")
     @GetMapping
-    public ResponseEntity<JsonNode> fetchDeals(
+    public DeferredResult<ResponseEntity<JsonNode>> fetchDeals(
             @Parameter(description = "PENDING (not fully delivered, not cancelled or superseded), ALL, a stage such as "
                     + "CONTRACTED, or a side state such as CANCELLED")
             @RequestParam(defaultValue = "PENDING")
@@ -80,24 +81,23 @@ public class DealQueryController {
             @RequestParam(required = false) String knownAt,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
-        boolean consistent = consistency.await(waitFor);
         FetchDeals query = new FetchDeals(status, supplier, recipient, category, designation, minValue, maxValue,
                 currency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt));
         // a list of one supplier's or recipient's deals reads only deals naming them
         List<String> actors = Stream.of(supplier, recipient).filter(Objects::nonNull).toList();
-        return ViewResponses.ok(answers.answer(query, actors, () -> deals.fetch(query)), consistent);
+        return consistency.whenReached(waitFor, consistent ->
+                ViewResponses.ok(answers.answer(query, actors, () -> deals.fetch(query)), consistent));
     }
 
     @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")
     @GetMapping("/{dealId}")
-    public ResponseEntity<ObjectNode> fetchDeal(@PathVariable String dealId,
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchDeal(@PathVariable String dealId,
                                                 @RequestParam(required = false) String asOf,
                                                 @RequestParam(required = false) String knownAt,
                                                 @RequestParam(required = false) List<String> waitFor) {
-        boolean consistent = consistency.await(waitFor);
-        ObjectNode deal = deals.fetch(new FetchDeal(dealId, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt)))
-                .orElseThrow(() -> ApiProblemException.notFound("deal " + dealId));
-        return ViewResponses.versioned(deal, consistent);
+        FetchDeal query = new FetchDeal(dealId, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt));
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.versioned(deals.fetch(query)
+                .orElseThrow(() -> ApiProblemException.notFound("deal " + dealId)), consistent));
     }
 }

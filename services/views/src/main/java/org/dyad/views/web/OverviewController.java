@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
 
@@ -34,7 +35,7 @@ public class OverviewController {
     @Operation(summary = "Fetch transfers by year (deals, SIPRI TIV, reported US dollar estimates), the largest "
             + "supplier→recipient flows, deals by stage and agreements by status")
     @GetMapping
-    public ResponseEntity<ObjectNode> fetchOverview(
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchOverview(
             @Parameter(description = "how many of the largest flows (by TIV, then deals) to return")
             @RequestParam(defaultValue = "25") @Min(1) @Max(200) int flows,
             @Parameter(description = "the state of the world on this date (YYYY-MM-DD)")
@@ -43,8 +44,7 @@ public class OverviewController {
             @RequestParam(required = false) String knownAt,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
-        boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(overview.fetch(new FetchOverview(TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt), flows)), consistent);
+        FetchOverview query = new FetchOverview(TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt), flows);
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(overview.fetch(query), consistent));
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
 
@@ -44,7 +45,7 @@ public class RelationshipController {
             + "ways counted by stage with one page of them, statements, estimate totals over all deals, first and "
             + "last event, and the latest timeline entries")
     @GetMapping("/{a}/{b}")
-    public ResponseEntity<JsonNode> fetchRelationship(
+    public DeferredResult<ResponseEntity<JsonNode>> fetchRelationship(
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String a,
             @PathVariable @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String b,
             @Parameter(description = "the state of the world on this date (YYYY-MM-DD)")
@@ -57,26 +58,24 @@ public class RelationshipController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int dealsSize,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
-        boolean consistent = consistency.await(waitFor);
         FetchRelationship query = new FetchRelationship(a, b, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt), dealsPage, dealsSize);
-        return ViewResponses.ok(answers.answer(query, List.of(a, b), () -> relationships.fetch(query)),
-                consistent);
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(
+                answers.answer(query, List.of(a, b), () -> relationships.fetch(query)), consistent));
     }
 
     @Operation(summary = "Fetch an actor's partners with the number of agreements, deals and statements with each")
     @GetMapping
-    public ResponseEntity<JsonNode> fetchPartners(
+    public DeferredResult<ResponseEntity<JsonNode>> fetchPartners(
             @RequestParam @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String party,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) List<String> waitFor) {
-        boolean consistent = consistency.await(waitFor);
         FetchPartners query = new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt));
-        return ViewResponses.ok(answers.answer(query, List.of(party), () -> relationships.partners(query)),
-                consistent);
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(
+                answers.answer(query, List.of(party), () -> relationships.partners(query)), consistent));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.util.List;
 
@@ -36,7 +37,7 @@ public class TimelineController {
 
     @Operation(summary = "Fetch the timeline of events involving all the given actors")
     @GetMapping
-    public ResponseEntity<ObjectNode> fetchTimeline(
+    public DeferredResult<ResponseEntity<ObjectNode>> fetchTimeline(
             @Parameter(description = "actor codes, e.g. IRN,RUS; events must involve all of them")
             @RequestParam @Size(min = 1, max = 10) List<String> parties,
             @Parameter(description = "first valid date, inclusive (YYYY-MM-DD)") @RequestParam(required = false) String from,
@@ -59,9 +60,9 @@ public class TimelineController {
                 }
             }
         }
-        boolean consistent = consistency.await(waitFor);
-        return ViewResponses.ok(timeline.fetch(new FetchTimeline(parties, TimeParameters.asOf(from, "from"),
+        FetchTimeline query = new FetchTimeline(parties, TimeParameters.asOf(from, "from"),
                 TimeParameters.asOf(to, "to"), types == null ? List.of() : types, page, size,
-                TimeParameters.knownAt(knownAt))), consistent);
+                TimeParameters.knownAt(knownAt));
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(timeline.fetch(query), consistent));
     }
 }
