@@ -30,6 +30,8 @@ public class SaslKafkaInitializer implements ApplicationContextInitializer<Confi
                 Path.of(env.getRequiredProperty("dyad.embedded.data-dir")));
         env.getPropertySources().addFirst(new MapPropertySource("saslKafkaInfrastructure", Map.of(
                 "dyad.embedded.enabled", "false",
+                // the tests sign in with the documented default passwords
+                "dyad.security.allow-default-passwords", "true",
                 "spring.datasource.url", infrastructure.jdbcUrl(),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres",
