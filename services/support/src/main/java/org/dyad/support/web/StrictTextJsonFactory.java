@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.DataInput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,7 +35,11 @@ public class StrictTextJsonFactory extends JsonFactory {
 
     @Override
     protected JsonParser _createParser(InputStream in, IOContext context) throws IOException {
-        return new StrictTextParser(super._createParser(in, context));
+        PushbackInputStream start = new PushbackInputStream(in, 4);
+        byte[] first = start.readNBytes(4);
+        start.unread(first);
+        refuseOtherEncodings(first, first.length);
+        return new StrictTextParser(super._createParser(start, context));
     }
 
     @Override
@@ -50,6 +55,8 @@ public class StrictTextJsonFactory extends JsonFactory {
 
     @Override
     protected JsonParser _createParser(byte[] data, int offset, int length, IOContext context) throws IOException {
+        refuseOtherEncodings(java.util.Arrays.copyOfRange(data, offset, offset + Math.min(4, length)),
+                Math.min(4, length));
         return new StrictTextParser(super._createParser(data, offset, length, context));
     }
 
@@ -76,6 +83,24 @@ public class StrictTextJsonFactory extends JsonFactory {
 
         public String reason() {
             return reason;
+        }
+    }
+
+    /**
+     * Refuses a body in UTF-16 or UTF-32, which Jackson would otherwise detect and decode (turning malformed units
+     * into U+FFFD without a word). JSON text begins with an ASCII character or a byte order mark, so in UTF-8 none of
+     * its first bytes is zero, and UTF-16's and UTF-32's byte order marks are not UTF-8.
+     */
+    static void refuseOtherEncodings(byte[] first, int length) throws InvalidTextException {
+        boolean utf16Mark = length >= 2 && ((first[0] == (byte) 0xFE && first[1] == (byte) 0xFF)
+                || (first[0] == (byte) 0xFF && first[1] == (byte) 0xFE));
+        boolean zero = false;
+        for (int i = 0; i < length; i++) {
+            zero |= first[i] == 0;
+        }
+        if (utf16Mark || zero) {
+            throw new InvalidTextException(null, "body", "not UTF-8: the body looks like UTF-16 or UTF-32; JSON"
+                    + " must be sent in UTF-8", null);
         }
     }
 

@@ -107,4 +107,15 @@ class StrictJsonHttpMessageConverterTest {
         assertThat(converter.canWrite(Deal.class, MediaType.APPLICATION_JSON)).isTrue();
         assertThat(converter.getObjectMapper().isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
     }
+
+    @Test
+    void bodiesInUtf16OrUtf32AreRefusedAsTheBody() {
+        String deal = "{\"id\": \"d\", \"items\": [{\"designation\": \"f\u00fcr\"}]}";
+        for (java.nio.charset.Charset encoding : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32"))) {
+            FieldProblem problem = refusal(deal.getBytes(encoding));
+            assertThat(problem.field()).as(encoding.name()).isEqualTo("body");
+            assertThat(problem.reason()).as(encoding.name()).contains("UTF-8");
+        }
+    }
 }
