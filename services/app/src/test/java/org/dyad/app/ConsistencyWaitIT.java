@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A query that waits for a write ({@code waitFor}) holds no request thread: 500 of them, from five principals, wait
  * for a write that the views are kept from applying, while the health probes and ordinary queries answer as fast as
  * without them; when the write is applied every waiter is answered with it. A principal over its bound of waiters is
- * refused at once with 429 and {@code Retry-After}; a malformed token at once with 400 naming {@code waitFor}.
+ * refused at once with 429 and {@code Retry-After}; a malformed token, or one naming no recorded write, at once with
+ * 400 naming {@code waitFor}.
  */
 @Tag("reliability")
 @DirtiesContext
@@ -196,6 +197,30 @@ class ConsistencyWaitIT extends DyadIntegrationTest {
             assertThat(problem.path("errors").get(0).path("reason").asText()).contains("<id>@<version>");
         }
         assertThat(gate.waiting()).isZero();
+    }
+
+    @Test
+    void aTokenNamingNoRecordedWriteIsRefusedAtOnceNamingWaitFor() throws Exception {
+        String deal = uniqueId("known");
+        String token = ok(post("/api/v1/deals", dealReport(deal, "EST", "LTU", 1)));
+        String nextVersion = deal + "@" + (Long.parseLong(token.substring(token.indexOf('@') + 1)) + 1);
+        for (String unknown : List.of(uniqueId("never") + "@0", nextVersion)) {
+            long started = System.nanoTime();
+            HttpResponse<String> refused = client.send(get("/api/v1/deals/" + deal + "?" + waitFor(unknown),
+                    "waiter3", "waiter-local"), HttpResponse.BodyHandlers.ofString());
+            assertThat(millisSince(started)).as("refusal time (ms) of %s, far below the 60 s limit", unknown)
+                    .isLessThan(2_000);
+            assertThat(refused.statusCode()).as(unknown + ": " + refused.body()).isEqualTo(400);
+            JsonNode problem = json.readTree(refused.body());
+            assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("waitFor");
+            assertThat(problem.path("errors").get(0).path("reason").asText()).contains(unknown, "no recorded write");
+        }
+        assertThat(gate.waiting()).isZero();
+        // the token the command answered is known, and is answered as consistent
+        HttpResponse<String> answer = client.send(get("/api/v1/deals/" + deal + "?" + waitFor(token), "waiter3",
+                "waiter-local"), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Dyad-Consistent")).hasValue("true");
     }
 
     /** The 99th percentile (ms) of the health and readiness probes, asked one after another, anonymously. */

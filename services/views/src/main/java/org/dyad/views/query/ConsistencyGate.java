@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -102,7 +103,7 @@ public class ConsistencyGate {
      * thread; otherwise on the gate's pool, and the calling (request) thread is not held. The request's own time
      * limit is the wait's plus {@link #ANSWER_TIME} to compute the answer.
      *
-     * @throws ApiProblemException   400 for a malformed token
+     * @throws ApiProblemException   400 for a malformed token, or one that names no stored write
      * @throws ErrorResponseException 429 when the caller already has its maximum of waiters
      */
     public <T> DeferredResult<T> whenReached(List<String> waitFor, Function<Boolean, T> answer) {
@@ -112,6 +113,7 @@ public class ConsistencyGate {
             result.setResult(answer.apply(true));
             return result;
         }
+        refuseUnrecorded(tokens);
         String principal = currentPrincipal();
         boolean[] admitted = {false};
         waitersByPrincipal.compute(principal, (p, count) -> {
@@ -219,6 +221,45 @@ public class ConsistencyGate {
 
     private static boolean allApplied(Map<String, Long> tokens, Map<String, Long> applied) {
         return tokens.entrySet().stream().allMatch(t -> applied.getOrDefault(t.getKey(), -1L) >= t.getValue());
+    }
+
+    /**
+     * Refuses at once a token that names no stored write: a command is answered only after its events commit, so
+     * every token a client was given is in the event store by the time it can be sent here. The event store shares
+     * the views' database (schema {@code ledger}); where it is not there, tokens wait as for any write on its way.
+     */
+    private void refuseUnrecorded(Map<String, Long> tokens) {
+        Map<String, Long> recorded = recordedVersions(tokens.keySet());
+        if (recorded == null) {
+            return;
+        }
+        for (Map.Entry<String, Long> token : tokens.entrySet()) {
+            Long latest = recorded.get(token.getKey());
+            if (latest == null || latest < token.getValue()) {
+                throw ApiProblemException.badRequest("waitFor", "'" + token.getKey() + "@" + token.getValue()
+                        + "' names no recorded write: " + (latest == null ? "no record '" + token.getKey()
+                        + "' was ever recorded" : "record '" + token.getKey() + "' is at version " + latest)
+                        + "; pass a token as a recording command answered it");
+            }
+        }
+    }
+
+    /** The latest stored version of each record, or null when the event store is not in this database. */
+    private Map<String, Long> recordedVersions(java.util.Collection<String> ids) {
+        Map<String, Long> versions = new HashMap<>();
+        try {
+            jdbc.query("""
+                            SELECT aggregate_identifier, max(sequence_number) FROM ledger.domain_event_entry
+                            WHERE aggregate_identifier = ANY (?) GROUP BY aggregate_identifier""",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
+                    rs -> {
+                        versions.put(rs.getString(1), rs.getLong(2));
+                    });
+        } catch (BadSqlGrammarException noEventStore) {
+            log.debug("No event store in the views' database; waitFor tokens are not checked against it");
+            return null;
+        }
+        return versions;
     }
 
     private Map<String, Long> appliedVersions(java.util.Collection<String> ids) {
