@@ -4,12 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.support.web.PerPrincipalBound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -18,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.context.request.async.DeferredResult;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -67,9 +63,8 @@ public class ConsistencyGate {
 
     private final JdbcTemplate jdbc;
     private final Duration limit;
-    private final int maxPerPrincipal;
+    private final PerPrincipalBound waitersPerPrincipal;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
-    private final Map<String, Integer> waitersByPrincipal = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "dyad-consistency-poller"));
     private final ExecutorService answering;
@@ -81,7 +76,7 @@ public class ConsistencyGate {
                     @Value("${dyad.views.wait.answer-threads:4}") int answerThreads) {
         this.jdbc = jdbc;
         this.limit = limit;
-        this.maxPerPrincipal = maxPerPrincipal;
+        this.waitersPerPrincipal = new PerPrincipalBound(maxPerPrincipal);
         AtomicInteger threads = new AtomicInteger();
         this.answering = new ThreadPoolExecutor(answerThreads, answerThreads, 1, TimeUnit.MINUTES,
                 new LinkedBlockingQueue<>(), r -> daemon(r, "dyad-consistent-answer-" + threads.incrementAndGet()));
@@ -115,16 +110,7 @@ public class ConsistencyGate {
         }
         refuseUnrecorded(tokens);
         String principal = currentPrincipal();
-        boolean[] admitted = {false};
-        waitersByPrincipal.compute(principal, (p, count) -> {
-            int parked = count == null ? 0 : count;
-            if (parked >= maxPerPrincipal) {
-                return count;
-            }
-            admitted[0] = true;
-            return parked + 1;
-        });
-        if (!admitted[0]) {
+        if (!waitersPerPrincipal.tryTake(principal)) {
             throw tooManyWaiters(principal);
         }
         Waiter waiter = new Waiter(principal, tokens, System.nanoTime() + limit.toNanos());
@@ -179,14 +165,9 @@ public class ConsistencyGate {
         }
         long nanos = earliest == Long.MAX_VALUE ? 0 : earliest - System.nanoTime();
         long retryAfter = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, principal
-                + " already has " + maxPerPrincipal + " queries waiting for writes (waitFor), the most allowed at once;"
-                + " nothing was done; retry in " + retryAfter + " s");
-        problem.setTitle("Too many waiting queries");
-        problem.setType(URI.create("https://dyad.example/problems/429"));
-        ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
-        refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return refusal;
+        return PerPrincipalBound.refusal("Too many waiting queries", principal + " already has "
+                + waitersPerPrincipal.max() + " queries waiting for writes (waitFor), the most allowed at once;"
+                + " nothing was done; retry in " + retryAfter + " s", retryAfter);
     }
 
     private void releaseReached() {
@@ -214,7 +195,7 @@ public class ConsistencyGate {
 
     private void release(Waiter waiter, boolean reached) {
         if (waiters.remove(waiter)) {
-            waitersByPrincipal.computeIfPresent(waiter.principal, (p, count) -> count <= 1 ? null : count - 1);
+            waitersPerPrincipal.giveBack(waiter.principal);
             waiter.reached.complete(reached);
         }
     }

@@ -12,6 +12,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dyad.support.web.PerPrincipalBound;
 import org.dyad.views.query.LoggedEvents;
 import org.dyad.views.query.RecordDocuments;
 import org.slf4j.Logger;
@@ -19,19 +20,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -62,9 +60,8 @@ public class LiveFeed {
     private final int bufferEvents;
     private final Duration sendTimeout;
     private final Duration retry;
-    private final int maxPerPrincipal;
+    private final PerPrincipalBound feedsPerPrincipal;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> feedsByPrincipal = new ConcurrentHashMap<>();
     private final Counter fallenBehind;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dyad-live-feed");
@@ -84,7 +81,7 @@ public class LiveFeed {
         this.bufferEvents = bufferEvents;
         this.sendTimeout = sendTimeout;
         this.retry = retry;
-        this.maxPerPrincipal = maxPerPrincipal;
+        this.feedsPerPrincipal = new PerPrincipalBound(maxPerPrincipal);
         Gauge.builder("dyad.stream.subscribers", subscribers, Set::size)
                 .description("open live-feed connections").register(meters);
         this.fallenBehind = Counter.builder("dyad.stream.disconnected.behind")
@@ -102,16 +99,7 @@ public class LiveFeed {
      */
     public void open(HttpServletRequest request, HttpServletResponse response, String principal,
                      List<String> parties, List<String> types, Long lastEventId) throws IOException {
-        boolean[] admitted = {false};
-        feedsByPrincipal.compute(principal, (p, count) -> {
-            int open = count == null ? 0 : count;
-            if (open >= maxPerPrincipal) {
-                return count;
-            }
-            admitted[0] = true;
-            return open + 1;
-        });
-        if (!admitted[0]) {
+        if (!feedsPerPrincipal.tryTake(principal)) {
             throw tooManyFeeds(principal);
         }
         long cursor;
@@ -141,17 +129,12 @@ public class LiveFeed {
     }
 
     private ErrorResponseException tooManyFeeds(String principal) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, principal
-                + " already holds " + maxPerPrincipal + " live feeds, the most allowed at once; close one first");
-        problem.setTitle("Too many live feeds");
-        problem.setType(URI.create("https://dyad.example/problems/429"));
-        ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
-        refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retry.toSeconds())));
-        return refusal;
+        return PerPrincipalBound.refusal("Too many live feeds", principal + " already holds "
+                + feedsPerPrincipal.max() + " live feeds, the most allowed at once; close one first", retry.toSeconds());
     }
 
     private void release(String principal) {
-        feedsByPrincipal.computeIfPresent(principal, (p, count) -> count <= 1 ? null : count - 1);
+        feedsPerPrincipal.giveBack(principal);
     }
 
     private void deliver() {
