@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -37,6 +38,7 @@ import java.util.List;
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
+@Import(DashboardSession.class)
 public class DyadSecurityConfiguration {
 
     /**
@@ -55,21 +57,22 @@ public class DyadSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain dyadSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain dyadSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+                                     DashboardSession dashboardSession) throws Exception {
         boolean jwt = "jwt".equals(properties.mode());
         if (!jwt && !"local".equals(properties.mode())) {
             throw new IllegalStateException("dyad.security.mode must be 'local' or 'jwt', not '" + properties.mode()
                     + "'");
         }
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        dashboardSession.configure(http);
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         // the dashboard's own files; every figure it shows comes from the API with credentials
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        .requestMatchers(DashboardSession.PATH).hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/admin/**", "/api/v1/imports/**", "/actuator/**")
                         .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)
