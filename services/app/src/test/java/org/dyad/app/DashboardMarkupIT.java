@@ -180,10 +180,14 @@ class DashboardMarkupIT extends DyadIntegrationTest {
         new org.openqa.selenium.support.ui.Select(filters.findElement(By.name("status"))).selectByValue("ALL");
         filters.findElement(By.name("supplier")).sendKeys(SUPPLIER);
         filters.findElement(By.name("recipient")).sendKeys(RECIPIENT, Keys.ENTER);
-        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-            List<WebElement> rows = d.findElements(By.cssSelector("#deals-table .tabulator-row"));
-            return rows.size() == 2 && rows.stream().allMatch(r -> r.getText().contains(SUPPLIER));
-        });
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the pair's two deals in the table; shown: " + browser.findElements(
+                        By.cssSelector("#deals-table .tabulator-row")).stream().map(WebElement::getText).toList())
+                .until(d -> {
+                    assertThat(executed()).as("a payload ran in the deals table").isNull();
+                    List<WebElement> rows = d.findElements(By.cssSelector("#deals-table .tabulator-row"));
+                    return rows.size() == 2 && rows.stream().allMatch(r -> r.getText().contains(SUPPLIER));
+                });
         seen.add(pageText());
         for (int row = 0; row < 2; row++) {
             seen.add(dialogOf(browser.findElements(By.cssSelector("#deals-table button.open")).get(row)));
