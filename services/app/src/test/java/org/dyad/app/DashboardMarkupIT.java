@@ -64,12 +64,12 @@ class DashboardMarkupIT extends DyadIntegrationTest {
     private static final String SUPPLIER = "SMR";
     private static final String RECIPIENT = "MCO";
     private static final List<String> SHAPES = List.of(
-            "<img src=x onerror=\"window.__xss='%s'\">",
+            "<img src=\"data:,\" onerror=\"window.__xss='%s'\">",
             "<script>window.__xss='%s'</script>",
             "\"><svg onload=window.__xss='%s'>",
             "<a href=\"javascript:window.__xss='%s'\">javascript:window.__xss='%s'</a>",
             "<iframe srcdoc=\"<script>parent.__xss='%s'</script>\"></iframe>",
-            "'><img src=x onerror=window.__xss='%s'>{a|rich}");
+            "'><img src=data:, onerror=window.__xss='%s'>{a|rich}");
 
     private static WebDriver browser;
     private static Path profile;
