@@ -1,6 +1,12 @@
-// Dyad's REST API and live feed, with the signed-in user's credentials.
+// Dyad's REST API and live feed, for the signed-in user.
+//
+// Signing in trades the user's credentials for an HttpOnly session cookie (POST /api/v1/session): the credentials
+// are sent once and kept nowhere, and no script, this one included, can read the cookie. What the dashboard keeps
+// in memory is the user's name and the CSRF token that a write authenticated by the cookie must carry.
 
-const CREDENTIALS = 'dyad.credentials';
+const SESSION = '/api/v1/session';
+
+let session = null;
 
 export class SignInRequired extends Error {
 }
@@ -14,35 +20,16 @@ export class ApiProblem extends Error {
 }
 
 export function signedIn() {
-    return sessionStorage.getItem(CREDENTIALS) !== null;
+    return session !== null;
 }
 
 export function userName() {
-    const value = sessionStorage.getItem(CREDENTIALS) || '';
-    if (value.startsWith('Basic ')) {
-        return decodeURIComponent(escape(atob(value.substring(6)))).split(':')[0];
-    }
-    return value ? 'token' : '';
+    return session ? session.user : '';
 }
 
-/** Tries the credentials on a viewer's endpoint and keeps them for this tab when they work. */
-export async function signIn({user, password, token}) {
-    const value = token ? 'Bearer ' + token.trim()
-        : 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
-    const response = await fetch('/api/v1/actors', {headers: headers(value)});
-    if (!response.ok) {
-        throw new ApiProblem(await problemOf(response));
-    }
-    sessionStorage.setItem(CREDENTIALS, value);
-}
-
-export function signOut() {
-    sessionStorage.removeItem(CREDENTIALS);
-}
-
-function headers(credentials) {
+function headers(extra = {}) {
     // X-Requested-With keeps the browser from prompting for credentials itself on a 401
-    return {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', Authorization: credentials};
+    return {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...extra};
 }
 
 async function problemOf(response) {
@@ -53,10 +40,39 @@ async function problemOf(response) {
     }
 }
 
+/** Asks who is signed in (by the cookie of an earlier sign-in); false when nobody is. */
+export async function resumeSession() {
+    const response = await fetch(SESSION, {headers: headers(), credentials: 'same-origin'});
+    session = response.ok ? await response.json() : null;
+    return signedIn();
+}
+
+/** Signs in with a local user's name and password or a bearer token; the answer sets the session cookie. */
+export async function signIn({user, password, token}) {
+    const authorization = token ? 'Bearer ' + token.trim()
+        : 'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + password)));
+    const response = await fetch(SESSION, {
+        method: 'POST', headers: headers({Authorization: authorization}), credentials: 'same-origin'
+    });
+    if (!response.ok) {
+        throw new ApiProblem(await problemOf(response));
+    }
+    session = await response.json();
+}
+
+/** Signs out: the server removes the cookie. */
+export async function signOut() {
+    const csrf = session ? {[session.csrfHeader]: session.csrfToken} : {};
+    try {
+        await fetch(SESSION, {method: 'DELETE', headers: headers(csrf), credentials: 'same-origin'});
+    } finally {
+        session = null;
+    }
+}
+
 /** GET a JSON answer; parameters that are null, undefined or empty are left out. */
 export async function getJson(path, params = {}) {
-    const credentials = sessionStorage.getItem(CREDENTIALS);
-    if (credentials === null) {
+    if (!signedIn()) {
         throw new SignInRequired();
     }
     const query = new URLSearchParams();
@@ -66,9 +82,9 @@ export async function getJson(path, params = {}) {
         }
     }
     const search = query.toString();
-    const response = await fetch(path + (search ? '?' + search : ''), {headers: headers(credentials)});
+    const response = await fetch(path + (search ? '?' + search : ''), {headers: headers(), credentials: 'same-origin'});
     if (response.status === 401) {
-        signOut();
+        session = null;
         throw new SignInRequired();
     }
     if (!response.ok) {
@@ -78,8 +94,8 @@ export async function getJson(path, params = {}) {
 }
 
 /**
- * Follows the live feed (Server-Sent Events) with the credentials in a header, which EventSource cannot send.
- * Reconnects after a failure, continuing after the last event received (Last-Event-ID).
+ * Follows the live feed (Server-Sent Events; the session cookie authenticates it). Reconnects after a failure,
+ * continuing after the last event received (Last-Event-ID).
  */
 export function follow({onEvent, onState}) {
     let lastEventId = null;
@@ -87,17 +103,23 @@ export function follow({onEvent, onState}) {
     const controller = new AbortController();
 
     async function connect() {
-        const credentials = sessionStorage.getItem(CREDENTIALS);
-        if (credentials === null) {
+        if (!signedIn()) {
             onState('signed-out');
             return;
         }
-        const requestHeaders = {...headers(credentials), Accept: 'text/event-stream'};
+        const requestHeaders = headers({Accept: 'text/event-stream'});
         if (lastEventId !== null) {
             requestHeaders['Last-Event-ID'] = lastEventId;
         }
         onState('connecting');
-        const response = await fetch('/api/v1/stream', {headers: requestHeaders, signal: controller.signal});
+        const response = await fetch('/api/v1/stream', {
+            headers: requestHeaders, credentials: 'same-origin', signal: controller.signal
+        });
+        if (response.status === 401) {
+            session = null;
+            onState('signed-out');
+            return;
+        }
         if (!response.ok) {
             throw new Error('live feed refused: ' + response.status);
         }
@@ -147,7 +169,7 @@ export function follow({onEvent, onState}) {
         while (!stopped) {
             try {
                 await connect();
-                if (!sessionStorage.getItem(CREDENTIALS)) {
+                if (!signedIn()) {
                     return;
                 }
             } catch (e) {

@@ -1,5 +1,5 @@
 // The dashboard's glue: the state lives in the URL (page, actors, asOf, knownAt) so a view can be shared.
-import {follow, getJson, signedIn, signIn, signOut, userName} from './api.js';
+import {follow, getJson, resumeSession, signedIn, signIn, signOut, userName} from './api.js';
 import {el, partialDate} from './format.js';
 import {clearProblem, showProblem} from './notices.js';
 import {renderOverview} from './overview.js';
@@ -164,10 +164,10 @@ $('signin-form').addEventListener('submit', async e => {
     }
 });
 
-$('account').addEventListener('click', () => {
+$('account').addEventListener('click', async () => {
     if (signedIn()) {
-        signOut();
         stopLive();
+        await signOut();
         signedInAs();
         show();
     } else {
@@ -239,13 +239,15 @@ $('live').addEventListener('click', () => {
     $('live').querySelector('.count').hidden = true;
 });
 
-// --- start ---
+// --- start: a sign-in of this browser (its session cookie) may still hold ---
 
-signedInAs();
-if (signedIn()) {
-    startLive();
-    loadActors().catch(showProblem);
-} else {
-    setLiveState('signed-out');
-}
-show();
+resumeSession().catch(() => false).then(resumed => {
+    signedInAs();
+    if (resumed) {
+        startLive();
+        loadActors().catch(showProblem);
+    } else {
+        setLiveState('signed-out');
+    }
+    show();
+});

@@ -1,6 +1,7 @@
 // Deals: a filtered, sorted, paged table (Tabulator) over GET /api/v1/deals; a row opens the deal's history.
+// Every column has a formatter that answers a DOM node: Tabulator puts a string a formatter answers into innerHTML.
 import {getJson} from './api.js';
-import {dealTitle, el, estimate, partialDate, statusClass, words} from './format.js';
+import {dealTitle, el, estimate, partialDate, statusClass, text, words} from './format.js';
 import {showHistory, sourceButton} from './sources.js';
 import {showProblem} from './notices.js';
 
@@ -79,9 +80,10 @@ function createTable(container) {
                         onclick: e => { e.stopPropagation(); openDeal(deal); }}, 'Open');
                 }
             },
-            {title: 'Supplier', field: 'supplier', width: 95},
-            {title: 'Recipient', field: 'recipient', width: 95},
-            {title: 'Items', field: 'items', headerSort: false, formatter: cell => dealTitle(cell.getRow().getData())},
+            {title: 'Supplier', field: 'supplier', width: 95, formatter: cell => text(cell.getValue())},
+            {title: 'Recipient', field: 'recipient', width: 95, formatter: cell => text(cell.getValue())},
+            {title: 'Items', field: 'items', headerSort: false,
+                formatter: cell => text(dealTitle(cell.getRow().getData()))},
             {
                 title: 'Stage', field: 'stage', width: 130, formatter: cell => {
                     const deal = cell.getRow().getData();
@@ -89,16 +91,16 @@ function createTable(container) {
                         deal.status !== 'ACTIVE' ? ' · ' + words(deal.status) : '');
                 }
             },
-            {title: 'Reported', field: 'reportedOn', width: 110, formatter: cell => partialDate(cell.getValue())},
+            {title: 'Reported', field: 'reportedOn', width: 110, formatter: cell => text(partialDate(cell.getValue()))},
             {
                 title: 'Latest estimate', field: 'value', formatter: cell => {
                     const claim = latestClaim(cell.getRow().getData());
                     return claim ? el('span', {}, estimate(claim.estimate), ' ',
-                        sourceButton(claim.provenance, estimate(claim.estimate))) : '—';
+                        sourceButton(claim.provenance, estimate(claim.estimate))) : text('—');
                 }
             },
             {title: 'Sources', field: 'sources', headerSort: false, width: 85,
-                formatter: cell => String((cell.getValue() || []).length)}
+                formatter: cell => text((cell.getValue() || []).length)}
         ]
     });
     table.on('dataLoadError', showProblem);

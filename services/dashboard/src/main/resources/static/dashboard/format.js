@@ -1,4 +1,8 @@
 // Small helpers shared by the pages: building elements and writing Dyad's values for a reader.
+//
+// Every value the API answers is put on the page as text: through el() (DOM text nodes and attributes set one by
+// one) or text(). Nothing is ever written as markup (no innerHTML, no HTML strings handed to a library), so stored
+// text that looks like markup is shown as it was written.
 
 /** Creates an element: el('td', {class: 'x', onclick: f}, 'text', child, ...). */
 export function el(tag, attributes = {}, ...children) {
@@ -21,6 +25,21 @@ export function el(tag, attributes = {}, ...children) {
         }
     }
     return element;
+}
+
+/** A text node, for libraries that take a DOM node (a Tabulator cell): never markup. */
+export function text(value) {
+    return document.createTextNode(value === null || value === undefined ? '' : String(value));
+}
+
+/** A link target only when it is an http(s) URL: never javascript:, data: or anything else a browser would run. */
+export function webUrl(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    } catch (e) {
+        return null;
+    }
 }
 
 /** "ARMS_TRADE" → "arms trade"; "IN_FORCE" → "in force". */

@@ -1,4 +1,6 @@
 // Overview: the whole record at a glance, charted with Apache ECharts.
+// Charts are drawn on a canvas and their tooltips too (renderMode 'richText'): ECharts' HTML tooltips would put their
+// text, and a formatter's answer, into innerHTML.
 import {getJson} from './api.js';
 import {el, money, words} from './format.js';
 
@@ -7,7 +9,7 @@ const charts = {};
 function chart(id) {
     const node = document.getElementById(id);
     if (!charts[id]) {
-        charts[id] = echarts.init(node, null, {renderer: 'svg'});
+        charts[id] = echarts.init(node, null, {renderer: 'canvas'});
         new ResizeObserver(() => charts[id].resize()).observe(node);
     }
     return charts[id];
@@ -29,7 +31,7 @@ export async function renderOverview(section, times, onFlow) {
     const years = overview.byYear;
     chart('chart-years').setOption({
         aria: {enabled: true},
-        tooltip: {trigger: 'axis'},
+        tooltip: {trigger: 'axis', renderMode: 'richText'},
         legend: {data: ['Deals reported', 'Agreements signed', 'TIV (millions)']},
         grid: {left: 50, right: 60, bottom: 60},
         dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 8}],
@@ -53,6 +55,7 @@ export async function renderOverview(section, times, onFlow) {
     chart('chart-flows').setOption({
         aria: {enabled: true},
         tooltip: {
+            renderMode: 'richText',
             formatter: p => p.dataType === 'edge'
                 ? p.data.flow.supplier + ' → ' + p.data.flow.recipient + ': ' + p.data.flow.deals + ' deals, '
                 + money(p.data.flow.tiv, 'TIV') : p.name
@@ -76,7 +79,7 @@ export async function renderOverview(section, times, onFlow) {
 
     chart('chart-agreements').setOption({
         aria: {enabled: true},
-        tooltip: {trigger: 'item'},
+        tooltip: {trigger: 'item', renderMode: 'richText'},
         series: [{
             type: 'pie', radius: ['35%', '70%'],
             data: overview.agreementsByStatus.map(s => ({name: words(s.status), value: s.agreements}))
@@ -84,7 +87,7 @@ export async function renderOverview(section, times, onFlow) {
     }, true);
     chart('chart-stages').setOption({
         aria: {enabled: true},
-        tooltip: {trigger: 'axis'},
+        tooltip: {trigger: 'axis', renderMode: 'richText'},
         grid: {left: 100, right: 20, top: 10, bottom: 30},
         xAxis: {type: 'value', minInterval: 1},
         yAxis: {type: 'category', data: overview.dealsByStage.map(s => words(s.stage))},

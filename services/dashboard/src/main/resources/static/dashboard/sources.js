@@ -1,5 +1,5 @@
 // Where every figure came from: the source, its quote, the Admiralty grade, and who recorded it when.
-import {el, partialDate, words} from './format.js';
+import {el, partialDate, webUrl, words} from './format.js';
 
 const RELIABILITY = {
     A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable',
@@ -38,7 +38,8 @@ function sourceBlock(provenance, extra = {}) {
             source.publishedOn ? ', ' + partialDate(source.publishedOn) : '',
             source.language ? ' (' + source.language + ')' : ''),
         source.title ? el('p', {class: 'title'},
-            source.url ? el('a', {href: source.url, rel: 'noopener noreferrer', target: '_blank'}, source.title)
+            webUrl(source.url) ? el('a', {href: webUrl(source.url), rel: 'noopener noreferrer', target: '_blank'},
+                source.title)
                 : source.title) : null,
         source.quote ? el('blockquote', {}, '“' + source.quote + '”') : null,
         el('dl', {},
@@ -83,6 +84,12 @@ function summary(event) {
     const parts = [];
     for (const [name, value] of Object.entries(event)) {
         if (['provenance', 'dealId', 'agreementId', 'statementId'].includes(name) || value === null) {
+            continue;
+        }
+        if (name === 'items' && Array.isArray(value)) {
+            parts.push('items: ' + value.map(item => [item.quantity, item.designation,
+                item.description ? '(' + item.description + ')' : null].filter(v => v !== null && v !== undefined)
+                .join(' ')).join('; '));
             continue;
         }
         if (typeof value === 'object') {

@@ -215,8 +215,8 @@ class DashboardIT extends DyadIntegrationTest {
     @Order(5)
     void theOverviewChartsTheTradeRegisterAndAFlowOpensItsRelationship() {
         open("/?page=overview");
-        waitFor(By.cssSelector("#chart-flows svg path"));
-        waitFor(By.cssSelector("#chart-years svg"));
+        waitFor(By.cssSelector("#chart-flows canvas"));
+        waitFor(By.cssSelector("#chart-years canvas"));
         String deals = browser.findElement(By.cssSelector("#overview-cards .card .value")).getText();
         assertThat(Integer.parseInt(deals.replace(",", ""))).as("the seed case and the trade register sample")
                 .isGreaterThan(400);

@@ -39,7 +39,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @EnableWebSecurity
 @EnableConfigurationProperties({SecurityProperties.class, SignInLimitProperties.class,
         OAuth2ResourceServerProperties.class})
-@Import(JwtModeConfiguration.class)
+@Import({JwtModeConfiguration.class, DashboardSession.class})
 public class DyadSecurityConfiguration {
 
     /**
@@ -66,14 +66,14 @@ public class DyadSecurityConfiguration {
 
     @Bean
     SecurityFilterChain dyadSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
-                                     SignInLimit signInLimit) throws Exception {
+                                     SignInLimit signInLimit, DashboardSession dashboardSession) throws Exception {
         boolean jwt = "jwt".equals(properties.mode());
         if (!jwt && !"local".equals(properties.mode())) {
             throw new IllegalStateException("dyad.security.mode must be 'local' or 'jwt', not '" + properties.mode()
                     + "'");
         }
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        dashboardSession.configure(http);
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         // the error page answers for a request that failed, whoever sent it; asked for directly
                         // it has nothing to say (and would answer 500)
@@ -84,6 +84,7 @@ public class DyadSecurityConfiguration {
                         // the dashboard's own files; every figure it shows comes from the API with credentials
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/webjars/**",
                                 "/favicon.ico").permitAll()
+                        .requestMatchers(DashboardSession.PATH).hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/admin/**", "/api/v1/imports/**", "/actuator/**")
                         .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)

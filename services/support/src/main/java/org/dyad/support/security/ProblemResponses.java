@@ -8,6 +8,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +38,9 @@ final class ProblemResponses {
 
     static AccessDeniedHandler forbidden(ObjectMapper json) {
         return (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN, "Not allowed",
-                "your role does not allow " + request.getMethod() + " " + request.getRequestURI(),
+                e instanceof CsrfException ? "a write signed in with the dashboard's cookie needs the CSRF token of "
+                        + DashboardSession.PATH + " in the " + DashboardSession.CSRF_HEADER + " header"
+                        : "your role does not allow " + request.getMethod() + " " + request.getRequestURI(),
                 request.getRequestURI());
     }
 
