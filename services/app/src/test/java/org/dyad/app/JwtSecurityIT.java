@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens minted with Nimbus. Roles come from Keycloak's nested {@code realm_access.roles}. A right token gets what
  * its role allows (a role too low: 403 problem+json); a token that is expired, has no expiry, names another issuer
  * or audience, is signed by another key, names an unknown key, is unsigned ({@code alg: none}) or signed with the
- * public key as an HMAC secret gets 401 problem+json with a Bearer challenge, and writes nothing.
+ * public key as an HMAC secret gets 401 problem+json with a Bearer challenge, and writes nothing. The dashboard's
+ * sign-in trades a token for an HttpOnly cookie that authenticates as the token would, and no longer.
  */
 @DirtiesContext
 @TestPropertySource(properties = {
@@ -191,6 +192,51 @@ class JwtSecurityIT extends DyadIntegrationTest {
         // the reason is named, e.g. for a token that never expires
         assertThat(body(call(HttpMethod.GET, "/api/v1/deals", flawed.get("without expiry"), null))
                 .path("detail").asText()).contains("exp");
+    }
+
+    @Test
+    void theDashboardSignsInOnceWithATokenAndIsThenAuthenticatedByTheCookieUntilTheTokenExpires() throws IOException {
+        ResponseEntity<String> signIn = call(HttpMethod.POST, "/api/v1/session", token("anna", "analyst"), null);
+        assertThat(signIn.getStatusCode()).as(signIn.getBody()).isEqualTo(HttpStatus.OK);
+        List<String> setCookies = signIn.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+        assertThat(setCookies).anySatisfy(c -> assertThat(c).startsWith("DYAD_SESSION=").contains("HttpOnly")
+                .contains("SameSite=Strict"));
+        String cookies = String.join("; ", setCookies.stream().map(c -> c.substring(0, c.indexOf(';'))).toList());
+        JsonNode session = body(signIn);
+        assertThat(session.path("user").asText()).isEqualTo("anna");
+
+        // the cookie alone authenticates: reads, and writes that carry the CSRF token
+        assertThat(withCookies(HttpMethod.GET, "/api/v1/deals", cookies, null, null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String deal = dealReport(uniqueId("jwt-cookie"), "FRA", "IND", 1);
+        assertForbidden(withCookies(HttpMethod.POST, "/api/v1/deals", cookies, null, deal),
+                "a cookie-authenticated write without the CSRF token");
+        ResponseEntity<String> written = withCookies(HttpMethod.POST, "/api/v1/deals", cookies,
+                Map.of(session.path("csrfHeader").asText(), session.path("csrfToken").asText()), deal);
+        assertThat(written.getStatusCode()).as(written.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        // a cookie holding an expired token, or a token of another issuer, authenticates nobody
+        String expired = token("anna", "analyst", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(600))));
+        String otherIssuer = token("anna", "analyst", c -> c.issuer("https://elsewhere.example"));
+        for (String forged : List.of(expired, otherIssuer)) {
+            ResponseEntity<String> refused = withCookies(HttpMethod.GET, "/api/v1/deals", "DYAD_SESSION=" + forged,
+                    null, null);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+    }
+
+    private ResponseEntity<String> withCookies(HttpMethod method, String path, String cookies,
+                                               Map<String, String> extraHeaders, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookies);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        if (extraHeaders != null) {
+            extraHeaders.forEach(headers::add);
+        }
+        if (body != null) {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+        }
+        return as(null, null).exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -11,12 +12,15 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -41,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * How a browser talks to Dyad: the dashboard's sign-in cookie, the protection of cookie-authenticated writes, and the
@@ -87,12 +92,14 @@ public class DashboardSession {
     private final boolean jwt;
     private final Duration validity;
     private final TokenBasedRememberMeServices signedCookie;
+    private final JwtAuthenticationProvider cookieTokens;
     private final CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
     private final CsrfAuthenticationStrategy newCsrfToken = new CsrfAuthenticationStrategy(csrfTokens);
 
     public DashboardSession(SecurityProperties security, DashboardSessionProperties properties,
-                            UserDetailsService users) {
+                            UserDetailsService users, ObjectProvider<JwtDecoder> jwtDecoder) {
         this.jwt = "jwt".equals(security.mode());
+        this.cookieTokens = jwt ? cookieTokens(jwtDecoder.getObject(), security.rolesClaim()) : null;
         this.validity = properties.validity();
         String key = StringUtils.hasText(properties.key()) ? properties.key() : keyFromUsers(security);
         this.signedCookie = new TokenBasedRememberMeServices(key, users,
@@ -119,31 +126,37 @@ public class DashboardSession {
                         .requireCsrfProtectionMatcher(DashboardSession::authenticatedByCookieOnly)
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()));
         if (jwt) {
-            http.oauth2ResourceServer(server -> server.bearerTokenResolver(headerOrCookie()));
+            http.addFilterAfter(new CookieAuthentication(this::tokenInCookie), BearerTokenAuthenticationFilter.class);
         } else {
-            http.addFilterAfter(new SignedCookieAuthentication(), BasicAuthenticationFilter.class);
+            http.addFilterAfter(new CookieAuthentication(this::signedCookie), BasicAuthenticationFilter.class);
         }
     }
 
     /**
-     * In {@code local} mode, a request without other credentials is the user its valid signed cookie names (an
-     * invalid or expired one is removed). The user is authenticated as fully as by a password, so that a role too
-     * low is refused 403 like with HTTP Basic.
+     * A request without other credentials is the user its valid cookie names; an invalid or expired cookie
+     * authenticates nobody (and is removed). The user is authenticated as fully as by the {@code Authorization}
+     * header, so that a role too low is refused 403 as without the cookie. The cookie is read apart from Spring's own
+     * bearer-token reading, which would exempt every request it authenticates from the CSRF check.
      */
-    private final class SignedCookieAuthentication extends OncePerRequestFilter {
+    private static final class CookieAuthentication extends OncePerRequestFilter {
 
+        private final BiFunction<HttpServletRequest, HttpServletResponse, Authentication> user;
         private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
+
+        CookieAuthentication(
+                BiFunction<HttpServletRequest, HttpServletResponse, Authentication> user) {
+            this.user = user;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication current = SecurityContextHolder.getContext().getAuthentication();
             if (current == null && WebUtils.getCookie(request, COOKIE) != null) {
-                Authentication remembered = signedCookie.autoLogin(request, response);
+                Authentication remembered = user.apply(request, response);
                 if (remembered != null) {
                     SecurityContext context = SecurityContextHolder.createEmptyContext();
-                    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                            remembered.getPrincipal(), null, remembered.getAuthorities()));
+                    context.setAuthentication(remembered);
                     SecurityContextHolder.setContext(context);
                     contexts.saveContext(context, request, response);
                 }
@@ -152,23 +165,37 @@ public class DashboardSession {
         }
     }
 
+    /** In {@code local} mode: the user a valid signed cookie names (an invalid one is removed). */
+    private Authentication signedCookie(HttpServletRequest request, HttpServletResponse response) {
+        Authentication remembered = signedCookie.autoLogin(request, response);
+        return remembered == null ? null : UsernamePasswordAuthenticationToken.authenticated(
+                remembered.getPrincipal(), null, remembered.getAuthorities());
+    }
+
+    /** In {@code jwt} mode: the caller of the bearer token in the cookie, checked as one in a header would be. */
+    private Authentication tokenInCookie(HttpServletRequest request, HttpServletResponse response) {
+        String token = WebUtils.getCookie(request, COOKIE).getValue();
+        if (token.isEmpty()) {
+            return null;
+        }
+        try {
+            return cookieTokens.authenticate(new BearerTokenAuthenticationToken(token));
+        } catch (AuthenticationException refused) {
+            response.addHeader(HttpHeaders.SET_COOKIE, cookie(request, COOKIE, "", Duration.ZERO).toString());
+            return null;
+        }
+    }
+
+    private static JwtAuthenticationProvider cookieTokens(JwtDecoder decoder, String rolesClaim) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(new JwtRoles(rolesClaim));
+        return provider;
+    }
+
     /** A write that would be authenticated by the session cookie: one with no {@code Authorization} header. */
     private static boolean authenticatedByCookieOnly(HttpServletRequest request) {
         return !SAFE_METHODS.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && WebUtils.getCookie(request, COOKIE) != null;
-    }
-
-    /** In {@code jwt} mode: the bearer token of the {@code Authorization} header, else the one in the cookie. */
-    private static BearerTokenResolver headerOrCookie() {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-        return request -> {
-            String token = header.resolve(request);
-            if (token != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-                return token;
-            }
-            jakarta.servlet.http.Cookie cookie = WebUtils.getCookie(request, COOKIE);
-            return cookie == null || cookie.getValue().isEmpty() ? null : cookie.getValue();
-        };
     }
 
     /**
