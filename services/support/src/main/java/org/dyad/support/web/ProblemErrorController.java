@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The servlet container's error page: problem+json with the status of the request that failed. A request for the
- * error path itself did not fail; it is answered 404, since nothing is served there.
+ * error path itself did not fail; it is answered 404, since nothing is served there (Dyad's security configuration
+ * refuses such requests, 401 or 403, before they get here).
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
