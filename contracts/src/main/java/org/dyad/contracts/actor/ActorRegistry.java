@@ -79,7 +79,7 @@ public final class ActorRegistry {
     private final Map<String, Actor> byName;
     private final Map<String, List<String>> keysByCode = new HashMap<>();
     // Spellings met before, as written: an import asks for the same few hundred names on every row, and
-    // normalising (Unicode decomposition, two regular expressions) was a tenth of mapping a row.
+    // normalising (Unicode decomposition, two regular expressions) is a noticeable part of mapping a row.
     private final Map<String, Actor> bySpelling = new ConcurrentHashMap<>();
     private static final int MAX_SPELLINGS = 10_000;
 

@@ -80,7 +80,7 @@ public final class EventSchemas {
             Map.entry("AgreementTerminated", "The agreement was terminated for all parties on `on`."),
             Map.entry("AgreementDisclosed", "The secret agreement became public on `on`."),
             Map.entry("SaleReported", "A source reported an arms transfer from `supplier` to `recipient`; "
-                    + "`estimate` is the value it claimed, if any."),
+                    + "`estimates` are the values it claimed (none, one or several)."),
             Map.entry("NegotiationOpened", "Supplier and recipient entered negotiations on `on`."),
             Map.entry("ContractConcluded", "The deal was contracted (ordered) on `on`; `items`, when given, replace "
                     + "the reported ones."),

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How much the benchmark does. {@code full} gives the figures of docs/performance.md in about 20-25 minutes;
+ * How much the benchmark does. {@code full} gives the figures of docs/performance.md in about 10-15 minutes;
  * {@code small} checks in a couple of minutes that every measurement works.
  */
 public record Scale(String name, int repetitions, int importRepetitions, int rebuildRepetitions,

@@ -64,9 +64,9 @@ public class EventTopicListener extends AbstractConsumerSeekAware {
 
     /**
      * Where the views have stored a position, reading starts there. Views that hold nothing yet read from the
-     * beginning, whatever offsets the group committed before; views from before positions were stored keep the
-     * group's committed offsets. If the database cannot be asked now, reading starts at the committed offsets and
-     * each batch is held to the stored positions once the database answers.
+     * beginning, whatever offsets the group committed before; a partition without a stored position in views that
+     * hold records keeps the group's committed offset. If the database cannot be asked now, reading starts at the
+     * committed offsets and each batch is held to the stored positions once the database answers.
      */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {

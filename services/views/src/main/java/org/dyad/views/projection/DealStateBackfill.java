@@ -6,7 +6,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Writes the "as of" states of deals stored before the views kept them, once, at start, with progress. */
+/** Writes the "as of" states of deals stored without them, once, at start, with progress. */
 @Component
 class DealStateBackfill {
 
