@@ -3,8 +3,6 @@ package org.dyad.views.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.actor.ActorRegistry;
-import org.dyad.contracts.query.FetchActorProfile;
-import org.dyad.contracts.query.FetchPartners;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -2,8 +2,6 @@ package org.dyad.views.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dyad.contracts.query.FetchAgreement;
-import org.dyad.contracts.query.FetchAgreements;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -2,8 +2,6 @@ package org.dyad.views.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dyad.contracts.query.FetchDeal;
-import org.dyad.contracts.query.FetchDeals;
 import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.query.FetchOverview;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

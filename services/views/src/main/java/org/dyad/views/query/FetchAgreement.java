@@ -1,4 +1,4 @@
-package org.dyad.contracts.query;
+package org.dyad.views.query;
 
 import java.time.Instant;
 import java.time.LocalDate;
