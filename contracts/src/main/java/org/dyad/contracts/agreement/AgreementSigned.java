@@ -4,6 +4,7 @@ import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Two or more parties signed an agreement on {@code signedOn}; {@code concerning} are third actors it is about. */
@@ -31,5 +32,12 @@ public record AgreementSigned(
     @Override
     public PartialDate validOn() {
         return signedOn;
+    }
+
+    @Override
+    public List<String> actors() {
+        List<String> actors = new ArrayList<>(parties);
+        actors.addAll(concerning == null ? List.of() : concerning);
+        return actors;
     }
 }

@@ -5,6 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
+import java.util.List;
+
 /** A party consented to be bound on {@code on}. */
 @EventType(aggregate = "agreement", name = "ConsentToBeBoundRecorded", version = 1)
 public record ConsentToBeBoundRecorded(
@@ -22,5 +24,10 @@ public record ConsentToBeBoundRecorded(
     @Override
     public PartialDate validOn() {
         return on;
+    }
+
+    @Override
+    public List<String> actors() {
+        return List.of(party);
     }
 }

@@ -5,6 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
+import java.util.List;
+
 /** A further party signed on {@code on}. */
 @EventType(aggregate = "agreement", name = "SignatureRecorded", version = 1)
 public record SignatureRecorded(
@@ -21,5 +23,10 @@ public record SignatureRecorded(
     @Override
     public PartialDate validOn() {
         return on;
+    }
+
+    @Override
+    public List<String> actors() {
+        return List.of(party);
     }
 }

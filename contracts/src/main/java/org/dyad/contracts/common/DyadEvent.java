@@ -1,5 +1,7 @@
 package org.dyad.contracts.common;
 
+import java.util.List;
+
 /**
  * What every Dyad event has: the aggregate it belongs to, the valid-time date of the fact it records (when it
  * happened in the world; {@code null} for events about records, such as corrections) and its provenance.
@@ -11,4 +13,14 @@ public interface DyadEvent {
     PartialDate validOn();
 
     Provenance provenance();
+
+    /**
+     * The actors this event names, in the order it names them: the events that bring actors into a record (a sale's
+     * supplier and recipient, an agreement's parties and third actors, a signature's or consent's party, a
+     * statement's speaker and addressees). Every other event changes a record whose actors were named before, and
+     * names none. The views file a record under these actors, its relationships and timelines.
+     */
+    default List<String> actors() {
+        return List.of();
+    }
 }

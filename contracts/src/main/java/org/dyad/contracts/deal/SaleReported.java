@@ -39,4 +39,9 @@ public record SaleReported(
     public PartialDate validOn() {
         return reportedOn;
     }
+
+    @Override
+    public List<String> actors() {
+        return List.of(supplier, recipient);
+    }
 }

@@ -4,6 +4,7 @@ import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
+import java.util.ArrayList;
 import java.util.List;
 
 /** An actor made an official statement on {@code madeOn}; {@code condition} is set when it is conditional. */
@@ -29,5 +30,12 @@ public record StatementRecorded(
     @Override
     public PartialDate validOn() {
         return madeOn;
+    }
+
+    @Override
+    public List<String> actors() {
+        List<String> actors = new ArrayList<>(addressees);
+        actors.add(speaker);
+        return actors;
     }
 }

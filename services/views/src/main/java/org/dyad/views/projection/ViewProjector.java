@@ -3,14 +3,9 @@ package org.dyad.views.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dyad.contracts.agreement.AgreementSigned;
-import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
-import org.dyad.contracts.agreement.SignatureRecorded;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.deal.SaleReported;
-import org.dyad.contracts.statement.StatementRecorded;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.EventCatalog;
 import org.dyad.contracts.wire.PublishedEvent;
@@ -208,7 +203,7 @@ public class ViewProjector {
      */
     private static RecentRecords.Entry entry(String type, List<RecordedFact> facts) {
         Set<String> actors = new TreeSet<>();
-        facts.forEach(f -> actors.addAll(actorsNamedBy(f.event())));
+        facts.forEach(f -> actors.addAll(f.event().actors()));
         return new RecentRecords.Entry(type, facts.get(facts.size() - 1).sequence(), facts, actors);
     }
 
@@ -277,25 +272,6 @@ public class ViewProjector {
 
     private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
-    }
-
-    private static List<String> actorsNamedBy(DyadEvent event) {
-        if (event instanceof SaleReported e) {
-            return List.of(e.supplier(), e.recipient());
-        } else if (event instanceof AgreementSigned e) {
-            List<String> actors = new ArrayList<>(e.parties());
-            actors.addAll(e.concerning() == null ? List.of() : e.concerning());
-            return actors;
-        } else if (event instanceof SignatureRecorded e) {
-            return List.of(e.party());
-        } else if (event instanceof ConsentToBeBoundRecorded e) {
-            return List.of(e.party());
-        } else if (event instanceof StatementRecorded e) {
-            List<String> actors = new ArrayList<>(e.addressees());
-            actors.add(e.speaker());
-            return actors;
-        }
-        return List.of();
     }
 
     /** The first and last valid dates of a record's facts (retracted ones aside), for its pairs' spans. */
