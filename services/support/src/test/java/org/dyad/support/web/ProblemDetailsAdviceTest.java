@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.dyad.contracts.wire.DyadJson;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -168,6 +169,21 @@ class ProblemDetailsAdviceTest {
         result.andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("size")));
+    }
+
+    /**
+     * A missing parameter falls through to Spring's default answer: problem+json of type {@code about:blank}, with
+     * the name only in the prose of {@code detail} and no {@code errors} entry naming the field and the reason, unlike
+     * every other refusal {@link ProblemDetailsAdvice} describes. Enable once the advice handles
+     * {@code MissingServletRequestParameterException}.
+     */
+    @Disabled("known gap: ProblemDetailsAdvice leaves a missing parameter without an errors entry naming it")
+    @Test
+    void aMissingParameterIsNamedInTheErrors() throws Exception {
+        ResultActions result = mvc.perform(get("/orders"));
+        isProblem(result, HttpStatus.BAD_REQUEST);
+        result.andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].reason").isNotEmpty());
     }
 
     @Test
