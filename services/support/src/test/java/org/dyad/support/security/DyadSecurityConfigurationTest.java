@@ -25,6 +25,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -214,6 +215,58 @@ class DyadSecurityConfigurationTest {
         mvc.perform(post("/api/v1/things").cookie(session, csrf).header(DashboardSession.CSRF_HEADER, token))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("your role does not allow POST /api/v1/things"));
+    }
+
+    /** The cookie a browser keeps when an answer sets one name more than once: the last. */
+    private static Cookie lastCookie(MvcResult result, String name) {
+        Cookie last = null;
+        for (Cookie cookie : result.getResponse().getCookies()) {
+            if (cookie.getName().equals(name)) {
+                last = cookie;
+            }
+        }
+        assertThat(last).as(name).isNotNull();
+        return last;
+    }
+
+    @Test
+    void aNewSignInVoidsTheCsrfTokenOfTheOneBefore() throws Exception {
+        MvcResult first = signIn("anna");
+        String firstToken = json.readTree(first.getResponse().getContentAsByteArray()).path("csrfToken").asText();
+        // a browser sends the cookies of the first sign-in along with the second
+        MvcResult second = mvc.perform(post(DashboardSession.PATH).header(HttpHeaders.AUTHORIZATION, basic("anna"))
+                        .cookie(first.getResponse().getCookie(DashboardSession.COOKIE),
+                                first.getResponse().getCookie(DashboardSession.CSRF_COOKIE)))
+                .andExpect(status().isOk())
+                .andReturn();
+        Cookie session = lastCookie(second, DashboardSession.COOKIE);
+        Cookie csrf = lastCookie(second, DashboardSession.CSRF_COOKIE);
+        assertThat(csrf.getValue()).isNotEqualTo(first.getResponse().getCookie(DashboardSession.CSRF_COOKIE)
+                .getValue());
+        String secondToken = json.readTree(second.getResponse().getContentAsByteArray()).path("csrfToken").asText();
+
+        mvc.perform(post("/api/v1/things").cookie(session, csrf).header(DashboardSession.CSRF_HEADER, firstToken))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/things").cookie(session, csrf).header(DashboardSession.CSRF_HEADER, secondToken))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void signingOutRemovesBothCookiesAndNeedsTheCsrfToken() throws Exception {
+        MvcResult signedIn = signIn("vera");
+        Cookie session = signedIn.getResponse().getCookie(DashboardSession.COOKIE);
+        Cookie csrf = signedIn.getResponse().getCookie(DashboardSession.CSRF_COOKIE);
+        String token = json.readTree(signedIn.getResponse().getContentAsByteArray()).path("csrfToken").asText();
+
+        mvc.perform(delete(DashboardSession.PATH).cookie(session, csrf)).andExpect(status().isForbidden());
+        List<String> removed = mvc.perform(delete(DashboardSession.PATH).cookie(session, csrf)
+                        .header(DashboardSession.CSRF_HEADER, token))
+                .andExpect(status().isNoContent())
+                .andReturn().getResponse().getHeaders(HttpHeaders.SET_COOKIE);
+        assertThat(removed).anyMatch(c -> c.startsWith(DashboardSession.COOKIE + "=;") && c.contains("Max-Age=0")
+                && c.contains("HttpOnly") && c.contains("SameSite=Strict"));
+        assertThat(removed).anyMatch(c -> c.startsWith(DashboardSession.CSRF_COOKIE + "=;")
+                && c.contains("Max-Age=0"));
     }
 
     @Test
