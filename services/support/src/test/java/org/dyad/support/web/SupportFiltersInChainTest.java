@@ -29,8 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The rate limit and the body limit as the support module's auto-configuration registers them, behind Dyad's
- * security: the limit knows the caller authenticated by the chain, and every refusal is problem+json.
+ * The rate limit, the body limit and the sign-in limit as the support module's configuration registers them, with
+ * Dyad's security: the rate limit knows the caller authenticated by the chain, failed sign-ins hold back even the
+ * right password, and every refusal is problem+json.
  */
 @SpringBootTest(classes = SupportFiltersInChainTest.Slice.class, properties = {
         "dyad.security.mode=local",
@@ -40,6 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "dyad.security.users[1].role=analyst",
         "dyad.security.users[2].name=adam", "dyad.security.users[2].password=adam-secret-1",
         "dyad.security.users[2].role=admin",
+        "dyad.security.users[3].name=mona", "dyad.security.users[3].password=mona-secret-1",
+        "dyad.security.users[3].role=viewer",
+        "dyad.security.sign-in-limit.per-user=3", "dyad.security.sign-in-limit.per-address=1000",
         "dyad.api.rate-limit.writes.per-second=0.01", "dyad.api.rate-limit.writes.burst=2",
         "dyad.api.max-body-bytes=100"})
 @AutoConfigureMockMvc
@@ -91,6 +95,21 @@ class SupportFiltersInChainTest {
         for (int i = 0; i < 5; i++) {
             mvc.perform(as("adam", note())).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void afterTooManyFailedSignInsEvenTheRightPasswordIsRefused429() throws Exception {
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("mona:wrong".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(as("mona", get("/api/v1/notes"))).andExpect(status().isOk());
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/api/v1/notes").header(HttpHeaders.AUTHORIZATION, wrong))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(as("mona", get("/api/v1/notes")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists(HttpHeaders.RETRY_AFTER))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(as("adam", get("/api/v1/notes"))).andExpect(status().isOk());
     }
 
     @Test
