@@ -19,6 +19,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -156,6 +159,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             hints.setAcceptPatch(taken);
         }
         return ResponseEntity.status(answer.getStatusCode()).headers(hints).body(answer.getBody());
+    }
+
+    /** A required query parameter that is missing: 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        FieldProblem problem = new FieldProblem(e.getParameterName(), "required, and missing");
+        return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(List.of(problem)),
+                List.of(problem)));
+    }
+
+    /** A required header that is missing: 400 naming it; other binding failures as Spring describes them. */
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            FieldProblem problem = new FieldProblem(missing.getHeaderName(), "required header, and missing");
+            return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(List.of(problem)),
+                    List.of(problem)));
+        }
+        return super.handleServletRequestBindingException(e, headers, status, request);
+    }
+
+    /**
+     * Every other refusal Spring MVC answers itself (405, 404 of a missing resource …) is problem+json of Dyad's own
+     * problem types too, not {@code about:blank}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create("https://dyad.example/problems/" + status.value()));
+        }
+        return answer;
     }
 
     /** An {@code Accept} the endpoint cannot answer: 406 as problem+json, whatever was asked for. */
