@@ -53,7 +53,7 @@ class AnalystQueriesIT extends DyadIntegrationTest {
                             "unCategory": "I_BATTLE_TANKS", "quantity": 180}],
                  "stage": "CONTRACTED", "estimate": {"amount": 3370000000, "currency": "USD", "qualifier": "EXACT"},
                  %s}""".formatted(tanks, SOURCE)).getBody().path("consistencyToken").asText();
-        get("/api/v1/deals?waitFor=" + token + "," + jets + "@1");
+        getConsistent("/api/v1/deals", token, jets + "@1");
     }
 
     @Test

@@ -40,33 +40,33 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
         lifecycle = uniqueId("states");
         retracted = uniqueId("states-retracted");
         reverse = uniqueId("states-reverse");
-        post("/api/v1/deals", """
+        ok(post("/api/v1/deals", """
                 {"id": "%s", "supplier": "%s", "recipient": "%s", "reportedOn": "2003-02",
                  "items": [{"designation": "Hvidbjornen", "description": "patrol ship", "quantity": 1}],
                  "stage": "CONTRACTED", "estimate": {"low": 50000000, "high": 70000000, "currency": "EUR",
                                                      "qualifier": "ABOUT"}, %s}"""
-                .formatted(reverse, RECIPIENT, SUPPLIER, SIPRI));
-        post("/api/v1/deals", dealReport(lifecycle, SUPPLIER, RECIPIENT, 1_000_000_000L));
-        post("/api/v1/deals", dealReport(retracted, SUPPLIER, RECIPIENT, 2_000_000_000L));
-        post("/api/v1/deals/" + lifecycle + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI + "}");
-        post("/api/v1/deals/" + lifecycle + "/contract", "{\"on\": \"2002\", " + SIPRI + "}");
-        post("/api/v1/deals/" + lifecycle + "/suspension", "{\"on\": \"2004\", \"reason\": \"payment dispute\", "
-                + SIPRI + "}");
-        post("/api/v1/deals/" + lifecycle + "/resumption", "{\"on\": \"2005\", " + SIPRI + "}");
-        post("/api/v1/deals/" + lifecycle + "/estimates", """
-                {"estimate": {"low": 800000000, "high": 900000000, "currency": "USD", "qualifier": "ABOUT"}, %s}"""
-                .formatted(SIPRI));
+                .formatted(reverse, RECIPIENT, SUPPLIER, SIPRI)));
+        ok(post("/api/v1/deals", dealReport(lifecycle, SUPPLIER, RECIPIENT, 1_000_000_000L)));
+        ok(post("/api/v1/deals", dealReport(retracted, SUPPLIER, RECIPIENT, 2_000_000_000L)));
+        ok(post("/api/v1/deals/" + lifecycle + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + lifecycle + "/contract", "{\"on\": \"2002\", " + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + lifecycle + "/suspension", "{\"on\": \"2004\", \"reason\": \"payment dispute\", "
+                + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + lifecycle + "/resumption", "{\"on\": \"2005\", " + SIPRI + "}"));
+        ok(post("/api/v1/deals/" + lifecycle + "/estimates", """
+                {"estimatedOn": "2005-03", "estimate": {"low": 800000000, "high": 900000000, "currency": "USD",
+                 "qualifier": "ABOUT"}, %s}"""
+                .formatted(SIPRI)));
         String report = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
                 + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, lifecycle);
-        post("/api/v1/records/" + lifecycle + "/corrections", """
+        ok(post("/api/v1/records/" + lifecycle + "/corrections", """
                 {"eventId": "%s", "reason": "first reported earlier", "changes": {"reportedOn": "2000-11"}, %s}"""
-                .formatted(report, SIPRI));
+                .formatted(report, SIPRI)));
         String retractedReport = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
                 + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, retracted);
-        String token = post("/api/v1/records/" + retracted + "/retractions",
-                "{\"eventId\": \"" + retractedReport + "\", \"reason\": \"the source invented it\", " + SIPRI + "}")
-                .getBody().path("consistencyToken").asText();
-        get("/api/v1/deals?status=ALL&waitFor=" + token + "," + lifecycle + "@6");
+        String token = ok(post("/api/v1/records/" + retracted + "/retractions",
+                "{\"eventId\": \"" + retractedReport + "\", \"reason\": \"the source invented it\", " + SIPRI + "}"));
+        getConsistent("/api/v1/deals?status=ALL", token, lifecycle + "@6");
     }
 
     @Test

@@ -93,6 +93,16 @@ public abstract class DyadIntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** Reads {@code path} once the views hold every write the tokens name, and fails if they do not in time. */
+    protected ResponseEntity<JsonNode> getConsistent(String path, String... tokens) {
+        ResponseEntity<JsonNode> answer = get(path + (path.contains("?") ? "&" : "?") + "waitFor="
+                + String.join(",", tokens));
+        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        assertThat(answer.getHeaders().getFirst("Dyad-Consistent")).as("the views hold %s", String.join(", ", tokens))
+                .isEqualTo("true");
+        return answer;
+    }
+
     protected ResponseEntity<JsonNode> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

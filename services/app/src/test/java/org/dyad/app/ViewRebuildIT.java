@@ -46,7 +46,7 @@ class ViewRebuildIT extends DyadIntegrationTest {
         String token = post("/api/v1/agreements", """
                 {"title": "Strategic partnership", "kind": "AGREEMENT", "parties": ["FRA", "GRC"],
                  "signedOn": "2021-09-28", %s}""".formatted(SOURCE)).getBody().path("consistencyToken").asText();
-        get("/api/v1/deals?status=ALL&waitFor=" + token + "," + deal + "@2");
+        getConsistent("/api/v1/deals?status=ALL", token, deal + "@2");
         List<Map<String, Object>> live = snapshot();
         List<String> liveIndexes = indexes();
 
