@@ -14,9 +14,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,8 +29,6 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,7 +39,6 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Nothing stored is ever interpreted as markup. Records whose every free-text field holds a markup or script payload
@@ -56,9 +50,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag("browser")
 class DashboardMarkupIT extends DyadIntegrationTest {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("DYAD_CHROMIUM", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("DYAD_CHROMEDRIVER",
-            "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** San Marino and Monaco: a pair no other test records anything for. */
     private static final String SUPPLIER = "SMR";
@@ -71,8 +62,8 @@ class DashboardMarkupIT extends DyadIntegrationTest {
             "<iframe srcdoc=\"<script>parent.__xss='%s'</script>\"></iframe>",
             "'><img src=data:, onerror=window.__xss='%s'>{a|rich}");
 
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
-    private static Path profile;
 
     /** The payload of each free-text field, by the field's name. */
     private final Map<String, String> payloads = new LinkedHashMap<>();
@@ -82,33 +73,14 @@ class DashboardMarkupIT extends DyadIntegrationTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("DYAD_REQUIRE_BROWSER") != null) {
-            assertThat(installed).as("Chromium at %s and ChromeDriver at %s (apt install chromium chromium-driver)",
-                    CHROMIUM, CHROMEDRIVER).isTrue();
-        }
-        assumeTrue(installed, "Chromium or ChromeDriver is not installed: apt install chromium chromium-driver");
-        profile = Files.createTempDirectory("dyad-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--lang=en-US", "--window-size=1440,1000",
-                "--user-data-dir=" + profile);
-        // the browser's console, where Chromium reports every Content-Security-Policy violation
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(true);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

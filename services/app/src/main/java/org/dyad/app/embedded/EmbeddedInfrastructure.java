@@ -31,9 +31,14 @@ public final class EmbeddedInfrastructure implements DisposableBean {
     }
 
     public static EmbeddedInfrastructure start(Path dataDir, int postgresPort, int kafkaPort, int controllerPort) {
+        return start(dataDir, postgresPort,
+                new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort));
+    }
+
+    /** PostgreSQL as above, beside a broker configured by the caller (e.g. one that requires SASL), not yet started. */
+    public static EmbeddedInfrastructure start(Path dataDir, int postgresPort, EmbeddedKafkaBroker kafka) {
         long started = System.nanoTime();
         EmbeddedPostgres postgres = startPostgres(dataDir, FreePort.orAny(postgresPort));
-        EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort);
         try {
             kafka.start();
         } catch (RuntimeException e) {

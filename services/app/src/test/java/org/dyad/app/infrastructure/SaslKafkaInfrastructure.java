@@ -1,12 +1,10 @@
 package org.dyad.app.infrastructure;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.dyad.app.embedded.EmbeddedInfrastructure;
 import org.dyad.app.embedded.EmbeddedKafkaBroker;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,30 +20,16 @@ public final class SaslKafkaInfrastructure implements AutoCloseable {
     public static final String PARTNER_PASSWORD = "partner-kafka-secret";
     public static final String MECHANISM = "PLAIN";
 
-    private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaBroker kafka;
+    private final EmbeddedInfrastructure embedded;
 
-    private SaslKafkaInfrastructure(EmbeddedPostgres postgres, EmbeddedKafkaBroker kafka) {
-        this.postgres = postgres;
-        this.kafka = kafka;
+    private SaslKafkaInfrastructure(EmbeddedInfrastructure embedded) {
+        this.embedded = embedded;
     }
 
     public static SaslKafkaInfrastructure start(Path dataDir) {
-        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.requiringSaslPlain(dataDir.resolve("kafka"), 0, 0,
-                Map.of(DYAD_USER, DYAD_PASSWORD, PARTNER_USER, PARTNER_PASSWORD));
-        EmbeddedPostgres postgres;
-        try {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres")).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
-        }
-        try {
-            kafka.start();
-        } catch (RuntimeException e) {
-            closeQuietly(postgres);
-            throw e;
-        }
-        return new SaslKafkaInfrastructure(postgres, kafka);
+        return new SaslKafkaInfrastructure(EmbeddedInfrastructure.start(dataDir, 0,
+                EmbeddedKafkaBroker.requiringSaslPlain(dataDir.resolve("kafka"), 0, 0,
+                        Map.of(DYAD_USER, DYAD_PASSWORD, PARTNER_USER, PARTNER_PASSWORD))));
     }
 
     /** The JAAS line with which a client logs in as the given user. */
@@ -62,24 +46,15 @@ public final class SaslKafkaInfrastructure implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return embedded.jdbcUrl();
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return embedded.kafka().bootstrapServers();
     }
 
     @Override
     public void close() {
-        kafka.stop();
-        closeQuietly(postgres);
-    }
-
-    private static void closeQuietly(EmbeddedPostgres postgres) {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        embedded.destroy();
     }
 }
