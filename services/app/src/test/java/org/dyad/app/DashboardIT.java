@@ -210,18 +210,15 @@ class DashboardIT extends DyadIntegrationTest {
     }
 
     private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        chromium.open(port, path);
     }
 
     private void signIn(String user, String password) {
-        WebElement form = waitFor(By.cssSelector("dialog#signin[open] #signin-form"));
-        form.findElement(By.name("user")).sendKeys(user);
-        form.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("signin")));
+        chromium.signIn(user, password);
     }
 
     private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return chromium.waitFor(locator);
     }
 
     /** The time of the last finished rendering (set by the dashboard on its body). */

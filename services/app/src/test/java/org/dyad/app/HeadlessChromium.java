@@ -1,15 +1,21 @@
 package org.dyad.app;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +30,8 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("DYAD_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("DYAD_CHROMEDRIVER",
             "/usr/bin/chromedriver"));
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final WebDriver driver;
     private final Path profile;
@@ -62,6 +70,24 @@ final class HeadlessChromium implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /** Opens a page of the Dyad listening on {@code port}. */
+    void open(int port, String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    /** Signs in through the dashboard's own dialog and waits until it has closed. */
+    void signIn(String user, String password) {
+        WebElement form = waitFor(By.cssSelector("dialog#signin[open] #signin-form"));
+        form.findElement(By.name("user")).sendKeys(user);
+        form.findElement(By.name("password")).sendKeys(password, Keys.ENTER);
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("signin")));
+    }
+
+    /** The element once it is visible. */
+    WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     @Override
