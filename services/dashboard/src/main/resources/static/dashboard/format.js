@@ -27,6 +27,12 @@ export function el(tag, attributes = {}, ...children) {
     return element;
 }
 
+/** A figure card: its label, its value and, if any, a note under it. */
+export function card(label, value, note) {
+    return el('div', {class: 'card'}, el('span', {class: 'label'}, label), el('span', {class: 'value'}, value),
+        note ? el('span', {class: 'note'}, note) : null);
+}
+
 /** A text node, for libraries that take a DOM node (a Tabulator cell): never markup. */
 export function text(value) {
     return document.createTextNode(value === null || value === undefined ? '' : String(value));

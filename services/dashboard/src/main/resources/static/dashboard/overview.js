@@ -2,7 +2,7 @@
 // Charts are drawn on a canvas and their tooltips too (renderMode 'richText'): ECharts' HTML tooltips would put their
 // text, and a formatter's answer, into innerHTML.
 import {getJson} from './api.js';
-import {el, money, words} from './format.js';
+import {card, money, words} from './format.js';
 
 const charts = {};
 
@@ -13,10 +13,6 @@ function chart(id) {
         new ResizeObserver(() => charts[id].resize()).observe(node);
     }
     return charts[id];
-}
-
-function card(label, value) {
-    return el('div', {class: 'card'}, el('span', {class: 'label'}, label), el('span', {class: 'value'}, value));
 }
 
 export async function renderOverview(section, times, onFlow) {

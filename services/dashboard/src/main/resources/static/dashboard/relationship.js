@@ -1,6 +1,6 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {dealTitle, el, estimate, money, partialDate, statusClass, words} from './format.js';
+import {card, dealTitle, el, estimate, money, partialDate, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
 import {showDealHistory} from './deals.js';
 
@@ -27,11 +27,6 @@ function statusButton(status, entry, what) {
         onclick: () => showSource(what + ' — ' + words(status) + ' (' + entry.type + ', '
             + partialDate(entry.validOn) + ')', entry.event.provenance)
     }, chip);
-}
-
-function card(label, value, note) {
-    return el('div', {class: 'card'}, el('span', {class: 'label'}, label), el('span', {class: 'value'}, value),
-        note ? el('span', {class: 'note'}, note) : null);
 }
 
 function agreementsSection(agreements) {

@@ -2,6 +2,7 @@ package org.dyad.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dyad.support.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -48,7 +49,7 @@ final class ProblemResponses {
                               String detail, String instance) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setType(URI.create("https://dyad.example/problems/" + status.value()));
+        problem.setType(ProblemDetailsAdvice.problemType(status.value()));
         problem.setInstance(URI.create(instance));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -194,7 +194,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
         if (answer != null && answer.getBody() instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(URI.create("https://dyad.example/problems/" + status.value()));
+            problem.setType(problemType(status.value()));
         }
         return answer;
     }
@@ -250,11 +250,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; "));
     }
 
+    /** Dyad's problem type for a status: one per HTTP status. */
+    public static URI problemType(int status) {
+        return URI.create("https://dyad.example/problems/" + status);
+    }
+
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
                                                         List<FieldProblem> problems) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
-        body.setType(URI.create("https://dyad.example/problems/" + status.value()));
+        body.setType(problemType(status.value()));
         if (!problems.isEmpty()) {
             body.setProperty(ERRORS, problems);
         }

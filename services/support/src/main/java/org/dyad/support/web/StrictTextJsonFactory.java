@@ -38,7 +38,7 @@ public class StrictTextJsonFactory extends JsonFactory {
         PushbackInputStream start = new PushbackInputStream(in, 4);
         byte[] first = start.readNBytes(4);
         start.unread(first);
-        refuseOtherEncodings(first, first.length);
+        refuseOtherEncodings(first, 0, first.length);
         return new StrictTextParser(super._createParser(start, context));
     }
 
@@ -55,8 +55,7 @@ public class StrictTextJsonFactory extends JsonFactory {
 
     @Override
     protected JsonParser _createParser(byte[] data, int offset, int length, IOContext context) throws IOException {
-        refuseOtherEncodings(java.util.Arrays.copyOfRange(data, offset, offset + Math.min(4, length)),
-                Math.min(4, length));
+        refuseOtherEncodings(data, offset, Math.min(4, length));
         return new StrictTextParser(super._createParser(data, offset, length, context));
     }
 
@@ -91,12 +90,12 @@ public class StrictTextJsonFactory extends JsonFactory {
      * into U+FFFD without a word). JSON text begins with an ASCII character or a byte order mark, so in UTF-8 none of
      * its first bytes is zero, and UTF-16's and UTF-32's byte order marks are not UTF-8.
      */
-    static void refuseOtherEncodings(byte[] first, int length) throws InvalidTextException {
-        boolean utf16Mark = length >= 2 && ((first[0] == (byte) 0xFE && first[1] == (byte) 0xFF)
-                || (first[0] == (byte) 0xFF && first[1] == (byte) 0xFE));
+    static void refuseOtherEncodings(byte[] data, int offset, int length) throws InvalidTextException {
+        boolean utf16Mark = length >= 2 && ((data[offset] == (byte) 0xFE && data[offset + 1] == (byte) 0xFF)
+                || (data[offset] == (byte) 0xFF && data[offset + 1] == (byte) 0xFE));
         boolean zero = false;
-        for (int i = 0; i < length; i++) {
-            zero |= first[i] == 0;
+        for (int i = offset; i < offset + length; i++) {
+            zero |= data[i] == 0;
         }
         if (utf16Mark || zero) {
             throw new InvalidTextException(null, "body", "not UTF-8: the body looks like UTF-16 or UTF-32; JSON"

@@ -48,8 +48,8 @@ import java.util.regex.Pattern;
  * <p>
  * A token is checked before anything waits: it must be {@code <id>@<version>} with an id as the write side issues
  * them ({@code [a-z0-9][a-z0-9-]{2,63}}) and a version of at most 18 digits; otherwise the query is refused with 400
- * naming {@code waitFor}. A well-formed token for a write the views have not seen waits: the read side's only link
- * to the event store is the topic, so it cannot tell a write still on its way from one that was never made.
+ * naming {@code waitFor}. So is a token that names no stored write ({@link #refuseUnrecorded}); a token for a stored
+ * write the views have not applied yet waits.
  */
 @Component
 public class ConsistencyGate {
@@ -227,26 +227,24 @@ public class ConsistencyGate {
 
     /** The latest stored version of each record, or null when the event store is not in this database. */
     private Map<String, Long> recordedVersions(java.util.Collection<String> ids) {
-        Map<String, Long> versions = new HashMap<>();
         try {
-            jdbc.query("""
-                            SELECT aggregate_identifier, max(sequence_number) FROM ledger.domain_event_entry
-                            WHERE aggregate_identifier = ANY (?) GROUP BY aggregate_identifier""",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
-                    rs -> {
-                        versions.put(rs.getString(1), rs.getLong(2));
-                    });
+            return versions("""
+                    SELECT aggregate_identifier, max(sequence_number) FROM ledger.domain_event_entry
+                    WHERE aggregate_identifier = ANY (?) GROUP BY aggregate_identifier""", ids);
         } catch (BadSqlGrammarException noEventStore) {
             log.debug("No event store in the views' database; waitFor tokens are not checked against it");
             return null;
         }
-        return versions;
     }
 
     private Map<String, Long> appliedVersions(java.util.Collection<String> ids) {
+        return versions("SELECT aggregate_id, version FROM views.applied_version WHERE aggregate_id = ANY (?)", ids);
+    }
+
+    /** Record id → version, from a query of both whose one parameter is the ids. */
+    private Map<String, Long> versions(String query, java.util.Collection<String> ids) {
         Map<String, Long> versions = new HashMap<>();
-        jdbc.query("SELECT aggregate_id, version FROM views.applied_version WHERE aggregate_id = ANY (?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
+        jdbc.query(query, ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
                 rs -> {
                     versions.put(rs.getString(1), rs.getLong(2));
                 });

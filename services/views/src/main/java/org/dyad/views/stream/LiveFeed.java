@@ -107,7 +107,7 @@ public class LiveFeed {
             cursor = lastEventId != null ? lastEventId : jdbc.getJdbcTemplate()
                     .queryForObject("SELECT coalesce(max(seq), 0) FROM views.event_log", Long.class);
         } catch (RuntimeException e) {
-            release(principal);
+            feedsPerPrincipal.giveBack(principal);
             throw e;
         }
         response.setStatus(HttpStatus.OK.value());
@@ -131,10 +131,6 @@ public class LiveFeed {
     private ErrorResponseException tooManyFeeds(String principal) {
         return PerPrincipalBound.refusal("Too many live feeds", principal + " already holds "
                 + feedsPerPrincipal.max() + " live feeds, the most allowed at once; close one first", retry.toSeconds());
-    }
-
-    private void release(String principal) {
-        feedsPerPrincipal.giveBack(principal);
     }
 
     private void deliver() {
@@ -292,7 +288,7 @@ public class LiveFeed {
                 frames.clear();
             }
             subscribers.remove(this);
-            release(principal);
+            feedsPerPrincipal.giveBack(principal);
             try {
                 // outside the subscriber's lock: the container may be calling onWritePossible, holding its own
                 async.complete();
