@@ -20,12 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -343,19 +340,7 @@ class DashboardMarkupIT extends DyadIntegrationTest {
         String row = String.join(",", csv("Monaco"), csv("San Marino"), "2018", "", "2", "", csv(designation),
                 csv(description), "2", "", "2019", "New", csv("comment"), "1", "2", "2");
         String file = String.join("\n", lines.subList(0, header + 1)) + "\n" + row + "\n";
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        HttpHeaders part = new HttpHeaders();
-        part.setContentType(MediaType.parseMediaType("text/csv"));
-        part.setContentDispositionFormData("file", "markup.csv");
-        form.add("file", new HttpEntity<>(file.getBytes(StandardCharsets.UTF_8), part));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers),
-                JsonNode.class);
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        String job = started.getHeaders().getLocation().toString();
-        JsonNode done = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get(job).getBody(), j -> j.path("status").asText().matches("DONE|FAILED"));
+        JsonNode done = importSipri(file.getBytes(StandardCharsets.UTF_8), "markup.csv");
         assertThat(done.path("imported").asInt()).as(done.toString()).isEqualTo(1);
     }
 

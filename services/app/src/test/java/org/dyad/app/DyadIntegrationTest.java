@@ -15,13 +15,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A whole Dyad (write side, read side, REST) against a real Kafka broker and a real PostgreSQL: containers when
@@ -91,6 +94,23 @@ public abstract class DyadIntegrationTest {
 
     protected static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Uploads a SIPRI trade-register file as an admin would and answers the import job once it has ended. */
+    protected JsonNode importSipri(byte[] file, String fileName) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.parseMediaType("text/csv"));
+        part.setContentDispositionFormData("file", fileName);
+        form.add("file", new HttpEntity<>(file, part));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers),
+                JsonNode.class);
+        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(202);
+        String job = started.getHeaders().getLocation().toString();
+        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(job).getBody(), j -> j.path("status").asText().matches("DONE|FAILED"));
     }
 
     /** Reads {@code path} once the views hold every write the tokens name, and fails if they do not in time. */

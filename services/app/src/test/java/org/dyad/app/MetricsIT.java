@@ -3,12 +3,8 @@ package org.dyad.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.app.deploy.DeploymentFilesTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -115,16 +111,8 @@ class MetricsIT extends DyadIntegrationTest {
         String csv = "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
                 + "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,"
                 + "SIPRI TIV of delivered weapons\nAtlantis,Norway,2022,,3,,NASAMS,SAM system,,,,New,,,,\n";
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        HttpHeaders part = new HttpHeaders();
-        part.setContentType(MediaType.parseMediaType("text/csv"));
-        part.setContentDispositionFormData("file", "one-row.csv");
-        form.add("file", new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), part));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        String job = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers), JsonNode.class)
-                .getHeaders().getLocation().toString();
-        return await().atMost(Duration.ofSeconds(30)).until(() -> get(job).getBody(),
-                j -> j.path("status").asText().equals("DONE"));
+        JsonNode job = importSipri(csv.getBytes(StandardCharsets.UTF_8), "one-row.csv");
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
+        return job;
     }
 }

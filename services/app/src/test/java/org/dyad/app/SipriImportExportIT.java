@@ -8,14 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,19 +48,7 @@ class SipriImportExportIT extends DyadIntegrationTest {
     }
 
     private JsonNode runImport(byte[] file) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        HttpHeaders part = new HttpHeaders();
-        part.setContentType(MediaType.parseMediaType("text/csv"));
-        part.setContentDispositionFormData("file", "sipri-trade-register-sample.csv");
-        form.add("file", new HttpEntity<>(file, part));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers),
-                JsonNode.class);
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        String job = started.getHeaders().getLocation().toString();
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get(job).getBody(), j -> j.path("status").asText().matches("DONE|FAILED"));
+        return importSipri(file, "sipri-trade-register-sample.csv");
     }
 
     @Test
