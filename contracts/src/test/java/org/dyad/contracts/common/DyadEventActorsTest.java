@@ -1,11 +1,11 @@
 package org.dyad.contracts.common;
 
 import org.dyad.contracts.agreement.AgreementKind;
-import org.dyad.contracts.agreement.AgreementSigned;
-import org.dyad.contracts.agreement.SignatureRecorded;
-import org.dyad.contracts.deal.DealSuspended;
-import org.dyad.contracts.deal.SaleReported;
-import org.dyad.contracts.statement.StatementRecorded;
+import org.dyad.contracts.agreement.event.AgreementSigned;
+import org.dyad.contracts.agreement.event.SignatureRecorded;
+import org.dyad.contracts.deal.event.DealSuspended;
+import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.statement.event.StatementRecorded;
 import org.dyad.contracts.wire.DyadJson;
 import org.junit.jupiter.api.Test;
 

@@ -4,13 +4,13 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.Estimate;
-import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.Source;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
-import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

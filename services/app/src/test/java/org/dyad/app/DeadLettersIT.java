@@ -14,7 +14,7 @@ import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.Source;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
-import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

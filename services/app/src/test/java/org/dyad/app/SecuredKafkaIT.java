@@ -7,7 +7,7 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.dyad.app.infrastructure.SaslKafkaInfrastructure;
 import org.dyad.app.infrastructure.SaslKafkaInitializer;
-import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.subscriber.DyadEventDispatcher;
 import org.dyad.subscriber.DyadSubscriber;
 import org.junit.jupiter.api.Test;

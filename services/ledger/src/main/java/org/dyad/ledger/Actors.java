@@ -1,7 +1,7 @@
 package org.dyad.ledger;
 
-import org.dyad.contracts.actor.Actor;
-import org.dyad.contracts.actor.ActorRegistry;
+import org.dyad.actors.Actor;
+import org.dyad.actors.ActorRegistry;
 import org.dyad.contracts.common.PartialDate;
 
 import java.util.List;

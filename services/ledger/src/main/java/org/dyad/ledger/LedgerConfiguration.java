@@ -112,10 +112,14 @@ public class LedgerConfiguration {
         return false;
     }
 
-    /** Events are stored as the same JSON subscribers receive, tolerant of fields added later. */
+    /**
+     * Events are stored as the same JSON subscribers receive, tolerant of fields added later, with their published
+     * version as revision.
+     */
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(DyadJson.configure(DyadJson.mapper().copy())).build();
+        return JacksonSerializer.builder().objectMapper(DyadJson.configure(DyadJson.mapper().copy()))
+                .revisionResolver(new EventVersionRevisions()).build();
     }
 }

@@ -5,22 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.EventUpcasts;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads {@code SaleReported} events stored as version 1 (one optional {@code estimate}, no revision) as version 2
- * (a list of {@code estimates}), with the same step subscribers use for version-1 records on the topic.
+ * (a list of {@code estimates}), with the same step subscribers use for version-1 records on the topic. Version 1
+ * was only ever stored under the class's former name; both names are read, whichever upcaster runs first.
  */
 @Component
 public class SaleReportedUpcaster extends SingleEventUpcaster {
 
     private static final String TYPE = SaleReported.class.getName();
+    private static final String FORMER_TYPE = MovedEventClassesUpcaster.formerName(SaleReported.class);
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return TYPE.equals(representation.getType().getName())
+        String name = representation.getType().getName();
+        return (TYPE.equals(name) || FORMER_TYPE.equals(name))
                 && (representation.getType().getRevision() == null
                 || "1".equals(representation.getType().getRevision()));
     }

@@ -2,7 +2,7 @@ package org.dyad.sipri;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.dyad.contracts.actor.ActorRegistry;
+import org.dyad.actors.ActorRegistry;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,9 +1,9 @@
 package org.dyad.subscriber;
 
 import org.dyad.contracts.common.DyadEvent;
-import org.dyad.contracts.deal.CancelDeal;
-import org.dyad.contracts.deal.DealCancelled;
-import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.command.CancelDeal;
+import org.dyad.contracts.deal.event.DealCancelled;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.junit.jupiter.api.Test;
 

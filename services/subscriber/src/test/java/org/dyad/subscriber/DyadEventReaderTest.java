@@ -4,7 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.contracts.wire.UnreadableEventException;

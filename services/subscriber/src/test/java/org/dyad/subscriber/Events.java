@@ -10,10 +10,10 @@ import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.Source;
-import org.dyad.contracts.deal.DealCancelled;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
-import org.dyad.contracts.deal.SaleReported;
+import org.dyad.contracts.deal.event.DealCancelled;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.contracts.wire.PublishedEvent;
 

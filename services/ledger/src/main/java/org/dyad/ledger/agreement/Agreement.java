@@ -4,35 +4,36 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.dyad.contracts.agreement.AgreementDisclosed;
-import org.dyad.contracts.agreement.AgreementEnteredIntoForce;
-import org.dyad.contracts.agreement.AgreementExpired;
-import org.dyad.contracts.agreement.AgreementExtended;
-import org.dyad.contracts.agreement.AgreementRenounced;
-import org.dyad.contracts.agreement.AgreementSigned;
+import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.contracts.agreement.AgreementStatus;
-import org.dyad.contracts.agreement.AgreementTerminated;
 import org.dyad.contracts.agreement.ConsentMeans;
-import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
-import org.dyad.contracts.agreement.DiscloseAgreement;
-import org.dyad.contracts.agreement.EnterIntoForce;
-import org.dyad.contracts.agreement.ExtendAgreement;
-import org.dyad.contracts.agreement.NotifyWithdrawal;
-import org.dyad.contracts.agreement.ParticipationResumed;
-import org.dyad.contracts.agreement.ParticipationSuspended;
 import org.dyad.contracts.agreement.PartyStatus;
-import org.dyad.contracts.agreement.RecordConsentToBeBound;
-import org.dyad.contracts.agreement.RecordExpiry;
-import org.dyad.contracts.agreement.RecordSignature;
-import org.dyad.contracts.agreement.RenounceAgreement;
-import org.dyad.contracts.agreement.ResumeParticipation;
-import org.dyad.contracts.agreement.SignAgreement;
-import org.dyad.contracts.agreement.SignatureRecorded;
-import org.dyad.contracts.agreement.SuspendParticipation;
-import org.dyad.contracts.agreement.TerminateAgreement;
-import org.dyad.contracts.agreement.WithdrawalNotified;
+import org.dyad.contracts.agreement.command.DiscloseAgreement;
+import org.dyad.contracts.agreement.command.EnterIntoForce;
+import org.dyad.contracts.agreement.command.ExtendAgreement;
+import org.dyad.contracts.agreement.command.NotifyWithdrawal;
+import org.dyad.contracts.agreement.command.RecordConsentToBeBound;
+import org.dyad.contracts.agreement.command.RecordExpiry;
+import org.dyad.contracts.agreement.command.RecordSignature;
+import org.dyad.contracts.agreement.command.RenounceAgreement;
+import org.dyad.contracts.agreement.command.ResumeParticipation;
+import org.dyad.contracts.agreement.command.SignAgreement;
+import org.dyad.contracts.agreement.command.SuspendParticipation;
+import org.dyad.contracts.agreement.command.TerminateAgreement;
+import org.dyad.contracts.agreement.event.AgreementDisclosed;
+import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
+import org.dyad.contracts.agreement.event.AgreementExpired;
+import org.dyad.contracts.agreement.event.AgreementExtended;
+import org.dyad.contracts.agreement.event.AgreementRenounced;
+import org.dyad.contracts.agreement.event.AgreementSigned;
+import org.dyad.contracts.agreement.event.AgreementTerminated;
+import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.ParticipationResumed;
+import org.dyad.contracts.agreement.event.ParticipationSuspended;
+import org.dyad.contracts.agreement.event.SignatureRecorded;
+import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.common.PartialDate;
-import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.ledger.Actors;
 
 import java.util.HashSet;
@@ -51,7 +52,7 @@ import static org.dyad.ledger.RuleViolationException.require;
  * suspended → withdrawal notified → withdrawn; or renounced); the agreement as a whole enters into force, may be
  * extended, expires or is terminated. A secret agreement may later be disclosed.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = DyadCommandTargetResolver.BEAN)
 public class Agreement {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package org.dyad.ledger.record;
 
+import jakarta.validation.Validator;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -7,17 +8,16 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.dyad.contracts.record.CorrectRecord;
-import org.dyad.contracts.record.CorrectableFields;
-import org.dyad.contracts.record.RecordCorrected;
-import org.dyad.contracts.record.RecordRetracted;
-import org.dyad.contracts.record.RetractRecord;
+import org.dyad.contracts.correction.CorrectableFields;
+import org.dyad.contracts.correction.command.CorrectRecord;
+import org.dyad.contracts.correction.command.RetractRecord;
+import org.dyad.contracts.correction.event.RecordCorrected;
+import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.ledger.CommandLimits;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.agreement.Agreement;
 import org.dyad.ledger.deal.Deal;
 import org.dyad.ledger.statement.Statement;
-import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

@@ -1,11 +1,14 @@
 package org.dyad.ledger.sipri;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
-import org.dyad.contracts.deal.RecordTradeRegisterEntry;
+import org.dyad.contracts.deal.command.RecordTradeRegisterEntry;
 import org.dyad.ledger.CommandLimits;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.LedgerConfiguration;
@@ -19,9 +22,6 @@ import org.dyad.sipri.SipriRow;
 import org.dyad.sipri.SipriTradeRegisterReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.validation.Validator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;

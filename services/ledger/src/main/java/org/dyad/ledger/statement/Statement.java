@@ -4,8 +4,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.dyad.contracts.statement.RecordStatement;
-import org.dyad.contracts.statement.StatementRecorded;
+import org.dyad.ledger.DyadCommandTargetResolver;
+import org.dyad.contracts.statement.command.RecordStatement;
+import org.dyad.contracts.statement.event.StatementRecorded;
 import org.dyad.ledger.Actors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -17,7 +18,7 @@ import static org.dyad.ledger.RuleViolationException.require;
  * An official statement by one actor to or about others: a protest, threat, pledge, expectation. It is a record of
  * its own so that it can be corrected or retracted like any other.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = DyadCommandTargetResolver.BEAN)
 public class Statement {
 
     @AggregateIdentifier

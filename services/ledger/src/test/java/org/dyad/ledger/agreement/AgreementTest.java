@@ -1,37 +1,38 @@
 package org.dyad.ledger.agreement;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.dyad.contracts.agreement.AgreementDisclosed;
-import org.dyad.contracts.agreement.AgreementEnteredIntoForce;
-import org.dyad.contracts.agreement.AgreementExpired;
-import org.dyad.contracts.agreement.AgreementExtended;
+import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.contracts.agreement.AgreementKind;
-import org.dyad.contracts.agreement.AgreementRenounced;
-import org.dyad.contracts.agreement.AgreementSigned;
 import org.dyad.contracts.agreement.AgreementStatus;
 import org.dyad.contracts.agreement.AgreementSubject;
-import org.dyad.contracts.agreement.AgreementTerminated;
 import org.dyad.contracts.agreement.ConsentMeans;
-import org.dyad.contracts.agreement.ConsentToBeBoundRecorded;
-import org.dyad.contracts.agreement.DiscloseAgreement;
-import org.dyad.contracts.agreement.EnterIntoForce;
-import org.dyad.contracts.agreement.ExtendAgreement;
 import org.dyad.contracts.agreement.Lineage;
 import org.dyad.contracts.agreement.LineageRelation;
-import org.dyad.contracts.agreement.NotifyWithdrawal;
-import org.dyad.contracts.agreement.ParticipationResumed;
-import org.dyad.contracts.agreement.ParticipationSuspended;
 import org.dyad.contracts.agreement.PartyStatus;
-import org.dyad.contracts.agreement.RecordConsentToBeBound;
-import org.dyad.contracts.agreement.RecordExpiry;
-import org.dyad.contracts.agreement.RecordSignature;
-import org.dyad.contracts.agreement.RenounceAgreement;
-import org.dyad.contracts.agreement.ResumeParticipation;
-import org.dyad.contracts.agreement.SignAgreement;
-import org.dyad.contracts.agreement.SignatureRecorded;
-import org.dyad.contracts.agreement.SuspendParticipation;
-import org.dyad.contracts.agreement.TerminateAgreement;
-import org.dyad.contracts.agreement.WithdrawalNotified;
+import org.dyad.contracts.agreement.command.DiscloseAgreement;
+import org.dyad.contracts.agreement.command.EnterIntoForce;
+import org.dyad.contracts.agreement.command.ExtendAgreement;
+import org.dyad.contracts.agreement.command.NotifyWithdrawal;
+import org.dyad.contracts.agreement.command.RecordConsentToBeBound;
+import org.dyad.contracts.agreement.command.RecordExpiry;
+import org.dyad.contracts.agreement.command.RecordSignature;
+import org.dyad.contracts.agreement.command.RenounceAgreement;
+import org.dyad.contracts.agreement.command.ResumeParticipation;
+import org.dyad.contracts.agreement.command.SignAgreement;
+import org.dyad.contracts.agreement.command.SuspendParticipation;
+import org.dyad.contracts.agreement.command.TerminateAgreement;
+import org.dyad.contracts.agreement.event.AgreementDisclosed;
+import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
+import org.dyad.contracts.agreement.event.AgreementExpired;
+import org.dyad.contracts.agreement.event.AgreementExtended;
+import org.dyad.contracts.agreement.event.AgreementRenounced;
+import org.dyad.contracts.agreement.event.AgreementSigned;
+import org.dyad.contracts.agreement.event.AgreementTerminated;
+import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.ParticipationResumed;
+import org.dyad.contracts.agreement.event.ParticipationSuspended;
+import org.dyad.contracts.agreement.event.SignatureRecorded;
+import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.ledger.IllegalTransitionException;
@@ -60,6 +61,7 @@ class AgreementTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Agreement.class);
+        fixture.registerCommandTargetResolver(new DyadCommandTargetResolver());
     }
 
     private Provenance provenance() {

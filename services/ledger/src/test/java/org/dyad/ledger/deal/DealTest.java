@@ -1,39 +1,40 @@
 package org.dyad.ledger.deal;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
-import org.dyad.contracts.deal.CancelDeal;
-import org.dyad.contracts.deal.CompleteDelivery;
-import org.dyad.contracts.deal.ConcludeContract;
-import org.dyad.contracts.deal.ContractConcluded;
-import org.dyad.contracts.deal.DealCancelled;
+import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
-import org.dyad.contracts.deal.DealResumed;
-import org.dyad.contracts.deal.DealRevived;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.DealStatus;
-import org.dyad.contracts.deal.DealSuperseded;
-import org.dyad.contracts.deal.DealSuspended;
-import org.dyad.contracts.deal.DeliveryCompleted;
-import org.dyad.contracts.deal.DeliveryRecorded;
-import org.dyad.contracts.deal.EstimateRecorded;
-import org.dyad.contracts.deal.NegotiationOpened;
-import org.dyad.contracts.deal.OpenNegotiation;
-import org.dyad.contracts.deal.RecordDelivery;
-import org.dyad.contracts.deal.RecordEstimate;
-import org.dyad.contracts.deal.RecordTradeRegisterEntry;
-import org.dyad.contracts.deal.ReportSale;
-import org.dyad.contracts.deal.ResumeDeal;
-import org.dyad.contracts.deal.ReviveDeal;
-import org.dyad.contracts.deal.SaleReported;
-import org.dyad.contracts.deal.SupersedeDeal;
-import org.dyad.contracts.deal.SuspendDeal;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.contracts.deal.TrancheItem;
-import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.deal.command.CancelDeal;
+import org.dyad.contracts.deal.command.CompleteDelivery;
+import org.dyad.contracts.deal.command.ConcludeContract;
+import org.dyad.contracts.deal.command.OpenNegotiation;
+import org.dyad.contracts.deal.command.RecordDelivery;
+import org.dyad.contracts.deal.command.RecordEstimate;
+import org.dyad.contracts.deal.command.RecordTradeRegisterEntry;
+import org.dyad.contracts.deal.command.ReportSale;
+import org.dyad.contracts.deal.command.ResumeDeal;
+import org.dyad.contracts.deal.command.ReviveDeal;
+import org.dyad.contracts.deal.command.SupersedeDeal;
+import org.dyad.contracts.deal.command.SuspendDeal;
+import org.dyad.contracts.deal.event.ContractConcluded;
+import org.dyad.contracts.deal.event.DealCancelled;
+import org.dyad.contracts.deal.event.DealResumed;
+import org.dyad.contracts.deal.event.DealRevived;
+import org.dyad.contracts.deal.event.DealSuperseded;
+import org.dyad.contracts.deal.event.DealSuspended;
+import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryRecorded;
+import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.NegotiationOpened;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,7 @@ class DealTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Deal.class);
+        fixture.registerCommandTargetResolver(new DyadCommandTargetResolver());
     }
 
     private Provenance provenance() {

@@ -1,9 +1,10 @@
 package org.dyad.ledger.statement;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.dyad.contracts.statement.RecordStatement;
+import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.contracts.statement.StatementKind;
-import org.dyad.contracts.statement.StatementRecorded;
+import org.dyad.contracts.statement.command.RecordStatement;
+import org.dyad.contracts.statement.event.StatementRecorded;
 import org.dyad.ledger.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class StatementTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Statement.class);
+        fixture.registerCommandTargetResolver(new DyadCommandTargetResolver());
     }
 
     private static RecordStatement protest(String speaker, List<String> addressees) {

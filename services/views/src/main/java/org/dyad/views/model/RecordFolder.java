@@ -1,9 +1,9 @@
 package org.dyad.views.model;
 
 import org.dyad.contracts.common.DyadEvent;
-import org.dyad.contracts.record.CorrectableFields;
-import org.dyad.contracts.record.RecordCorrected;
-import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.correction.CorrectableFields;
+import org.dyad.contracts.correction.event.RecordCorrected;
+import org.dyad.contracts.correction.event.RecordRetracted;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.statement.StatementKind;
-import org.dyad.contracts.statement.StatementRecorded;
+import org.dyad.contracts.statement.event.StatementRecorded;
 
 import java.util.List;
 

@@ -6,11 +6,11 @@ import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
-import org.dyad.contracts.deal.EstimateRecorded;
-import org.dyad.contracts.deal.SaleReported;
-import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.DyadJson;
 import org.junit.jupiter.api.Test;
 

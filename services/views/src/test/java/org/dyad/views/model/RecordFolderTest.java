@@ -1,25 +1,25 @@
 package org.dyad.views.model;
 
-import org.dyad.contracts.agreement.AgreementEnteredIntoForce;
 import org.dyad.contracts.agreement.AgreementKind;
-import org.dyad.contracts.agreement.AgreementRenounced;
-import org.dyad.contracts.agreement.AgreementSigned;
 import org.dyad.contracts.agreement.AgreementStatus;
 import org.dyad.contracts.agreement.PartyStatus;
-import org.dyad.contracts.agreement.WithdrawalNotified;
+import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
+import org.dyad.contracts.agreement.event.AgreementRenounced;
+import org.dyad.contracts.agreement.event.AgreementSigned;
+import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
-import org.dyad.contracts.deal.DealCancelled;
+import org.dyad.contracts.correction.event.RecordCorrected;
+import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.DealStatus;
-import org.dyad.contracts.deal.EstimateRecorded;
-import org.dyad.contracts.deal.SaleReported;
-import org.dyad.contracts.record.RecordCorrected;
-import org.dyad.contracts.record.RecordRetracted;
+import org.dyad.contracts.deal.event.DealCancelled;
+import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.SaleReported;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

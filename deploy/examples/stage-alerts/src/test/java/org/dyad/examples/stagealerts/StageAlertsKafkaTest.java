@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.dyad.contracts.common.DyadEvent;
-import org.dyad.contracts.deal.NegotiationOpened;
+import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.examples.stagealerts.StageAlerts.Alert;
 import org.dyad.subscriber.DyadEventDispatcher;

@@ -1,0 +1,23 @@
+package org.dyad.contracts.agreement.command;
+
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.DyadCommand;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Record that a party suspended its participation. */
+public record SuspendParticipation(
+        String agreementId,
+        PartialDate on,
+        String party,
+        String reason,
+        Source source,
+        AdmiraltyGrade grade,
+        String recordedBy,
+        Long expectedVersion) implements DyadCommand {
+
+    @Override
+    public String targetId() {
+        return agreementId;
+    }
+}

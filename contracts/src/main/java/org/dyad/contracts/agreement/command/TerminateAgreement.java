@@ -1,0 +1,22 @@
+package org.dyad.contracts.agreement.command;
+
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.DyadCommand;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Record that the agreement was terminated for all parties. */
+public record TerminateAgreement(
+        String agreementId,
+        PartialDate on,
+        String reason,
+        Source source,
+        AdmiraltyGrade grade,
+        String recordedBy,
+        Long expectedVersion) implements DyadCommand {
+
+    @Override
+    public String targetId() {
+        return agreementId;
+    }
+}

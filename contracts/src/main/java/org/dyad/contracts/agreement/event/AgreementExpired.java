@@ -1,0 +1,24 @@
+package org.dyad.contracts.agreement.event;
+
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.wire.EventType;
+
+/** The agreement expired on {@code on}. */
+@EventType(aggregate = "agreement", name = "AgreementExpired", version = 1)
+public record AgreementExpired(
+        String agreementId,
+        PartialDate on,
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return agreementId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return on;
+    }
+}

@@ -1,0 +1,47 @@
+package org.dyad.contracts.agreement.event;
+
+import org.dyad.contracts.agreement.AgreementKind;
+import org.dyad.contracts.agreement.AgreementSubject;
+import org.dyad.contracts.agreement.Lineage;
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.wire.EventType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Two or more parties signed an agreement on {@code signedOn}; {@code concerning} are third actors it is about. */
+@EventType(aggregate = "agreement", name = "AgreementSigned", version = 1)
+public record AgreementSigned(
+        String agreementId,
+        String title,
+        AgreementKind kind,
+        List<AgreementSubject> subjects,
+        List<String> parties,
+        List<String> concerning,
+        PartialDate signedOn,
+        String place,
+        Boolean binding,
+        boolean secret,
+        Lineage lineage,
+        PartialDate expiresOn,
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return agreementId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return signedOn;
+    }
+
+    @Override
+    public List<String> actors() {
+        List<String> actors = new ArrayList<>(parties);
+        actors.addAll(concerning == null ? List.of() : concerning);
+        return actors;
+    }
+}

@@ -1,0 +1,25 @@
+package org.dyad.contracts.agreement.event;
+
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.wire.EventType;
+
+/** The agreement was terminated on {@code on}. */
+@EventType(aggregate = "agreement", name = "AgreementTerminated", version = 1)
+public record AgreementTerminated(
+        String agreementId,
+        PartialDate on,
+        String reason,
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return agreementId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return on;
+    }
+}

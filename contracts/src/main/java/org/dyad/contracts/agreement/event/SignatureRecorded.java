@@ -1,0 +1,32 @@
+package org.dyad.contracts.agreement.event;
+
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.wire.EventType;
+
+import java.util.List;
+
+/** A further party signed on {@code on}. */
+@EventType(aggregate = "agreement", name = "SignatureRecorded", version = 1)
+public record SignatureRecorded(
+        String agreementId,
+        PartialDate on,
+        String party,
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return agreementId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return on;
+    }
+
+    @Override
+    public List<String> actors() {
+        return List.of(party);
+    }
+}

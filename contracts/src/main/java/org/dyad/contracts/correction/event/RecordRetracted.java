@@ -1,0 +1,26 @@
+package org.dyad.contracts.correction.event;
+
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.wire.EventType;
+
+/** An earlier claim was withdrawn; views stop counting it and history keeps it. */
+@EventType(aggregate = "record", name = "RecordRetracted", version = 1)
+public record RecordRetracted(
+        String aggregateId,
+        String retractedEventId,
+        String retractedEventType,
+        String reason,
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return aggregateId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+package org.dyad.contracts.deal.command;
+
+import org.dyad.contracts.common.AdmiraltyGrade;
+import org.dyad.contracts.common.DyadCommand;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+
+/** Record that supplier and recipient entered negotiations. */
+public record OpenNegotiation(
+        String dealId,
+        PartialDate on,
+        Source source,
+        AdmiraltyGrade grade,
+        String recordedBy,
+        Long expectedVersion) implements DyadCommand {
+
+    @Override
+    public String targetId() {
+        return dealId;
+    }
+}

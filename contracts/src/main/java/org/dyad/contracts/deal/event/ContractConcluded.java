@@ -1,0 +1,28 @@
+package org.dyad.contracts.deal.event;
+
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.wire.EventType;
+
+import java.util.List;
+
+/** The deal was contracted on {@code on}; {@code items}, when given, replace the reported ones. */
+@EventType(aggregate = "deal", name = "ContractConcluded", version = 1)
+public record ContractConcluded(
+        String dealId,
+        PartialDate on,
+        List<DealItem> items,
+        Provenance provenance) implements DyadEvent {
+
+    @Override
+    public String aggregateId() {
+        return dealId;
+    }
+
+    @Override
+    public PartialDate validOn() {
+        return on;
+    }
+}

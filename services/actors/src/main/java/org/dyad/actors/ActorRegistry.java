@@ -1,0 +1,311 @@
+package org.dyad.actors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The reference list of actors, so that every service names a party by the same code and reads SIPRI's names
+ * without a mapping of its own.
+ *
+ * <p>Codes:
+ * <ul>
+ *   <li>Current states and territories: ISO 3166-1 alpha-3, all of kind {@link ActorKind#STATE}. Kosovo, which ISO
+ *       does not list, uses {@code XKX} as the EU and the IMF do.</li>
+ *   <li>Dissolved states: ISO 3166-3 ({@code SUN}, {@code YUG}, {@code SCG}, {@code CSK}, {@code DDR},
+ *       {@code YMD}). North Yemen is {@code YAR}, a Dyad code: ISO gave it {@code YEM}, which unified Yemen kept.
+ *       {@code YUG} lasts until 2003-02-04 and is succeeded by {@code SCG}, because SIPRI writes "Yugoslavia"
+ *       for the Federal Republic of Yugoslavia as well as for the SFRY; the republics that left in 1991-92 start
+ *       on their own dates and overlap it.</li>
+ *   <li>Non-state groups and unknown parties: {@code XAA}-{@code XZZ} (other than {@code XKX}), from ISO's
+ *       user-assigned range.</li>
+ *   <li>International organisations: {@code Q..} codes, kept clear of ISO's {@code QAT} (Qatar).</li>
+ * </ul>
+ *
+ * <p>{@code validTo} is the first day an actor no longer existed (Czechoslovakia until 1993-01-01, its successors
+ * from 1993-01-01). Among current states only those born of the dissolutions above, and Kosovo, carry a start date;
+ * Germany, which continued West Germany, does not. Serbia starts with Montenegro on 2006-06-03, the day Montenegro's
+ * independence ended Serbia and Montenegro, rather than on 2006-06-05 when it declared itself the continuing state,
+ * so that no day falls between them.
+ *
+ * <p>Names and aliases match ignoring case, accents, surrounding and repeated spaces, typographic apostrophes and
+ * {@code &} for "and"; SIPRI's own spellings, with their {@code *} and {@code **} marks, are aliases.
+ */
+public final class ActorRegistry {
+
+    static final String RESOURCE = "actors.csv";
+    static final List<String> COLUMNS =
+            List.of("code", "name", "kind", "valid_from", "valid_to", "successors", "aliases");
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
+    /** A name that starts with what was typed ranks between an exact code and a code one letter off. */
+    private static final double PREFIX_SCORE = 0.5;
+    /** A letter wrong in a name costs more than a letter wrong in a code. */
+    private static final double NAME_WEIGHT = 1.5;
+    /** A whole word of a name ("Korea"), or a name with more after it ("Yugoslavia (FRY)"), ranks below both. */
+    private static final double WORD_SCORE = 1.25;
+
+    private final List<Actor> all;
+    private final Map<String, Actor> byCode;
+    private final Map<String, Actor> byName;
+    private final Map<String, List<String>> keysByCode = new HashMap<>();
+    // Spellings met before, as written: an import asks for the same few hundred names on every row, and
+    // normalising (Unicode decomposition, two regular expressions) is a noticeable part of mapping a row.
+    private final Map<String, Actor> bySpelling = new ConcurrentHashMap<>();
+    private static final int MAX_SPELLINGS = 10_000;
+
+    private ActorRegistry(Map<String, Actor> byCode, Map<String, Actor> byName) {
+        this.byCode = byCode;
+        this.byName = byName;
+        this.all = List.copyOf(byCode.values());
+        byName.forEach((key, actor) -> keysByCode.computeIfAbsent(actor.code(), code -> new ArrayList<>()).add(key));
+    }
+
+    /** The list shipped with Dyad, read once. */
+    public static ActorRegistry standard() {
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        private static final ActorRegistry INSTANCE = loadStandard();
+
+        private static ActorRegistry loadStandard() {
+            try (InputStream in = ActorRegistry.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the actor list " + RESOURCE + " is missing from the classpath");
+                }
+                return read(in, RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            }
+        }
+    }
+
+    /**
+     * Reads and checks a UTF-8 actor list with the columns {@link #COLUMNS}.
+     *
+     * @param source the name used in error messages
+     * @throws IllegalStateException naming the line of the first problem found
+     */
+    static ActorRegistry read(InputStream csv, String source) {
+        Map<String, Actor> byCode = new TreeMap<>();
+        Map<String, Long> lineOfCode = new HashMap<>();
+        Map<String, Actor> byName = new HashMap<>();
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(csv, StandardCharsets.UTF_8), FORMAT)) {
+            if (!parser.getHeaderNames().equals(COLUMNS)) {
+                throw new IllegalStateException(source + " line 1: header must be " + String.join(",", COLUMNS)
+                        + " but is " + String.join(",", parser.getHeaderNames()));
+            }
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                Actor actor = parse(record, source, line);
+                Long first = lineOfCode.putIfAbsent(actor.code(), line);
+                if (first != null) {
+                    throw problem(source, line, "duplicate code '" + actor.code() + "', first on line " + first);
+                }
+                byCode.put(actor.code(), actor);
+                for (String name : names(actor)) {
+                    String key = normalise(name);
+                    Actor holder = byName.putIfAbsent(key, actor);
+                    if (holder != null) {
+                        throw problem(source, line, "duplicate name or alias '" + name + "', already "
+                                + holder.code() + " on line " + lineOfCode.get(holder.code()));
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException(source + " cannot be read as CSV: " + e.getMessage(), e);
+        }
+        for (Actor actor : byCode.values()) {
+            for (String successor : actor.successors()) {
+                if (!byCode.containsKey(successor) || successor.equals(actor.code())) {
+                    throw problem(source, lineOfCode.get(actor.code()),
+                            "successor '" + successor + "' of " + actor.code() + " is not another actor's code");
+                }
+            }
+        }
+        return new ActorRegistry(byCode, byName);
+    }
+
+    private static Actor parse(CSVRecord record, String source, long line) {
+        if (!record.isConsistent()) {
+            throw problem(source, line, "expected " + COLUMNS.size() + " fields but found " + record.size());
+        }
+        String code = record.get("code");
+        String kindText = record.get("kind");
+        ActorKind kind;
+        try {
+            kind = ActorKind.valueOf(kindText);
+        } catch (IllegalArgumentException e) {
+            throw problem(source, line, "unknown kind '" + kindText + "' for " + code + "; expected one of "
+                    + Arrays.toString(ActorKind.values()));
+        }
+        Actor actor;
+        try {
+            actor = new Actor(code, record.get("name"), kind,
+                    date(record.get("valid_from")), date(record.get("valid_to")),
+                    list(record.get("successors")), list(record.get("aliases")));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw problem(source, line, e.getMessage());
+        }
+        String expectedPrefix = switch (kind) {
+            case NON_STATE_GROUP, UNKNOWN -> "X";
+            case INTERNATIONAL_ORGANISATION -> "Q";
+            case STATE, DISSOLVED_STATE -> "";
+        };
+        if (!code.startsWith(expectedPrefix)) {
+            throw problem(source, line, code + " is " + kind + " so its code must start with " + expectedPrefix);
+        }
+        if (kind == ActorKind.DISSOLVED_STATE && actor.validTo() == null) {
+            throw problem(source, line, "dissolved state " + code + " needs a valid_to");
+        }
+        return actor;
+    }
+
+    private static LocalDate date(String text) {
+        return text.isEmpty() ? null : LocalDate.parse(text);
+    }
+
+    private static List<String> list(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : text.split(";", -1)) {
+            String trimmed = item.trim();
+            if (trimmed.isEmpty()) {
+                throw new IllegalArgumentException("empty item in '" + text + "'");
+            }
+            items.add(trimmed);
+        }
+        return items;
+    }
+
+    private static IllegalStateException problem(String source, long line, String message) {
+        return new IllegalStateException(source + " line " + line + ": " + message);
+    }
+
+    private static List<String> names(Actor actor) {
+        List<String> names = new ArrayList<>();
+        names.add(actor.name());
+        names.addAll(actor.aliases());
+        return names;
+    }
+
+    /** The lookup key of a name: case, accents, spacing, apostrophe style and "&amp;" versus "and" do not count. */
+    static String normalise(String name) {
+        String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        s = s.replace('\u2019', '\'').replace('\u2018', '\'').replace("&", " and ");
+        return WHITESPACE.matcher(s.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The actor with exactly this code, such as {@code RUS}. */
+    public Optional<Actor> byCode(String code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code));
+    }
+
+    /** The actor with this name or alias, as SIPRI or a person writes it ({@code "Hezbollah (Lebanon)*"}). */
+    public Optional<Actor> byName(String nameOrAlias) {
+        if (nameOrAlias == null) {
+            return Optional.empty();
+        }
+        Actor known = bySpelling.get(nameOrAlias);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Actor actor = byName.get(normalise(nameOrAlias));
+        if (actor != null && bySpelling.size() < MAX_SPELLINGS) {
+            bySpelling.put(nameOrAlias, actor);
+        }
+        return Optional.ofNullable(actor);
+    }
+
+    /** Every actor, ordered by code. */
+    public List<Actor> all() {
+        return all;
+    }
+
+    /**
+     * The actors someone most likely meant by an unknown code or name, best first, for messages such as
+     * "unknown actor 'IRA'; did you mean IRN (Iran), IRQ (Iraq)?". An exact code ranks first, then names that
+     * start with the input, then codes one letter off, then names holding the input as a word or held at the start
+     * of it, then names a few letters off. Actors too far from the input to be a slip are left out, so the list may
+     * be shorter than {@code max} or empty.
+     */
+    public List<Actor> closestMatches(String unknown, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative");
+        }
+        if (unknown == null || unknown.isBlank()) {
+            return List.of();
+        }
+        String code = unknown.trim().toUpperCase(Locale.ROOT);
+        String key = normalise(unknown);
+        record Match(Actor actor, double score) {
+        }
+        return all.stream()
+                .map(actor -> new Match(actor, score(actor.code(), keysByCode.get(actor.code()), code, key)))
+                .filter(match -> match.score() < Double.POSITIVE_INFINITY)
+                .sorted(Comparator.comparingDouble(Match::score).thenComparing(match -> match.actor().code()))
+                .limit(max)
+                .map(Match::actor)
+                .toList();
+    }
+
+    private static double score(String actorCode, List<String> actorKeys, String code, String key) {
+        double best = Double.POSITIVE_INFINITY;
+        int codeDistance = LEVENSHTEIN.apply(code, actorCode);
+        if (codeDistance <= 1) {
+            best = codeDistance;
+        }
+        for (String candidate : actorKeys) {
+            if (key.length() >= 2 && candidate.startsWith(key)) {
+                best = Math.min(best, candidate.equals(key) ? 0 : PREFIX_SCORE);
+            }
+            if (key.length() >= 3 && (candidate.contains(" " + key) || candidate.contains("(" + key))
+                    || candidate.length() >= 4 && key.length() > candidate.length() && key.startsWith(candidate)
+                    && !Character.isLetterOrDigit(key.charAt(candidate.length()))) {
+                best = Math.min(best, WORD_SCORE);
+            }
+            int distance = LEVENSHTEIN.apply(key, candidate);
+            if (distance <= Math.max(1, Math.min(key.length(), candidate.length()) / 3)) {
+                best = Math.min(best, NAME_WEIGHT * distance);
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public String toString() {
+        return "ActorRegistry[" + all.size() + " actors]";
+    }
+}

@@ -1,0 +1,245 @@
+package org.dyad.actors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ActorRegistryTest {
+
+    /** Every recipient and supplier named in the SIPRI trade register sample. */
+    private static final List<String> SIPRI_SAMPLE_NAMES = List.of(
+            "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria",
+            "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Botswana", "Brazil", "Brunei",
+            "Bulgaria", "Burkina Faso", "Cambodia", "Cameroon", "Canada", "Central African Republic", "Chad",
+            "Chile", "China", "Colombia", "Congo", "Cote d'Ivoire", "Cuba", "Czechia", "Czechoslovakia", "DR Congo",
+            "Denmark", "Djibouti", "Dominican Republic", "Ecuador", "Egypt", "El Salvador", "Eritrea", "Estonia",
+            "Ethiopia", "Finland", "France", "GUNT (Chad)*", "Gabon", "Germany", "Ghana", "Greece", "Guatemala",
+            "Guinea", "Houthi rebels (Yemen)*", "Hungary", "India", "Indonesia", "Iran", "Iraq", "Israel", "Italy",
+            "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kurdistan Regional Government (Iraq)*", "Kuwait",
+            "LTTE (Sri Lanka)*", "Laos", "Lebanon", "Lebanon Palestinian rebels*", "Libya", "Libya HoR*",
+            "Lithuania", "Malaysia", "Maldives", "Mauritania", "Mexico", "Moldova", "Morocco", "Mozambique",
+            "Mujahedin (Afghanistan)*", "Myanmar", "NATO**", "Namibia", "Netherlands", "New Zealand", "Nicaragua",
+            "Nigeria", "North Korea", "North Macedonia", "North Yemen", "Northern Alliance (Afghanistan)*", "Norway",
+            "PLO (Israel)*", "Pakistan", "Paraguay", "Peru", "Philippines", "Poland", "Portugal", "Qatar", "Romania",
+            "Russia", "Rwanda", "SLA (Lebanon)*", "Saudi Arabia", "Senegal", "Serbia", "Singapore", "Slovakia",
+            "Somalia", "South Africa", "South Korea", "South Yemen", "Soviet Union", "Spain", "Sri Lanka", "Sudan",
+            "Sweden", "Switzerland", "Syria", "Syria rebels*", "Taiwan", "Tajikistan", "Thailand", "Togo", "Tunisia",
+            "Turkiye", "Turkmenistan", "UAE", "UNITA (Angola)*", "Uganda", "Ukraine", "United Kingdom",
+            "United Nations**", "United States", "Uruguay", "Venezuela", "Viet Nam", "Western Sahara", "Yemen",
+            "Yugoslavia", "Zambia", "unknown recipient(s)", "unknown supplier(s)");
+
+    /** States with a code that ISO 3166-1, and so the JDK, does not have. */
+    private static final Set<String> STATES_OUTSIDE_ISO = Set.of("XKX");
+
+    private final ActorRegistry registry = ActorRegistry.standard();
+
+    @Test
+    void everyNameInTheSipriSampleResolves() {
+        assertThat(SIPRI_SAMPLE_NAMES).allSatisfy(name -> assertThat(registry.byName(name)).as(name).isPresent());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Soviet Union|SUN", "Yugoslavia|YUG", "Czechoslovakia|CSK", "North Yemen|YAR", "South Yemen|YMD",
+            "East Germany (GDR)|DDR", "Congo|COG", "DR Congo|COD", "UAE|ARE", "Turkiye|TUR", "Turkey|TUR",
+            "Viet Nam|VNM", "Hezbollah (Lebanon)*|XHZ", "Hamas (Palestine)*|XHM", "PKK (Turkiye)*|XPK",
+            "NATO**|QNA", "United Nations**|QUN", "African Union**|QUA", "European Union**|QUE",
+            "Regional Security System**|QRS", "unknown supplier(s)|XUS", "unknown recipient(s)|XUR",
+            "Bosnia-Herzegovina|BIH", "Cabo Verde|CPV", "Eswatini|SWZ", "Palestine|PSE", "Timor-Leste|TLS"})
+    void sipriNamesResolveToTheirActor(String name, String code) {
+        assertThat(registry.byName(name)).map(Actor::code).contains(code);
+    }
+
+    @Test
+    void namesMatchIgnoringCaseSpacesAccentsAndAmpersands() {
+        assertThat(registry.byName("  hezbollah (LEBANON)*  ")).map(Actor::code).contains("XHZ");
+        assertThat(registry.byName("Côte d’Ivoire")).map(Actor::code).contains("CIV");
+        assertThat(registry.byName("Trinidad & Tobago")).map(Actor::code).contains("TTO");
+        assertThat(registry.byName("Atlantis")).isEmpty();
+    }
+
+    @Test
+    void codesAreExactAndUpperCase() {
+        assertThat(registry.byCode("RUS")).map(Actor::name).contains("Russia");
+        assertThat(registry.byCode("rus")).isEmpty();
+        assertThat(registry.byCode("XXX")).isEmpty();
+    }
+
+    @Test
+    void theSovietUnionEndedOnBoxingDay1991AndRussiaTookOver() {
+        Actor sovietUnion = registry.byCode("SUN").orElseThrow();
+        assertThat(sovietUnion.kind()).isEqualTo(ActorKind.DISSOLVED_STATE);
+        assertThat(sovietUnion.existedOn(LocalDate.of(1989, 1, 1))).isTrue();
+        assertThat(sovietUnion.existedOn(LocalDate.of(1992, 1, 1))).isFalse();
+        assertThat(sovietUnion.successors()).contains("RUS").hasSize(15);
+
+        Actor russia = registry.byCode("RUS").orElseThrow();
+        assertThat(russia.existedOn(LocalDate.of(1989, 1, 1))).isFalse();
+        assertThat(russia.existedOn(sovietUnion.validTo())).isTrue();
+    }
+
+    @Test
+    void czechoslovakiaLastedThroughItsLastDayAndItsSuccessorsStartedTheNext() {
+        Actor czechoslovakia = registry.byCode("CSK").orElseThrow();
+        assertThat(czechoslovakia.existedOn(LocalDate.of(1992, 12, 31))).isTrue();
+        assertThat(czechoslovakia.successors()).containsExactly("CZE", "SVK");
+        for (String code : czechoslovakia.successors()) {
+            Actor successor = registry.byCode(code).orElseThrow();
+            assertThat(successor.existedOn(LocalDate.of(1992, 12, 31))).as(code).isFalse();
+            assertThat(successor.existedOn(LocalDate.of(1993, 1, 1))).as(code).isTrue();
+        }
+    }
+
+    @Test
+    void germanyContinuesWestGermanyAndAbsorbedTheGdr() {
+        assertThat(registry.byCode("DEU").orElseThrow().existedOn(LocalDate.of(1980, 1, 1))).isTrue();
+        Actor gdr = registry.byCode("DDR").orElseThrow();
+        assertThat(gdr.successors()).containsExactly("DEU");
+        assertThat(gdr.existedOn(LocalDate.of(1990, 10, 3))).isFalse();
+    }
+
+    @Test
+    void sipriYugoslaviaCoversTheFederalRepublicUntilSerbiaAndMontenegro() {
+        Actor yugoslavia = registry.byCode("YUG").orElseThrow();
+        Actor serbiaAndMontenegro = registry.byCode("SCG").orElseThrow();
+        assertThat(yugoslavia.existedOn(LocalDate.of(1999, 1, 1))).isTrue();
+        assertThat(yugoslavia.successors()).contains("SCG");
+        assertThat(serbiaAndMontenegro.validFrom()).isEqualTo(yugoslavia.validTo());
+        assertThat(serbiaAndMontenegro.successors()).containsExactlyInAnyOrder("SRB", "MNE");
+    }
+
+    @Test
+    void bothYemensEndedWhenYemenBegan() {
+        LocalDate unification = registry.byCode("YEM").orElseThrow().validFrom();
+        assertThat(registry.byCode("YAR").orElseThrow().validTo()).isEqualTo(unification);
+        assertThat(registry.byCode("YMD").orElseThrow().validTo()).isEqualTo(unification);
+    }
+
+    @Test
+    void aMistypedCodeSuggestsTheNearCodes() {
+        assertThat(registry.closestMatches("IRA", 3)).extracting(Actor::code).contains("IRN", "IRQ");
+    }
+
+    @Test
+    void aMisspelledNameSuggestsTheActor() {
+        assertThat(registry.closestMatches("Rusia", 3)).extracting(Actor::code).contains("RUS");
+        assertThat(registry.closestMatches("Hezbolah", 3)).extracting(Actor::code).first().isEqualTo("XHZ");
+        assertThat(registry.closestMatches("Korea", 3)).extracting(Actor::code).contains("KOR", "PRK");
+        assertThat(registry.closestMatches("Yugoslavia (FRY)", 3)).extracting(Actor::code).contains("YUG");
+    }
+
+    @Test
+    void suggestionsPutAnExactCodeFirstAndLeaveOutWhatIsFarAway() {
+        assertThat(registry.closestMatches("irn", 3)).extracting(Actor::code).first().isEqualTo("IRN");
+        assertThat(registry.closestMatches("syria", 3)).extracting(Actor::code).first().isEqualTo("SYR");
+        assertThat(registry.closestMatches("Qwertyuiop", 3)).isEmpty();
+        assertThat(registry.closestMatches("IRA", 1)).hasSize(1);
+    }
+
+    @Test
+    void codesAreUniqueThreeLetterCodesInOrder() {
+        List<String> codes = registry.all().stream().map(Actor::code).toList();
+        assertThat(codes).allMatch(code -> code.matches("[A-Z]{3}")).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void everyStateCodeIsAnIsoCodeAndEveryIsoCodeIsAState() {
+        Set<String> iso = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
+        Set<String> states = registry.all().stream()
+                .filter(actor -> actor.kind() == ActorKind.STATE)
+                .map(Actor::code)
+                .collect(Collectors.toSet());
+        assertThat(states).allMatch(code -> iso.contains(code) || STATES_OUTSIDE_ISO.contains(code));
+        assertThat(states).containsAll(iso);
+    }
+
+    @Test
+    void groupsAndUnknownPartiesUseXCodesAndOrganisationsQCodes() {
+        assertThat(registry.all()).allSatisfy(actor -> {
+            switch (actor.kind()) {
+                case NON_STATE_GROUP, UNKNOWN -> assertThat(actor.code()).startsWith("X");
+                case INTERNATIONAL_ORGANISATION -> assertThat(actor.code()).startsWith("Q");
+                default -> { }
+            }
+        });
+    }
+
+    @Test
+    void everySuccessorIsAnActorThatExistedWhenItsPredecessorEnded() {
+        Map<String, Actor> byCode = new HashMap<>();
+        registry.all().forEach(actor -> byCode.put(actor.code(), actor));
+        registry.all().stream().filter(actor -> actor.kind() == ActorKind.DISSOLVED_STATE).forEach(dissolved ->
+                assertThat(dissolved.successors()).as(dissolved.code()).isNotEmpty().allSatisfy(code ->
+                        assertThat(byCode.get(code).existedOn(dissolved.validTo())).as(code).isTrue()));
+    }
+
+    @Test
+    void theStandardListIsReadOnce() {
+        assertThat(ActorRegistry.standard()).isSameAs(registry);
+    }
+
+    @Test
+    void aDuplicateCodeIsRejectedWithItsLine() {
+        assertThatThrownBy(() -> read("""
+                RUS,Russia,STATE,1991-12-26,,,
+                IRN,Iran,STATE,,,,
+                RUS,Russian Federation,STATE,,,,
+                """))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test.csv line 4")
+                .hasMessageContaining("duplicate code 'RUS'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "IRX,Persia,STATE,,,,PERSIA|duplicate name or alias 'PERSIA'",
+            "IRQ,Iran,STATE,,,,|duplicate name or alias 'Iran'",
+            "SUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,RUX,|successor 'RUX'",
+            "IRQ,Iraq,COUNTRY,,,,|unknown kind 'COUNTRY'",
+            "IRQ,Iraq,STATE,1990-13-01,,,|1990-13-01",
+            "Iq,Iraq,STATE,,,,|code 'Iq'",
+            "IRQ,Iraq,STATE,,,|expected 7 fields",
+            "HZB,Hezbollah,NON_STATE_GROUP,,,,|must start with X",
+            "SUN,Soviet Union,DISSOLVED_STATE,,,RUS,|needs a valid_to"})
+    void aBadLineIsRejectedWithItsLine(String badLine, String problem) {
+        assertThatThrownBy(() -> read("RUS,Russia,STATE,1991-12-26,,,\nIRN,Iran,STATE,,,,\n" + badLine + "\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test.csv line 4")
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void aWrongHeaderIsRejected() {
+        assertThatThrownBy(() -> ActorRegistry.read(stream("code,name,kind\nRUS,Russia,STATE\n"), "test.csv"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test.csv line 1");
+    }
+
+    @Test
+    void aValidListReads() {
+        ActorRegistry small = read("IRN,Iran,STATE,,,,Persia\n");
+        assertThat(small.all()).extracting(Actor::code).containsExactly("IRN");
+        assertThat(small.byName("persia")).map(Actor::code).contains("IRN");
+    }
+
+    private static ActorRegistry read(String rows) {
+        return ActorRegistry.read(stream(String.join(",", ActorRegistry.COLUMNS) + "\n" + rows), "test.csv");
+    }
+
+    private static ByteArrayInputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
