@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param name       the common English short name
  * @param validFrom  first day the actor existed, or {@code null} when it predates every record
  * @param validTo    first day the actor no longer existed, or {@code null} while it exists
- * @param successors codes of the actors that took over from a dissolved state
+ * @param successors codes of the actors that followed it, from the registry's successions ({@link Succession})
  * @param aliases    other names, including the exact names SIPRI uses
  */
 public record Actor(String code, String name, ActorKind kind, LocalDate validFrom, LocalDate validTo,

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *       does not list, uses {@code XKX} as the EU and the IMF do.</li>
  *   <li>Dissolved states: ISO 3166-3 ({@code SUN}, {@code YUG}, {@code SCG}, {@code CSK}, {@code DDR},
  *       {@code YMD}). North Yemen is {@code YAR}, a Dyad code: ISO gave it {@code YEM}, which unified Yemen kept.
+ *       South Vietnam (the State, then Republic, of Vietnam) is {@code RVN}, a Dyad code after the Correlates of
+ *       War abbreviation; Viet Nam ({@code VNM}) continues the north.
  *       {@code YUG} lasts until 2003-02-04 and is succeeded by {@code SCG}, because SIPRI writes "Yugoslavia"
  *       for the Federal Republic of Yugoslavia as well as for the SFRY; the republics that left in 1991-92 start
  *       on their own dates and overlap it.</li>
@@ -49,14 +51,20 @@ import java.util.regex.Pattern;
  * independence ended Serbia and Montenegro, rather than on 2006-06-05 when it declared itself the continuing state,
  * so that no day falls between them.
  *
+ * <p>Successions ({@value #SUCCESSIONS_RESOURCE}) say how each state followed another and on which day: Russia
+ * continued the Soviet Union, the other republics separated from it (the Baltic states restored their independence),
+ * Czechoslovakia dissolved, the two Yemens united, Germany absorbed the GDR and Viet Nam the south. An actor's
+ * {@link Actor#successors()} come from them.
+ *
  * <p>Names and aliases match ignoring case, accents, surrounding and repeated spaces, typographic apostrophes and
  * {@code &} for "and"; SIPRI's own spellings, with their {@code *} and {@code **} marks, are aliases.
  */
 public final class ActorRegistry {
 
     static final String RESOURCE = "actors.csv";
-    static final List<String> COLUMNS =
-            List.of("code", "name", "kind", "valid_from", "valid_to", "successors", "aliases");
+    static final List<String> COLUMNS = List.of("code", "name", "kind", "valid_from", "valid_to", "aliases");
+    static final String SUCCESSIONS_RESOURCE = "successions.csv";
+    static final List<String> SUCCESSION_COLUMNS = List.of("predecessor", "successor", "kind", "on", "note");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
@@ -76,6 +84,8 @@ public final class ActorRegistry {
 
     private final List<Actor> all;
     private final Map<String, Actor> byCode;
+    private final Map<String, List<Succession>> successionsFrom = new HashMap<>();
+    private final Map<String, List<Succession>> successionsTo = new HashMap<>();
     private final Map<String, Actor> byName;
     private final Map<String, List<String>> keysByCode = new HashMap<>();
     // Spellings met before, as written: an import asks for the same few hundred names on every row, and
@@ -83,11 +93,15 @@ public final class ActorRegistry {
     private final Map<String, Actor> bySpelling = new ConcurrentHashMap<>();
     private static final int MAX_SPELLINGS = 10_000;
 
-    private ActorRegistry(Map<String, Actor> byCode, Map<String, Actor> byName) {
+    private ActorRegistry(Map<String, Actor> byCode, Map<String, Actor> byName, List<Succession> successions) {
         this.byCode = byCode;
         this.byName = byName;
         this.all = List.copyOf(byCode.values());
         byName.forEach((key, actor) -> keysByCode.computeIfAbsent(actor.code(), code -> new ArrayList<>()).add(key));
+        for (Succession succession : successions) {
+            successionsFrom.computeIfAbsent(succession.predecessor(), code -> new ArrayList<>()).add(succession);
+            successionsTo.computeIfAbsent(succession.successor(), code -> new ArrayList<>()).add(succession);
+        }
     }
 
     /** The list shipped with Dyad, read once. */
@@ -99,24 +113,32 @@ public final class ActorRegistry {
         private static final ActorRegistry INSTANCE = loadStandard();
 
         private static ActorRegistry loadStandard() {
-            try (InputStream in = ActorRegistry.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("the actor list " + RESOURCE + " is missing from the classpath");
+            try (InputStream actors = ActorRegistry.class.getResourceAsStream(RESOURCE);
+                 InputStream successions = ActorRegistry.class.getResourceAsStream(SUCCESSIONS_RESOURCE)) {
+                if (actors == null || successions == null) {
+                    throw new IllegalStateException("the actor list " + RESOURCE + " or its " + SUCCESSIONS_RESOURCE
+                            + " is missing from the classpath");
                 }
-                return read(in, RESOURCE);
+                return read(actors, RESOURCE, successions, SUCCESSIONS_RESOURCE);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
         }
     }
 
+    /** Reads and checks a UTF-8 actor list with the columns {@link #COLUMNS}, without successions. */
+    static ActorRegistry read(InputStream csv, String source) {
+        return read(csv, source, null, null);
+    }
+
     /**
-     * Reads and checks a UTF-8 actor list with the columns {@link #COLUMNS}.
+     * Reads and checks a UTF-8 actor list with the columns {@link #COLUMNS} and its successions with the columns
+     * {@link #SUCCESSION_COLUMNS}; every dissolved state must have a successor.
      *
      * @param source the name used in error messages
-     * @throws IllegalStateException naming the line of the first problem found
+     * @throws IllegalStateException naming the file and line of the first problem found
      */
-    static ActorRegistry read(InputStream csv, String source) {
+    static ActorRegistry read(InputStream csv, String source, InputStream successionsCsv, String successionsSource) {
         Map<String, Actor> byCode = new TreeMap<>();
         Map<String, Long> lineOfCode = new HashMap<>();
         Map<String, Actor> byName = new HashMap<>();
@@ -145,15 +167,69 @@ public final class ActorRegistry {
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException(source + " cannot be read as CSV: " + e.getMessage(), e);
         }
-        for (Actor actor : byCode.values()) {
-            for (String successor : actor.successors()) {
-                if (!byCode.containsKey(successor) || successor.equals(actor.code())) {
-                    throw problem(source, lineOfCode.get(actor.code()),
-                            "successor '" + successor + "' of " + actor.code() + " is not another actor's code");
+        List<Succession> successions = successionsCsv == null ? List.of()
+                : readSuccessions(successionsCsv, successionsSource, byCode);
+        if (successionsCsv != null) {
+            for (Actor actor : List.copyOf(byCode.values())) {
+                List<String> successors = successions.stream().filter(s -> s.predecessor().equals(actor.code()))
+                        .map(Succession::successor).toList();
+                if (actor.kind() == ActorKind.DISSOLVED_STATE && successors.isEmpty()) {
+                    throw problem(successionsSource, 1, "dissolved state " + actor.code() + " has no successor");
                 }
+                Actor withSuccessors = new Actor(actor.code(), actor.name(), actor.kind(), actor.validFrom(),
+                        actor.validTo(), successors, actor.aliases());
+                byCode.put(actor.code(), withSuccessors);
+                byName.replaceAll((key, holder) -> holder == actor ? withSuccessors : holder);
             }
         }
-        return new ActorRegistry(byCode, byName);
+        return new ActorRegistry(byCode, byName, successions);
+    }
+
+    private static List<Succession> readSuccessions(InputStream csv, String source, Map<String, Actor> byCode) {
+        List<Succession> successions = new ArrayList<>();
+        Map<String, String> continuators = new HashMap<>();
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(csv, StandardCharsets.UTF_8), FORMAT)) {
+            if (!parser.getHeaderNames().equals(SUCCESSION_COLUMNS)) {
+                throw new IllegalStateException(source + " line 1: header must be "
+                        + String.join(",", SUCCESSION_COLUMNS) + " but is " + String.join(",", parser.getHeaderNames()));
+            }
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (!record.isConsistent()) {
+                    throw problem(source, line, "expected " + SUCCESSION_COLUMNS.size() + " fields but found "
+                            + record.size());
+                }
+                Succession succession;
+                try {
+                    succession = new Succession(record.get("predecessor"), record.get("successor"),
+                            SuccessionKind.valueOf(record.get("kind")), LocalDate.parse(record.get("on")),
+                            record.get("note"));
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    throw problem(source, line, e.getMessage());
+                }
+                Actor predecessor = byCode.get(succession.predecessor());
+                Actor successor = byCode.get(succession.successor());
+                if (predecessor == null || successor == null) {
+                    throw problem(source, line, "'" + (predecessor == null ? succession.predecessor()
+                            : succession.successor()) + "' is not an actor's code");
+                }
+                if (!successor.existedOn(succession.on())) {
+                    throw problem(source, line, successor.code() + " did not exist on " + succession.on());
+                }
+                if (predecessor.validTo() != null && succession.on().isAfter(predecessor.validTo())) {
+                    throw problem(source, line, predecessor.code() + " had ended before " + succession.on());
+                }
+                if (succession.kind() == SuccessionKind.CONTINUATION
+                        && continuators.putIfAbsent(predecessor.code(), successor.code()) != null) {
+                    throw problem(source, line, predecessor.code() + " is already continued by "
+                            + continuators.get(predecessor.code()));
+                }
+                successions.add(succession);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException(source + " cannot be read as CSV: " + e.getMessage(), e);
+        }
+        return List.copyOf(successions);
     }
 
     private static Actor parse(CSVRecord record, String source, long line) {
@@ -172,8 +248,8 @@ public final class ActorRegistry {
         Actor actor;
         try {
             actor = new Actor(code, record.get("name"), kind,
-                    date(record.get("valid_from")), date(record.get("valid_to")),
-                    list(record.get("successors")), list(record.get("aliases")));
+                    date(record.get("valid_from")), date(record.get("valid_to")), List.of(),
+                    list(record.get("aliases")));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw problem(source, line, e.getMessage());
         }
@@ -247,6 +323,30 @@ public final class ActorRegistry {
             bySpelling.put(nameOrAlias, actor);
         }
         return Optional.ofNullable(actor);
+    }
+
+    /** How the actor ended or shrank: the states that followed it, by date. Empty for most actors. */
+    public List<Succession> successionsFrom(String code) {
+        return successionsFrom.getOrDefault(code, List.of());
+    }
+
+    /** How the actor came to follow others: the states it succeeded. */
+    public List<Succession> successionsTo(String code) {
+        return successionsTo.getOrDefault(code, List.of());
+    }
+
+    /** The state that continues {@code code} (Russia for the Soviet Union), if any. */
+    public Optional<Succession> continuatorOf(String code) {
+        return successionsFrom(code).stream().filter(s -> s.kind() == SuccessionKind.CONTINUATION).findFirst();
+    }
+
+    /**
+     * Whether {@code successor} may act for {@code predecessor}'s relations from {@code date} on: it took them over
+     * by a succession on or before that date (a deal ordered from the Soviet Union and delivered by Russia).
+     */
+    public boolean succeededBy(String predecessor, String successor, LocalDate date) {
+        return successionsFrom(predecessor).stream().anyMatch(s -> s.successor().equals(successor)
+                && s.kind().takesOverRelations() && !date.isBefore(s.on()));
     }
 
     /** Every actor, ordered by code. */

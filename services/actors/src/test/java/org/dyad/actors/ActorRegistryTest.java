@@ -187,6 +187,83 @@ class ActorRegistryTest {
     }
 
     @Test
+    void russiaContinuesTheSovietUnionAndTheOtherRepublicsSeparatedOrRestored() {
+        assertThat(registry.continuatorOf("SUN")).map(Succession::successor).contains("RUS");
+        assertThat(registry.continuatorOf("SUN").orElseThrow().on()).isEqualTo(LocalDate.of(1991, 12, 26));
+        assertThat(registry.successionsFrom("SUN")).hasSize(15).filteredOn(s -> s.kind() == SuccessionKind.SEPARATION)
+                .extracting(Succession::successor)
+                .containsExactlyInAnyOrder("ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "TJK", "TKM", "UKR", "UZB");
+        assertThat(registry.successionsFrom("SUN")).filteredOn(s -> s.kind() == SuccessionKind.RESTORATION)
+                .extracting(Succession::successor).containsExactlyInAnyOrder("EST", "LVA", "LTU");
+        assertThat(SuccessionKind.CONTINUATION.bindsWithoutNotice()).isTrue();
+        assertThat(SuccessionKind.SEPARATION.bindsWithoutNotice()).isFalse();
+        assertThat(SuccessionKind.SEPARATION.maySucceedByNotice()).isTrue();
+    }
+
+    @Test
+    void aSuccessorActsForItsPredecessorsRelationsFromTheSuccessionOnly() {
+        // SIPRI: "ordered from Soviet Union and delivered from Russia"
+        assertThat(registry.succeededBy("SUN", "RUS", LocalDate.of(1992, 3, 1))).isTrue();
+        assertThat(registry.succeededBy("SUN", "RUS", LocalDate.of(1991, 12, 25))).isFalse();
+        assertThat(registry.succeededBy("SUN", "EST", LocalDate.of(1995, 1, 1))).as("a restored state").isFalse();
+        assertThat(registry.succeededBy("SUN", "IRN", LocalDate.of(1995, 1, 1))).isFalse();
+    }
+
+    @Test
+    void theYemensUnitedGermanyAbsorbedTheGdrAndVietNamTheSouth() {
+        assertThat(registry.successionsTo("YEM")).extracting(Succession::predecessor)
+                .containsExactlyInAnyOrder("YAR", "YMD");
+        assertThat(registry.successionsTo("YEM")).allSatisfy(s ->
+                assertThat(s.kind()).isEqualTo(SuccessionKind.UNIFICATION));
+        assertThat(registry.successionsFrom("DDR")).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(SuccessionKind.ABSORPTION);
+            assertThat(s.on()).isEqualTo(LocalDate.of(1990, 10, 3));
+        });
+        Actor southVietnam = registry.byName("South Vietnam").orElseThrow();
+        assertThat(southVietnam.code()).isEqualTo("RVN");
+        assertThat(southVietnam.existedOn(LocalDate.of(1965, 1, 1))).isTrue();
+        assertThat(southVietnam.successors()).containsExactly("VNM");
+    }
+
+    @Test
+    void everyDissolvedStateHasASuccessorAndNoStateTwoContinuators() {
+        registry.all().stream().filter(actor -> actor.kind() == ActorKind.DISSOLVED_STATE).forEach(dissolved ->
+                assertThat(registry.successionsFrom(dissolved.code())).as(dissolved.code()).isNotEmpty());
+        assertThat(registry.continuatorOf("YUG")).map(Succession::successor).contains("SCG");
+        assertThat(registry.continuatorOf("SCG")).map(Succession::successor).contains("SRB");
+        assertThat(registry.continuatorOf("CSK")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "SUN,RUX,CONTINUATION,1991-12-26,|'RUX' is not an actor's code",
+            "SUN,RUS,MERGER,1991-12-26,|MERGER",
+            "SUN,RUS,CONTINUATION,1990-01-01,|RUS did not exist on 1990-01-01",
+            "SUN,IRN,CONTINUATION,1995-01-01,|SUN had ended before 1995-01-01",
+            "SUN,SUN,CONTINUATION,1991-12-26,|cannot succeed itself"})
+    void aBadSuccessionIsRejectedWithItsLine(String badLine, String problem) {
+        assertThatThrownBy(() -> ActorRegistry.read(
+                stream(String.join(",", ActorRegistry.COLUMNS) + "\nSUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,\n"
+                        + "RUS,Russia,STATE,1991-12-26,,\nIRN,Iran,STATE,,,\n"), "actors.csv",
+                stream(String.join(",", ActorRegistry.SUCCESSION_COLUMNS) + "\n" + badLine + "\n"), "successions.csv"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("successions.csv line 2")
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void aSecondContinuatorAndADissolvedStateWithoutSuccessorAreRejected() {
+        String actors = String.join(",", ActorRegistry.COLUMNS) + "\nSUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,\n"
+                + "RUS,Russia,STATE,1991-12-26,,\nUKR,Ukraine,STATE,1991-08-24,,\n";
+        String header = String.join(",", ActorRegistry.SUCCESSION_COLUMNS) + "\n";
+        assertThatThrownBy(() -> ActorRegistry.read(stream(actors), "actors.csv", stream(header
+                + "SUN,RUS,CONTINUATION,1991-12-26,\nSUN,UKR,CONTINUATION,1991-12-26,\n"), "successions.csv"))
+                .hasMessageContaining("line 3").hasMessageContaining("already continued by RUS");
+        assertThatThrownBy(() -> ActorRegistry.read(stream(actors), "actors.csv", stream(header), "successions.csv"))
+                .hasMessageContaining("dissolved state SUN has no successor");
+    }
+
+    @Test
     void theStandardListIsReadOnce() {
         assertThat(ActorRegistry.standard()).isSameAs(registry);
     }
@@ -194,9 +271,9 @@ class ActorRegistryTest {
     @Test
     void aDuplicateCodeIsRejectedWithItsLine() {
         assertThatThrownBy(() -> read("""
-                RUS,Russia,STATE,1991-12-26,,,
-                IRN,Iran,STATE,,,,
-                RUS,Russian Federation,STATE,,,,
+                RUS,Russia,STATE,1991-12-26,,
+                IRN,Iran,STATE,,,
+                RUS,Russian Federation,STATE,,,
                 """))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test.csv line 4")
@@ -205,17 +282,16 @@ class ActorRegistryTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "IRX,Persia,STATE,,,,PERSIA|duplicate name or alias 'PERSIA'",
-            "IRQ,Iran,STATE,,,,|duplicate name or alias 'Iran'",
-            "SUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,RUX,|successor 'RUX'",
-            "IRQ,Iraq,COUNTRY,,,,|unknown kind 'COUNTRY'",
-            "IRQ,Iraq,STATE,1990-13-01,,,|1990-13-01",
-            "Iq,Iraq,STATE,,,,|code 'Iq'",
-            "IRQ,Iraq,STATE,,,|expected 7 fields",
-            "HZB,Hezbollah,NON_STATE_GROUP,,,,|must start with X",
-            "SUN,Soviet Union,DISSOLVED_STATE,,,RUS,|needs a valid_to"})
+            "IRX,Persia,STATE,,,PERSIA|duplicate name or alias 'PERSIA'",
+            "IRQ,Iran,STATE,,,|duplicate name or alias 'Iran'",
+            "IRQ,Iraq,COUNTRY,,,|unknown kind 'COUNTRY'",
+            "IRQ,Iraq,STATE,1990-13-01,,|1990-13-01",
+            "Iq,Iraq,STATE,,,|code 'Iq'",
+            "IRQ,Iraq,STATE,,|expected 6 fields",
+            "HZB,Hezbollah,NON_STATE_GROUP,,,|must start with X",
+            "SUN,Soviet Union,DISSOLVED_STATE,,,|needs a valid_to"})
     void aBadLineIsRejectedWithItsLine(String badLine, String problem) {
-        assertThatThrownBy(() -> read("RUS,Russia,STATE,1991-12-26,,,\nIRN,Iran,STATE,,,,\n" + badLine + "\n"))
+        assertThatThrownBy(() -> read("RUS,Russia,STATE,1991-12-26,,\nIRN,Iran,STATE,,,\n" + badLine + "\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test.csv line 4")
                 .hasMessageContaining(problem);
@@ -230,7 +306,7 @@ class ActorRegistryTest {
 
     @Test
     void aValidListReads() {
-        ActorRegistry small = read("IRN,Iran,STATE,,,,Persia\n");
+        ActorRegistry small = read("IRN,Iran,STATE,,,Persia\n");
         assertThat(small.all()).extracting(Actor::code).containsExactly("IRN");
         assertThat(small.byName("persia")).map(Actor::code).contains("IRN");
     }
