@@ -1,7 +1,5 @@
 package org.dyad.contracts.common;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,11 +13,13 @@ import java.math.BigDecimal;
  * A value claimed by a source: either one {@code amount} or a {@code low}–{@code high} range, in a currency (ISO 4217,
  * historic codes such as DEM or SUR accepted; "TIV" for trend-indicator values), qualified ("could reach $7 billion").
  */
+@AmountOrRange
 public record Estimate(
         @DecimalMin("0") BigDecimal amount,
         @DecimalMin("0") BigDecimal low,
         @DecimalMin("0") BigDecimal high,
-        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") String currency,
+        @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a three-letter ISO 4217 code") @CurrencyCode
+        String currency,
         @NotNull EstimateQualifier qualifier,
         @Min(1900) @Max(2100) Integer priceYear,
         ValueBasis basis,
@@ -29,15 +29,6 @@ public record Estimate(
         if (basis == null) {
             basis = "TIV".equals(currency) ? ValueBasis.TIV : ValueBasis.CURRENT;
         }
-    }
-
-    @JsonIgnore
-    @AssertTrue(message = "give either amount, or low and high with low <= high")
-    public boolean isAmountOrRange() {
-        if (amount != null) {
-            return low == null && high == null;
-        }
-        return low != null && high != null && low.compareTo(high) <= 0;
     }
 
     /** Lower bound for totals: the range's low end, or the amount itself. */

@@ -3,9 +3,10 @@ package org.dyad.contracts.common;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,14 +26,16 @@ public record PartialDate(int year, Integer month, Integer day, boolean approxim
         if (day != null && month == null) {
             throw new IllegalArgumentException("a day needs a month");
         }
-        try {
-            if (day != null) {
-                LocalDate.of(year, month, day);
-            } else if (month != null) {
-                YearMonth.of(year, month);
+        if (month != null && (month < 1 || month > 12)) {
+            throw new IllegalArgumentException("there is no month " + month + "; months run from 01 to 12");
+        }
+        if (day != null) {
+            YearMonth yearMonth = YearMonth.of(year, month);
+            if (day < 1 || day > yearMonth.lengthOfMonth()) {
+                throw new IllegalArgumentException("there is no day " + day + " in " + yearMonth.getMonth()
+                        .getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year + ", which has "
+                        + yearMonth.lengthOfMonth() + " days");
             }
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("no such date: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package org.dyad.contracts.common;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
@@ -50,5 +51,16 @@ class PartialDateTest {
     @ValueSource(strings = {"2001-13", "2001-02-30", "01-03-12", "2001/03/12", "March 2001", "", "2001-3"})
     void malformedOrImpossibleDatesAreRefused(String text) {
         assertThatThrownBy(() -> PartialDate.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "2001-13|there is no month 13; months run from 01 to 12",
+            "2001-00-05|there is no month 0; months run from 01 to 12",
+            "2023-02-29|there is no day 29 in February 2023, which has 28 days",
+            "2001-04-31|there is no day 31 in April 2001, which has 30 days"})
+    void anImpossibleDateIsExplainedInTheCalendarsTerms(String text, String message) {
+        assertThatThrownBy(() -> PartialDate.parse(text)).hasMessage(message);
+        assertThat(PartialDate.parse("2024-02-29").day()).isEqualTo(29);
     }
 }

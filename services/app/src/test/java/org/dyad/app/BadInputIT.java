@@ -33,7 +33,8 @@ class BadInputIT extends DyadIntegrationTest {
     void anImpossibleDateNamesItsField() {
         long before = storedEvents();
         String body = dealReport(uniqueId("bad"), "RUS", "IRN", 1).replace("\"2001-03\"", "\"2001-02-30\"");
-        assertRefused(post("/api/v1/deals", body), HttpStatus.BAD_REQUEST, "reportedOn", "no such date");
+        assertRefused(post("/api/v1/deals", body), HttpStatus.BAD_REQUEST, "reportedOn",
+                "there is no day 30 in February 2001, which has 28 days");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -47,6 +48,25 @@ class BadInputIT extends DyadIntegrationTest {
         assertThat(response.getBody().path("errors").findValuesAsText("field"))
                 .contains("estimate.currency", "items[0].quantity", "recipient");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anEstimateNamesTheFieldAtFaultAndOnlyRealCurrencies() {
+        String id = uniqueId("estimate");
+        ok(post("/api/v1/deals", dealReport(id, "RUS", "IND", 5)));
+        String estimate = """
+                {"estimate": {%s, "currency": "%s", "qualifier": "ABOUT"}, "estimatedOn": "2018-10",
+                 "source": {"publisher": "Reuters", "title": "S-400 deal", "publishedOn": "2018-10-05"}}""";
+        assertRefused(post("/api/v1/deals/" + id + "/estimates", estimate.formatted("\"amount\": 5430000000", "ABC")),
+                HttpStatus.BAD_REQUEST, "estimate.currency", "ISO 4217");
+        assertRefused(post("/api/v1/deals/" + id + "/estimates",
+                        estimate.formatted("\"amount\": 5, \"low\": 4, \"high\": 6", "USD")),
+                HttpStatus.BAD_REQUEST, "estimate.low", "not both");
+        assertRefused(post("/api/v1/deals/" + id + "/estimates",
+                        estimate.formatted("\"low\": 6, \"high\": 4", "USD")),
+                HttpStatus.BAD_REQUEST, "estimate.low", "must not be above high");
+        assertThat(ok(post("/api/v1/deals/" + id + "/estimates", estimate.formatted("\"amount\": 5", "DEM"))))
+                .as("a historic ISO 4217 currency").isNotEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.dyad.sipri;
 
+import org.dyad.contracts.common.CurrencyCode;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.ValueBasis;
@@ -7,15 +8,12 @@ import org.dyad.contracts.deal.DealTerms;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What SIPRI says only in a row's comments: how the transfer was made, whether it was cancelled, and what it was
@@ -69,14 +67,7 @@ final class SipriComments {
     /** SIPRI's and the press's names for currencies whose ISO 4217 code differs. */
     private static final Map<String, String> LEGACY_CODES = Map.of("FFR", "FRF", "DM", "DEM", "SFR", "CHF",
             "BFR", "BEF", "LIT", "ITL", "RMB", "CNY", "NIS", "ILS");
-    /** ISO 4217 codes of currencies that no longer exist and that Java does not list. */
-    private static final Set<String> HISTORIC_CODES = Set.of("SUR", "CSK", "DDM", "YUD", "YUN", "ZRN", "ZRZ");
-    /** Java's list, without the X.. codes for gold, funds and testing, which no deal is priced in. */
-    private static final Set<String> ISO_CODES = Stream.concat(
-                    Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode),
-                    HISTORIC_CODES.stream())
-            .filter(code -> !code.startsWith("X"))
-            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> ISO_CODES = CurrencyCode.ISO_4217;
 
     private SipriComments() {
     }
