@@ -96,12 +96,12 @@ class CommandDisciplineIT extends DyadIntegrationTest {
         start.countDown();
         List<HttpStatus> statuses = writers.stream().map(CompletableFuture::join)
                 .map(r -> HttpStatus.valueOf(r.getStatusCode().value())).toList();
-        assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.PRECONDITION_FAILED);
         assertThat(eventsOf(id)).isEqualTo(2);
     }
 
     @Test
-    void aStaleIfMatchIsA409AndAFreshOneIsAccepted() {
+    void aStaleIfMatchIsA412AndAFreshOneIsAccepted() {
         String id = uniqueId("stale");
         post("/api/v1/deals", dealReport(id, "RUS", "IND", 1));
         ResponseEntity<JsonNode> negotiated = post("/api/v1/deals/" + id + "/negotiation", transition("2002"),
@@ -109,8 +109,9 @@ class CommandDisciplineIT extends DyadIntegrationTest {
         assertThat(negotiated.getHeaders().getETag()).isEqualTo("\"1\"");
         ResponseEntity<JsonNode> stale = post("/api/v1/deals/" + id + "/contract", transition("2003"),
                 h -> h.setIfMatch("\"0\""));
-        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat(stale.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(stale.getBody().path("errors").toString()).contains("If-Match").contains("stale");
         assertThat(post("/api/v1/deals/" + id + "/contract", transition("2003"), h -> h.setIfMatch("\"1\""))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(eventsOf(id)).isEqualTo(3);

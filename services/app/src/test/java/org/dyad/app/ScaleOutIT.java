@@ -226,7 +226,7 @@ class ScaleOutIT {
             pool.shutdown();
         }
 
-        assertThat(statuses).as("every answer is 200 or 409").allSatisfy(s -> assertThat(s).isIn(200, 409));
+        assertThat(statuses).as("every answer is 200 or 412").allSatisfy(s -> assertThat(s).isIn(200, 412));
         long accepted = acceptedVersions.size();
         assertThat(acceptedVersions).as("each accepted change got its own next version").doesNotHaveDuplicates();
         long stored = accounting.jdbc().queryForObject("SELECT count(*) FROM ledger.domain_event_entry"
@@ -237,7 +237,7 @@ class ScaleOutIT {
                         + " views.deal WHERE deal_id = ? AND version = ?", Integer.class, deal, accepted))
                         .as("estimates of %s at version %d in the views", deal, accepted)
                         .containsExactly(1 + (int) accepted));
-        log.info("optimistic concurrency across writers: {} rounds of {} concurrent changes, {} accepted, {} got 409",
+        log.info("optimistic concurrency across writers: {} rounds of {} concurrent changes, {} accepted, {} got 412",
                 rounds, writersPerRound, accepted, statuses.size() - accepted);
     }
 

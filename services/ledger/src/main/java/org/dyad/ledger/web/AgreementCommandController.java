@@ -31,7 +31,7 @@ import static org.dyad.ledger.web.CommandRecorder.recorder;
 
 /**
  * Commands on agreements. Every endpoint accepts {@code Idempotency-Key}; changes accept {@code If-Match} with the
- * agreement's version. Errors: 400 malformed, 404 unknown agreement, 409 illegal transition or stale version,
+ * agreement's version. Errors: 400 malformed, 404 unknown agreement, 409 illegal transition, 412 stale version,
  * 422 rule broken.
  */
 @RestController

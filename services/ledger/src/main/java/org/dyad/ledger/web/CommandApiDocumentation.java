@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Documents what every command endpoint shares, so the OpenAPI document states it once per operation: the
  * {@code Idempotency-Key} and {@code If-Match} headers, the answer's {@code ETag}, and the problem+json errors
- * (400 malformed, 404 unknown record, 409 illegal transition or stale version, 422 rule broken).
+ * (400 malformed, 404 unknown record, 409 illegal transition, 412 stale {@code If-Match}, 422 rule broken).
  */
 @Component
 class CommandApiDocumentation implements OpenApiCustomizer {
@@ -44,7 +44,7 @@ class CommandApiDocumentation implements OpenApiCustomizer {
             if (change) {
                 post.addParametersItem(new HeaderParameter().name("If-Match").required(false)
                         .schema(new StringSchema())
-                        .description("the record's version as last read (its ETag); a stale one answers 409"));
+                        .description("the record's version as last read (its ETag); a stale one answers 412"));
             }
             ApiResponses responses = post.getResponses();
             responses.addApiResponse("400", problem("malformed request: each bad field is named with the reason"));
@@ -52,8 +52,11 @@ class CommandApiDocumentation implements OpenApiCustomizer {
                 responses.addApiResponse("404", problem("no such record"));
             }
             responses.addApiResponse("409", problem(change
-                    ? "illegal in the record's current state, or a stale If-Match version"
+                    ? "illegal in the record's current state, or raced by another change"
                     : "a record with this id already exists"));
+            if (change) {
+                responses.addApiResponse("412", problem("the If-Match version is stale: the record changed since"));
+            }
             responses.addApiResponse("422", problem("well-formed but breaks a rule (unknown actor, a date before the"
                     + " record began, a reused Idempotency-Key ...)"));
         });

@@ -28,7 +28,7 @@ import java.util.function.Function;
 /**
  * Sends a recording command the way every command endpoint does: in one database transaction with its
  * {@code Idempotency-Key} record (a retry answers the first answer and writes nothing), honouring {@code If-Match}
- * (the record's version the client last saw; a stale one answers 409), and answering the record's new version.
+ * (the record's version the client last saw; a stale one answers 412), and answering the record's new version.
  */
 @Component
 public class CommandRecorder {

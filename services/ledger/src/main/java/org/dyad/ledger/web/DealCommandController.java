@@ -29,7 +29,8 @@ import static org.dyad.ledger.web.CommandRecorder.recorder;
 
 /**
  * Commands on deals. Every endpoint accepts {@code Idempotency-Key}; changes accept {@code If-Match} with the
- * deal's version. Errors: 400 malformed, 404 unknown deal, 409 illegal transition or stale version, 422 rule broken.
+ * deal's version. Errors: 400 malformed, 404 unknown deal, 409 illegal transition, 412 stale version, 422 rule
+ * broken.
  */
 @RestController
 @RequestMapping(path = "/api/v1/deals", consumes = MediaType.APPLICATION_JSON_VALUE,

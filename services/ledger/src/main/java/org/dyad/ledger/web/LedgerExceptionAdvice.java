@@ -1,14 +1,16 @@
 package org.dyad.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.support.web.FieldProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +21,10 @@ import java.util.List;
 
 import static org.dyad.support.web.ProblemDetailsAdvice.problem;
 
-/** How the domain's refusals reach clients: rules → 422, existing ids and stale versions → 409, unknown ids → 404. */
+/**
+ * How the domain's refusals reach clients: rules → 422, illegal transitions and existing ids → 409, a stale
+ * {@code If-Match} → 412 (RFC 9110: the precondition the client set no longer holds), unknown ids → 404.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class LedgerExceptionAdvice {
@@ -37,8 +42,8 @@ class LedgerExceptionAdvice {
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> onStaleVersion(ConflictingAggregateVersionException e) {
-        return problem(HttpStatus.CONFLICT, "Stale version", "the record is at version " + e.getActualVersion()
-                + ", not " + e.getExpectedVersion() + "; read it again and retry",
+        return problem(HttpStatus.PRECONDITION_FAILED, "Stale version", "the record is at version "
+                + e.getActualVersion() + ", not " + e.getExpectedVersion() + "; read it again and retry",
                 List.of(new FieldProblem("If-Match", "expected version " + e.getExpectedVersion() + " is stale")));
     }
 
@@ -48,8 +53,18 @@ class LedgerExceptionAdvice {
                 List.of(new FieldProblem("id", "already exists")));
     }
 
+    /**
+     * Another request changed the record between loading and storing. With {@code If-Match} the client's version is
+     * stale now (412); without, the change raced another one (409).
+     */
     @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> onConcurrentChange(ConcurrencyException e) {
+    ResponseEntity<ProblemDetail> onConcurrentChange(ConcurrencyException e, HttpServletRequest request) {
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch != null) {
+            return problem(HttpStatus.PRECONDITION_FAILED, "Stale version",
+                    "the record was changed by another request; read it again and retry",
+                    List.of(new FieldProblem("If-Match", "expected version " + ifMatch + " is stale")));
+        }
         return problem(HttpStatus.CONFLICT, "Concurrent change",
                 "the record was changed by another request; read it again and retry", List.of());
     }
