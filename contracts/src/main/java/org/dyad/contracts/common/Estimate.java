@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dyad.contracts.wire.Described;
 
 import java.math.BigDecimal;
 
@@ -15,6 +16,8 @@ import java.math.BigDecimal;
  * A value claimed by a source: either one {@code amount} or a {@code low}–{@code high} range, in a currency (ISO 4217,
  * historic codes such as DEM or SUR accepted; "TIV" for trend-indicator values), qualified ("could reach $7 billion").
  */
+@Described("A value claimed by a source: either `amount`, or `low` and `high`, in `currency` (ISO 4217, historic "
+        + "codes such as DEM accepted; `TIV` for SIPRI trend-indicator values).")
 public record Estimate(
         @DecimalMin("0") BigDecimal amount,
         @DecimalMin("0") BigDecimal low,
