@@ -35,6 +35,16 @@ class EventCatalogTest {
                 .isEqualTo("https://dyad.example/schemas/events/deal/SaleReported.v2.json");
     }
 
+    @Test
+    void theGeneratorsAreBuildToolingOutsideTheCompiledContracts() throws Exception {
+        Path contracts = Path.of(EventType.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (Class<?> tooling : List.of(EventSchemaWriter.class, EventSchemaGenerator.class, AsyncApiGenerator.class,
+                EventTypesTable.class, YamlWriter.class)) {
+            assertThat(Path.of(tooling.getProtectionDomain().getCodeSource().getLocation().toURI()))
+                    .as("%s is not shipped in the contracts", tooling.getSimpleName()).isNotEqualTo(contracts);
+        }
+    }
+
     /** The classes annotated {@link EventType} among the compiled main classes (a directory, or the jar). */
     static List<Class<?>> annotatedEventClasses() throws IOException, URISyntaxException, ClassNotFoundException {
         Path location = Path.of(EventType.class.getProtectionDomain().getCodeSource().getLocation().toURI());
