@@ -2,11 +2,14 @@ package org.dyad.contracts.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.dyad.contracts.wire.Described;
 
 /**
  * The Admiralty (NATO) grade of a report: the source's reliability, A (completely reliable) to F (cannot be judged),
  * and the information's credibility, 1 (confirmed) to 6 (cannot be judged). Written as two characters, e.g. "B2".
  */
+@Described("The Admiralty (NATO) grade of a report: the source's reliability, A (completely reliable) to F "
+        + "(cannot be judged), then the information's credibility, 1 (confirmed) to 6 (cannot be judged).")
 public record AdmiraltyGrade(char reliability, int credibility) {
 
     public AdmiraltyGrade {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dyad.contracts.wire.Described;
 
 import java.math.BigDecimal;
 
@@ -14,6 +15,8 @@ import java.math.BigDecimal;
  * historic codes such as DEM or SUR accepted; "TIV" for trend-indicator values), qualified ("could reach $7 billion").
  */
 @AmountOrRange
+@Described("A value claimed by a source: either `amount`, or `low` and `high`, in `currency` (ISO 4217, historic "
+        + "codes such as DEM accepted; `TIV` for SIPRI trend-indicator values).")
 public record Estimate(
         @DecimalMin("0") BigDecimal amount,
         @DecimalMin("0") BigDecimal low,

@@ -2,6 +2,7 @@ package org.dyad.contracts.common;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.dyad.contracts.wire.Described;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
  * "on 2001-03-12"). A leading {@code ~} marks an approximate date. Written in JSON as {@code "2001"},
  * {@code "2001-03"}, {@code "2001-03-12"} or {@code "~2001"}.
  */
+@Described("A valid-time date known to the year, the month or the day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a "
+        + "leading `~` marks an approximate date.")
 public record PartialDate(int year, Integer month, Integer day, boolean approximate) implements Comparable<PartialDate> {
 
     private static final Pattern FORMAT = Pattern.compile("(~)?(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dyad.contracts.wire.Described;
 
 /**
  * Where a recorded fact comes from. Every recording command carries one: Dyad stores claims, not bare facts.
@@ -15,6 +16,8 @@ import jakarta.validation.constraints.Size;
  * @param quote       a short quote that supports the fact (not the whole text)
  * @param language    ISO 639-1 code of the source's language, when known
  */
+@Described("Where a recorded fact comes from: publisher, title, URL, publication date, a short supporting quote "
+        + "and the ISO 639-1 language.")
 public record Source(
         @NotBlank @Size(max = 200) String publisher,
         @NotBlank @Size(max = 500) String title,

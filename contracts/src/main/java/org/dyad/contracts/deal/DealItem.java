@@ -3,6 +3,7 @@ package org.dyad.contracts.deal;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.dyad.contracts.wire.Described;
 
 /**
  * What is transferred.
@@ -16,6 +17,8 @@ import jakarta.validation.constraints.Size;
  * @param quantityUncertain the source's number is uncertain (SIPRI's "?")
  * @param condition         new, second-hand or second-hand modernised
  */
+@Described("What is transferred: the designation as the source names it, what it is, categories, how many (`unit` "
+        + "when not whole systems) and in what condition.")
 public record DealItem(
         @NotBlank @Size(max = 200) String designation,
         @Size(max = 500) String description,

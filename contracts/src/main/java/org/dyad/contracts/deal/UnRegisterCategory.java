@@ -1,6 +1,9 @@
 package org.dyad.contracts.deal;
 
+import org.dyad.contracts.wire.Described;
+
 /** The categories of the UN Register of Conventional Arms, plus small arms and light weapons. */
+@Described("The category of the UN Register of Conventional Arms, or small arms and light weapons.")
 public enum UnRegisterCategory {
     I_BATTLE_TANKS,
     II_ARMOURED_COMBAT_VEHICLES,

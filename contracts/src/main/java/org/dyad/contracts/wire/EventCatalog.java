@@ -36,7 +36,10 @@ import java.util.stream.Collectors;
 /** Every event type Dyad publishes, by its stable CloudEvents type. */
 public final class EventCatalog {
 
-    /** The published events; adding one here is what makes it part of the contract. */
+    /**
+     * The published events, current versions. Every record annotated {@link EventType} in this jar is here
+     * ({@code EventCatalogTest} scans the compiled classes), so that it gets a schema and a decoder.
+     */
     public static final List<Class<?>> EVENTS = List.of(
             AgreementSigned.class, SignatureRecorded.class, ConsentToBeBoundRecorded.class,
             AgreementEnteredIntoForce.class, ParticipationSuspended.class, ParticipationResumed.class,
@@ -59,9 +62,7 @@ public final class EventCatalog {
     private static final ClassValue<java.net.URI> SCHEMAS = new ClassValue<>() {
         @Override
         protected java.net.URI computeValue(Class<?> eventClass) {
-            EventType t = eventClass.getAnnotation(EventType.class);
-            return java.net.URI.create("https://dyad.example/schemas/events/" + t.aggregate() + "/" + t.name()
-                    + ".v" + t.version() + ".json");
+            return java.net.URI.create(EventSchemas.ID_BASE + EventSchemas.path(eventClass));
         }
     };
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AsyncAPI 3.0 document of the topic is complete and agrees with the event catalog. */
 class AsyncApiDocumentTest {
 
-    static final Path FILE = EventSchemasTest.RESOURCES.resolve(EventSchemaWriter.ASYNCAPI);
+    static final Path FILE = EventSchemasTest.RESOURCES.resolve(AsyncApiGenerator.ASYNCAPI);
     static Map<String, Object> doc;
 
     @BeforeAll

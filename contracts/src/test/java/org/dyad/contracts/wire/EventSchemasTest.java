@@ -74,13 +74,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The committed event schemas are what the generator makes of the records now, they are valid JSON Schemas, and they
- * accept what Dyad writes and refuse what it never writes.
+ * The committed event schemas, AsyncAPI document and event table of docs/events.md are what the generator makes of
+ * the records now; the schemas are valid JSON Schemas, and they accept what Dyad writes and refuse what it never
+ * writes.
  */
 class EventSchemasTest {
 
     /** Surefire runs in the module directory. */
     static final Path RESOURCES = Path.of("src/main/resources");
+    static final Path GUIDE = Path.of("../docs/events.md");
     static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     static final Instant RECORDED_AT = Instant.parse("2026-01-02T03:04:05Z");
@@ -183,6 +185,71 @@ class EventSchemasTest {
     }
 
     @Test
+    void theEventTableOfTheGuideIsWhatTheGeneratorMakesOfTheRecordsNow() throws IOException {
+        String guide = Files.readString(GUIDE).replace("\r\n", "\n");
+        assertThat(guide).as("%s marks its event table", GUIDE).contains(EventTypesTable.BEGIN, EventTypesTable.END);
+        assertThat(EventTypesTable.in(guide)).as("The event table of %s is out of date. Regenerate it from the "
+                        + "repository root with%n  %s%nthen review and commit the changed files.",
+                GUIDE.toAbsolutePath().normalize(), EventSchemaWriter.REGENERATE).isEqualTo(EventTypesTable.table());
+        for (Class<?> event : EventCatalog.EVENTS) {
+            assertThat(EventTypesTable.table()).as("the table's row of %s", event.getSimpleName())
+                    .contains("| `" + EventCatalog.typeOf(event) + "` | "
+                            + event.getAnnotation(EventType.class).description() + " |");
+        }
+        assertThat(EventTypesTable.table()).contains("| `org.dyad.deal.SaleReported.v2` |",
+                "| `supplier`, `recipient` |", "| `org.dyad.deal.SaleReported.v1` | *Superseded by v2.*",
+                "| `party` (named before) |");
+    }
+
+    @Test
+    void whatADescriptionNamesInBackquotesIsAFieldOfTheEvent() throws IOException {
+        java.util.regex.Pattern quoted = java.util.regex.Pattern.compile("`([a-z][A-Za-z]*)`");
+        for (Class<?> event : EventCatalog.EVENTS) {
+            java.util.regex.Matcher field = quoted.matcher(event.getAnnotation(EventType.class).description());
+            while (field.find()) {
+                assertThat(Stream.of(event.getRecordComponents()).map(RecordComponent::getName))
+                        .as("%s: its description names `%s`", event.getSimpleName(), field.group(1))
+                        .contains(field.group(1));
+            }
+        }
+        for (Path file : committedSchemaFiles()) {
+            JsonNode schema = DyadJson.mapper().readTree(file.toFile());
+            java.util.regex.Matcher field = quoted.matcher(schema.path("description").asText());
+            while (field.find()) {
+                assertThat(schema.path("properties").has(field.group(1)))
+                        .as("%s: its description names `%s`, which is not one of its properties", file, field.group(1))
+                        .isTrue();
+            }
+        }
+        JsonNode saleReported = DyadJson.mapper().readTree(EventSchemas.schemaFor("org.dyad.deal.SaleReported.v2")
+                .orElseThrow());
+        assertThat(saleReported.path("description").asText()).contains("`estimates`").doesNotContain("`estimate`");
+        assertThat(saleReported.path("properties").has("estimates")).isTrue();
+    }
+
+    @Test
+    void actorFieldsAreDescribedAsActorCodes() throws IOException {
+        JsonNode sale = DyadJson.mapper().readTree(EventSchemas.schemaFor("org.dyad.deal.SaleReported.v2")
+                .orElseThrow());
+        assertThat(sale.at("/properties/supplier/description").asText()).isEqualTo(EventSchemaGenerator.ACTOR_CODE);
+        assertThat(sale.at("/properties/recipient/description").asText()).isEqualTo(EventSchemaGenerator.ACTOR_CODE);
+        assertThat(sale.at("/properties/dealId/description").asText()).doesNotContain("actor code");
+        JsonNode signed = DyadJson.mapper().readTree(EventSchemas.schemaFor("org.dyad.agreement.AgreementSigned.v1")
+                .orElseThrow());
+        assertThat(signed.at("/properties/parties/description").asText()).isEqualTo(EventSchemaGenerator.ACTOR_CODES);
+        assertThat(signed.at("/properties/title/description").isMissingNode()).isTrue();
+        JsonNode suspended = DyadJson.mapper().readTree(EventSchemas.schemaFor(
+                "org.dyad.agreement.ParticipationSuspended.v1").orElseThrow());
+        assertThat(suspended.at("/properties/party/description").asText()).isEqualTo(EventSchemaGenerator.ACTOR_CODE);
+    }
+
+    private static List<Path> committedSchemaFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(RESOURCES.resolve(EventSchemas.RESOURCE_DIR))) {
+            return walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @Test
     void everySchemaIsAValidDraft202012SchemaNamedByItsType() throws IOException {
         for (Class<?> event : EventCatalog.EVENTS) {
             String type = EventCatalog.typeOf(event);
@@ -194,14 +261,11 @@ class EventSchemasTest {
                     .filter(c -> c.getType().isPrimitive()).map(RecordComponent::getName).toList();
             assertThat(schema.path("required")).extracting(JsonNode::asText).as("%s: required", type)
                     .containsExactlyInAnyOrderElementsOf(Stream.concat(
-                            Stream.of(EventSchemas.idField(event), "provenance"), alwaysWritten.stream()).toList());
+                            Stream.of(EventSchemaGenerator.idField(event), "provenance"), alwaysWritten.stream()).toList());
         }
         // Also the schemas of earlier versions, which stay committed as they were.
         Schema metaSchema = SCHEMAS.getSchema(SchemaLocation.of(EventSchemas.DIALECT));
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(RESOURCES.resolve(EventSchemas.RESOURCE_DIR))) {
-            files = walk.filter(p -> p.toString().endsWith(".json")).toList();
-        }
+        List<Path> files = committedSchemaFiles();
         assertThat(files).hasSizeGreaterThanOrEqualTo(EventCatalog.EVENTS.size());
         for (Path file : files) {
             String text = Files.readString(file);

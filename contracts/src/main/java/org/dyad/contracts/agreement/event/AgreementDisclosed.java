@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The secret agreement became public on {@code on}. */
-@EventType(aggregate = "agreement", name = "AgreementDisclosed", version = 1)
+@EventType(aggregate = "agreement", name = "AgreementDisclosed", version = 1,
+        description = "The secret agreement became public on `on`.")
 public record AgreementDisclosed(
         String agreementId,
         PartialDate on,

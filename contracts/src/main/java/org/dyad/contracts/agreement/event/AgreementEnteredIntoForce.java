@@ -1,5 +1,6 @@
 package org.dyad.contracts.agreement.event;
 
+import org.dyad.contracts.common.ActorCode;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
@@ -7,12 +8,12 @@ import org.dyad.contracts.wire.EventType;
 
 import java.util.List;
 
-/** The agreement entered into force on {@code on} for {@code parties}. */
-@EventType(aggregate = "agreement", name = "AgreementEnteredIntoForce", version = 1)
+@EventType(aggregate = "agreement", name = "AgreementEnteredIntoForce", version = 1,
+        description = "The agreement entered into force on `on` for `parties`.")
 public record AgreementEnteredIntoForce(
         String agreementId,
         PartialDate on,
-        List<String> parties,
+        @ActorCode(namesIntoRecord = false) List<String> parties,
         Provenance provenance) implements DyadEvent {
 
     @Override

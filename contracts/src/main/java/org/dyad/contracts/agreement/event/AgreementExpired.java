@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The agreement expired on {@code on}. */
-@EventType(aggregate = "agreement", name = "AgreementExpired", version = 1)
+@EventType(aggregate = "agreement", name = "AgreementExpired", version = 1,
+        description = "The agreement expired on `on`.")
 public record AgreementExpired(
         String agreementId,
         PartialDate on,

@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The agreement was extended on {@code on} until {@code expiresOn}. */
-@EventType(aggregate = "agreement", name = "AgreementExtended", version = 1)
+@EventType(aggregate = "agreement", name = "AgreementExtended", version = 1,
+        description = "The agreement was extended on `on` until `expiresOn`.")
 public record AgreementExtended(
         String agreementId,
         PartialDate on,

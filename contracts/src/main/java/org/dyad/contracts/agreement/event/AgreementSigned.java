@@ -3,23 +3,24 @@ package org.dyad.contracts.agreement.event;
 import org.dyad.contracts.agreement.AgreementKind;
 import org.dyad.contracts.agreement.AgreementSubject;
 import org.dyad.contracts.agreement.Lineage;
+import org.dyad.contracts.common.ActorCode;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Two or more parties signed an agreement on {@code signedOn}; {@code concerning} are third actors it is about. */
-@EventType(aggregate = "agreement", name = "AgreementSigned", version = 1)
+@EventType(aggregate = "agreement", name = "AgreementSigned", version = 1,
+        description = "Two or more parties signed an agreement on `signedOn`; `concerning` are third actors it is "
+                + "about.")
 public record AgreementSigned(
         String agreementId,
         String title,
         AgreementKind kind,
         List<AgreementSubject> subjects,
-        List<String> parties,
-        List<String> concerning,
+        @ActorCode List<String> parties,
+        @ActorCode List<String> concerning,
         PartialDate signedOn,
         String place,
         Boolean binding,
@@ -36,12 +37,5 @@ public record AgreementSigned(
     @Override
     public PartialDate validOn() {
         return signedOn;
-    }
-
-    @Override
-    public List<String> actors() {
-        List<String> actors = new ArrayList<>(parties);
-        actors.addAll(concerning == null ? List.of() : concerning);
-        return actors;
     }
 }

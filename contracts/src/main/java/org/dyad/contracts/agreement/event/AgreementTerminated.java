@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The agreement was terminated on {@code on}. */
-@EventType(aggregate = "agreement", name = "AgreementTerminated", version = 1)
+@EventType(aggregate = "agreement", name = "AgreementTerminated", version = 1,
+        description = "The agreement was terminated for all parties on `on`.")
 public record AgreementTerminated(
         String agreementId,
         PartialDate on,

@@ -1,19 +1,18 @@
 package org.dyad.contracts.agreement.event;
 
 import org.dyad.contracts.agreement.ConsentMeans;
+import org.dyad.contracts.common.ActorCode;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-import java.util.List;
-
-/** A party consented to be bound on {@code on}. */
-@EventType(aggregate = "agreement", name = "ConsentToBeBoundRecorded", version = 1)
+@EventType(aggregate = "agreement", name = "ConsentToBeBoundRecorded", version = 1,
+        description = "A party consented to be bound by the agreement on `on`, by `means`.")
 public record ConsentToBeBoundRecorded(
         String agreementId,
         PartialDate on,
-        String party,
+        @ActorCode String party,
         ConsentMeans means,
         Provenance provenance) implements DyadEvent {
 
@@ -25,10 +24,5 @@ public record ConsentToBeBoundRecorded(
     @Override
     public PartialDate validOn() {
         return on;
-    }
-
-    @Override
-    public List<String> actors() {
-        return List.of(party);
     }
 }

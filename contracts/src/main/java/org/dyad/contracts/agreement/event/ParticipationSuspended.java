@@ -1,16 +1,17 @@
 package org.dyad.contracts.agreement.event;
 
+import org.dyad.contracts.common.ActorCode;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** A party suspended its participation on {@code on}. */
-@EventType(aggregate = "agreement", name = "ParticipationSuspended", version = 1)
+@EventType(aggregate = "agreement", name = "ParticipationSuspended", version = 1,
+        description = "A party suspended its participation in the agreement on `on`.")
 public record ParticipationSuspended(
         String agreementId,
         PartialDate on,
-        String party,
+        @ActorCode(namesIntoRecord = false) String party,
         String reason,
         Provenance provenance) implements DyadEvent {
 

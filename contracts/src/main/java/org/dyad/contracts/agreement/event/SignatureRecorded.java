@@ -1,18 +1,17 @@
 package org.dyad.contracts.agreement.event;
 
+import org.dyad.contracts.common.ActorCode;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-import java.util.List;
-
-/** A further party signed on {@code on}. */
-@EventType(aggregate = "agreement", name = "SignatureRecorded", version = 1)
+@EventType(aggregate = "agreement", name = "SignatureRecorded", version = 1,
+        description = "A further party signed the agreement on `on`.")
 public record SignatureRecorded(
         String agreementId,
         PartialDate on,
-        String party,
+        @ActorCode String party,
         Provenance provenance) implements DyadEvent {
 
     @Override
@@ -23,10 +22,5 @@ public record SignatureRecorded(
     @Override
     public PartialDate validOn() {
         return on;
-    }
-
-    @Override
-    public List<String> actors() {
-        return List.of(party);
     }
 }

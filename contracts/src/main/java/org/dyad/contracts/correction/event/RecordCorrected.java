@@ -7,8 +7,9 @@ import org.dyad.contracts.wire.EventType;
 
 import java.util.Map;
 
-/** Fields of an earlier event were corrected; views apply {@code changes} to it. */
-@EventType(aggregate = "record", name = "RecordCorrected", version = 1)
+@EventType(aggregate = "record", name = "RecordCorrected", version = 1,
+        description = "Fields of an earlier event (`correctedEventId`) were corrected; readers apply `changes` to "
+                + "it. The original stays in history.")
 public record RecordCorrected(
         String aggregateId,
         String correctedEventId,

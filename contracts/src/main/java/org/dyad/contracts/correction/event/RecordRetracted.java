@@ -5,8 +5,9 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** An earlier claim was withdrawn; views stop counting it and history keeps it. */
-@EventType(aggregate = "record", name = "RecordRetracted", version = 1)
+@EventType(aggregate = "record", name = "RecordRetracted", version = 1,
+        description = "An earlier claim (`retractedEventId`) was withdrawn; readers stop counting it and history "
+                + "keeps it.")
 public record RecordRetracted(
         String aggregateId,
         String retractedEventId,

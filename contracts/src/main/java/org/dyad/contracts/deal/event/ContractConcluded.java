@@ -8,8 +8,8 @@ import org.dyad.contracts.wire.EventType;
 
 import java.util.List;
 
-/** The deal was contracted on {@code on}; {@code items}, when given, replace the reported ones. */
-@EventType(aggregate = "deal", name = "ContractConcluded", version = 1)
+@EventType(aggregate = "deal", name = "ContractConcluded", version = 1,
+        description = "The deal was contracted (ordered) on `on`; `items`, when given, replace the reported ones.")
 public record ContractConcluded(
         String dealId,
         PartialDate on,

@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The deal was cancelled on {@code on} for {@code reason}. */
-@EventType(aggregate = "deal", name = "DealCancelled", version = 1)
+@EventType(aggregate = "deal", name = "DealCancelled", version = 1,
+        description = "The deal was cancelled on `on` for `reason`.")
 public record DealCancelled(
         String dealId,
         PartialDate on,

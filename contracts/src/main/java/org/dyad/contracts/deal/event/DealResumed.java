@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The suspended deal was resumed on {@code on}. */
-@EventType(aggregate = "deal", name = "DealResumed", version = 1)
+@EventType(aggregate = "deal", name = "DealResumed", version = 1,
+        description = "The suspended deal was resumed on `on`.")
 public record DealResumed(
         String dealId,
         PartialDate on,

@@ -6,8 +6,8 @@ import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.wire.EventType;
 
-/** The cancelled deal was revived on {@code on} at {@code stage}. */
-@EventType(aggregate = "deal", name = "DealRevived", version = 1)
+@EventType(aggregate = "deal", name = "DealRevived", version = 1,
+        description = "The cancelled deal was revived on `on` at `stage`.")
 public record DealRevived(
         String dealId,
         PartialDate on,

@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The deal was superseded on {@code on} by deal {@code supersededBy}. */
-@EventType(aggregate = "deal", name = "DealSuperseded", version = 1)
+@EventType(aggregate = "deal", name = "DealSuperseded", version = 1,
+        description = "The deal was superseded on `on` by the deal `supersededBy`.")
 public record DealSuperseded(
         String dealId,
         PartialDate on,

@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** The deal was suspended on {@code on} for {@code reason}. */
-@EventType(aggregate = "deal", name = "DealSuspended", version = 1)
+@EventType(aggregate = "deal", name = "DealSuspended", version = 1,
+        description = "The deal was suspended on `on` for `reason`.")
 public record DealSuspended(
         String dealId,
         PartialDate on,

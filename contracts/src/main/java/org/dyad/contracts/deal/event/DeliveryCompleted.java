@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** Everything ordered was delivered by {@code on}. */
-@EventType(aggregate = "deal", name = "DeliveryCompleted", version = 1)
+@EventType(aggregate = "deal", name = "DeliveryCompleted", version = 1,
+        description = "Everything ordered was delivered by `on`.")
 public record DeliveryCompleted(
         String dealId,
         PartialDate on,

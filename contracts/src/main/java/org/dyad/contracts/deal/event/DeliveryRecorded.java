@@ -6,8 +6,8 @@ import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.contracts.wire.EventType;
 
-/** A tranche was delivered. */
-@EventType(aggregate = "deal", name = "DeliveryRecorded", version = 1)
+@EventType(aggregate = "deal", name = "DeliveryRecorded", version = 1,
+        description = "A tranche of the deal's items was delivered.")
 public record DeliveryRecorded(
         String dealId,
         Tranche tranche,

@@ -6,8 +6,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** A source claimed a value for the deal. */
-@EventType(aggregate = "deal", name = "EstimateRecorded", version = 1)
+@EventType(aggregate = "deal", name = "EstimateRecorded", version = 1,
+        description = "A source claimed a value for the deal on `estimatedOn`.")
 public record EstimateRecorded(
         String dealId,
         Estimate estimate,

@@ -5,8 +5,8 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
-/** Supplier and recipient entered negotiations on {@code on}. */
-@EventType(aggregate = "deal", name = "NegotiationOpened", version = 1)
+@EventType(aggregate = "deal", name = "NegotiationOpened", version = 1,
+        description = "Supplier and recipient entered negotiations on `on`.")
 public record NegotiationOpened(
         String dealId,
         PartialDate on,

@@ -1,5 +1,6 @@
 package org.dyad.contracts.deal.event;
 
+import org.dyad.contracts.common.ActorCode;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
@@ -12,14 +13,16 @@ import org.dyad.contracts.wire.EventType;
 import java.util.List;
 
 /**
- * A source reported an arms transfer; {@code estimates} are the values it claimed (none, one, or several such as a
- * price in rupees and its dollar equivalent). Version 2: version 1 carried at most one {@code estimate}.
+ * Several estimates, such as a price in rupees and its dollar equivalent, are each an element of {@code estimates}.
+ * Version 2: version 1 carried at most one {@code estimate}.
  */
-@EventType(aggregate = "deal", name = "SaleReported", version = 2)
+@EventType(aggregate = "deal", name = "SaleReported", version = 2,
+        description = "A source reported an arms transfer from `supplier` to `recipient`; `estimates` are the "
+                + "values it claimed (none, one or several).")
 public record SaleReported(
         String dealId,
-        String supplier,
-        String recipient,
+        @ActorCode String supplier,
+        @ActorCode String recipient,
         List<DealItem> items,
         DealStage stage,
         PartialDate reportedOn,
@@ -39,10 +42,5 @@ public record SaleReported(
     @Override
     public PartialDate validOn() {
         return reportedOn;
-    }
-
-    @Override
-    public List<String> actors() {
-        return List.of(supplier, recipient);
     }
 }

@@ -1,20 +1,20 @@
 package org.dyad.contracts.statement.event;
 
+import org.dyad.contracts.common.ActorCode;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.wire.EventType;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** An actor made an official statement on {@code madeOn}; {@code condition} is set when it is conditional. */
-@EventType(aggregate = "statement", name = "StatementRecorded", version = 1)
+@EventType(aggregate = "statement", name = "StatementRecorded", version = 1,
+        description = "An actor made an official statement on `madeOn`; `condition` is set when it is conditional.")
 public record StatementRecorded(
         String statementId,
-        String speaker,
-        List<String> addressees,
+        @ActorCode String speaker,
+        @ActorCode List<String> addressees,
         StatementKind kind,
         PartialDate madeOn,
         String summary,
@@ -32,12 +32,5 @@ public record StatementRecorded(
     @Override
     public PartialDate validOn() {
         return madeOn;
-    }
-
-    @Override
-    public List<String> actors() {
-        List<String> actors = new ArrayList<>(addressees);
-        actors.add(speaker);
-        return actors;
     }
 }

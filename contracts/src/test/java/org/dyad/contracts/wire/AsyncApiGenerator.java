@@ -1,52 +1,24 @@
 package org.dyad.contracts.wire;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Writes the generated contract files: the event schemas of {@link EventSchemas} and the AsyncAPI 3.0 document of
- * the topic ({@value #ASYNCAPI}), both derived from {@link EventCatalog}. Run from the repository root with
- * {@value #REGENERATE}; the argument, if any, is the resources directory to write into (default
- * {@code contracts/src/main/resources}). Nothing is deleted: the schema of an earlier version of an event stays, as
- * records of that version stay on the topic.
+ * Generates the AsyncAPI 3.0 document of the topic ({@value #ASYNCAPI}): the servers, the channel and one message
+ * per event type of {@link EventCatalog}, whose payload is the event's committed JSON Schema.
  */
-public final class EventSchemaWriter {
+final class AsyncApiGenerator {
 
-    public static final String ASYNCAPI = "org/dyad/contracts/asyncapi.yaml";
-    public static final String REGENERATE = "./mvnw -q -pl contracts compile exec:java";
+    static final String ASYNCAPI = "org/dyad/contracts/asyncapi.yaml";
     static final String KAFKA_BINDING = "0.5.0";
 
-    private EventSchemaWriter() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 0 ? args[0] : "contracts/src/main/resources");
-        Map<String, String> files = generateAll();
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = root.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue());
-        }
-        System.out.println("Wrote " + files.size() + " files under " + root.toAbsolutePath().normalize());
-    }
-
-    /** Every generated file, by its path under the resources directory. */
-    public static Map<String, String> generateAll() {
-        Map<String, String> files = new TreeMap<>(EventSchemas.generateAll());
-        files.put(ASYNCAPI, toYaml(asyncApi()));
-        return files;
+    private AsyncApiGenerator() {
     }
 
     /** The AsyncAPI 3.0 document of the topic, one message per published event type. */
-    public static ObjectNode asyncApi() {
+    static ObjectNode asyncApi() {
         ObjectNode doc = object().put("asyncapi", "3.0.0");
         doc.putObject("info").put("title", "Dyad events").put("version", "1.0.0").put("description", """
                 Every event Dyad's ledger records about deals, agreements and statements (and corrections or
@@ -111,7 +83,7 @@ public final class EventSchemaWriter {
         ObjectNode message = object().put("name", t.name())
                 .put("title", t.name().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase()
                         .replaceFirst("^.", t.name().substring(0, 1)))
-                .put("summary", EventSchemas.generate(event).path("description").asText())
+                .put("summary", t.description())
                 .put("contentType", DyadCloudEvents.CONTENT_TYPE);
         message.putArray("tags").addObject().put("name", t.aggregate());
         ArrayNode allOf = message.putObject("headers").putArray("allOf");
@@ -120,7 +92,7 @@ public final class EventSchemaWriter {
                 .put("const", EventCatalog.typeOf(event));
         message.putObject("payload").put("$ref", "schemas/" + EventSchemas.path(event));
         message.putObject("bindings").putObject("kafka").<ObjectNode>set("key", object().put("type", "string")
-                        .put("description", "The aggregate id (`" + EventSchemas.idField(event)
+                        .put("description", "The aggregate id (`" + EventSchemaGenerator.idField(event)
                                 + "` in the payload), equal to `ce_subject`."))
                 .put("bindingVersion", KAFKA_BINDING);
         return message;
@@ -156,69 +128,5 @@ public final class EventSchemaWriter {
 
     private static ObjectNode object() {
         return DyadJson.mapper().createObjectNode();
-    }
-
-    /** A small YAML writer for JSON trees: block style, flow style for lists of scalars, quotes where needed. */
-    static String toYaml(JsonNode node) {
-        StringBuilder out = new StringBuilder();
-        block(out, node, 0);
-        return out.toString();
-    }
-
-    private static void block(StringBuilder out, JsonNode node, int indent) {
-        String pad = " ".repeat(indent);
-        if (node.isObject()) {
-            node.properties().forEach(e -> {
-                out.append(pad).append(e.getKey().matches("[A-Za-z0-9_.$-]+") ? e.getKey() : quote(e.getKey()))
-                        .append(':');
-                value(out, e.getValue(), indent);
-            });
-            return;
-        }
-        for (JsonNode item : node) {
-            if (item.isContainerNode() && !item.isEmpty()) {
-                StringBuilder inner = new StringBuilder();
-                block(inner, item, indent + 2);
-                out.append(pad).append("- ").append(inner, indent + 2, inner.length());
-            } else {
-                out.append(pad).append('-');
-                value(out, item, indent);
-            }
-        }
-    }
-
-    private static void value(StringBuilder out, JsonNode value, int indent) {
-        boolean scalars = value.isArray() && value.valueStream().noneMatch(JsonNode::isContainerNode);
-        if (value.isContainerNode() && !value.isEmpty() && !scalars) {
-            out.append('\n');
-            block(out, value, indent + 2);
-        } else if (value.isArray()) {
-            out.append(" [").append(String.join(", ", value.valueStream().map(v -> scalar(v, true)).toList()))
-                    .append("]\n");
-        } else if (value.isObject()) {
-            out.append(" {}\n");
-        } else if (value.isTextual() && value.asText().contains("\n")) {
-            out.append(" |-\n");
-            value.asText().lines().forEach(line ->
-                    out.append(line.isEmpty() ? "" : " ".repeat(indent + 2) + line).append('\n'));
-        } else {
-            out.append(' ').append(scalar(value, false)).append('\n');
-        }
-    }
-
-    /** A scalar, quoted unless it is plainly a string (in a flow list, without commas). */
-    private static String scalar(JsonNode value, boolean inFlow) {
-        String text = value.asText();
-        if (!value.isTextual()) {
-            return text;
-        }
-        boolean plain = text.matches(inFlow ? "[A-Za-z_][A-Za-z0-9_ ./-]*" : "[A-Za-z_][A-Za-z0-9_ .,;:'/()`<>-]*")
-                && !text.contains(": ") && !text.endsWith(":") && !text.endsWith(" ")
-                && !text.matches("(?i)y|n|yes|no|on|off|true|false|null");
-        return plain ? text : quote(text);
-    }
-
-    private static String quote(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }
