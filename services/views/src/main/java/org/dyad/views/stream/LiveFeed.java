@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dyad.support.web.PerPrincipalBound;
 import org.dyad.views.query.LoggedEvents;
-import org.dyad.views.query.RecordDocuments;
+import org.dyad.views.query.ViewDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -244,7 +244,7 @@ public class LiveFeed {
                     params, (rs, n) -> {
                         ObjectNode event = LoggedEvents.entry(rs);
                         event.put("seq", rs.getLong("seq"));
-                        event.set("event", RecordDocuments.readTree(rs.getString("payload")));
+                        event.set("event", ViewDocuments.readTree(rs.getString("payload")));
                         return event;
                     });
         }

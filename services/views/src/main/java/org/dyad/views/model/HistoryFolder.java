@@ -16,20 +16,20 @@ import java.util.Map;
  * mark them, and (for an "as of" answer) facts not yet valid on the date are left out. The same fold serves the
  * live views and every "as of" / "known at" query; the caller decides which recorded facts it may see.
  */
-public final class RecordFolder {
+public final class HistoryFolder {
 
-    private RecordFolder() {
+    private HistoryFolder() {
     }
 
     /**
      * @param facts one record's facts in sequence order (already limited to what was known at the time asked about)
      * @param asOf  leave out facts whose valid time starts after this date; {@code null} keeps all
      */
-    public static List<HistoryEntry> history(List<RecordedFact> facts, LocalDate asOf) {
+    public static List<HistoryEntry> history(List<LoggedFact> facts, LocalDate asOf) {
         Map<String, List<HistoryEntry.Amendment>> corrections = new HashMap<>();
         Map<String, Map<String, Object>> changes = new HashMap<>();
         Map<String, HistoryEntry.Amendment> retractions = new HashMap<>();
-        for (RecordedFact fact : facts) {
+        for (LoggedFact fact : facts) {
             if (fact.event() instanceof RecordCorrected c) {
                 corrections.computeIfAbsent(c.correctedEventId(), k -> new ArrayList<>()).add(
                         new HistoryEntry.Amendment(fact.eventId(), c.reason(), c.changes(), c.provenance()));
@@ -40,7 +40,7 @@ public final class RecordFolder {
             }
         }
         List<HistoryEntry> history = new ArrayList<>();
-        for (RecordedFact fact : facts) {
+        for (LoggedFact fact : facts) {
             if (fact.event() instanceof RecordCorrected || fact.event() instanceof RecordRetracted) {
                 continue;
             }
