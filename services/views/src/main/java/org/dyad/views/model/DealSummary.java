@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dyad.views.projection.DealView;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.projection.DealView;
 
 import java.util.ArrayList;
 import java.util.List;

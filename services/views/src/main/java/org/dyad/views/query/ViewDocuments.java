@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import org.dyad.contracts.wire.DyadJson;
-import org.dyad.views.projection.AgreementProjection;
-import org.dyad.views.projection.DealProjection;
+import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.model.DealSummary;
 import org.dyad.views.model.HistoryFolder;
 import org.dyad.views.model.LoggedFact;
-import org.dyad.views.projection.StatementProjection;
+import org.dyad.views.projection.AgreementProjection;
+import org.dyad.views.projection.DealProjection;
 import org.dyad.views.projection.EventLog;
-import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.projection.StatementProjection;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -12,8 +12,8 @@ import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.DyadJson;
-import org.dyad.views.projection.DealView;
 import org.dyad.views.projection.DealProjection;
+import org.dyad.views.projection.DealView;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -20,10 +20,10 @@ import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.event.DealCancelled;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
-import org.dyad.views.projection.DealView;
-import org.dyad.views.projection.DealProjection;
-import org.dyad.views.projection.AgreementView;
 import org.dyad.views.projection.AgreementProjection;
+import org.dyad.views.projection.AgreementView;
+import org.dyad.views.projection.DealProjection;
+import org.dyad.views.projection.DealView;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -14,6 +14,7 @@ import org.dyad.views.projection.ViewTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ public final class EventFeed {
     }
 
     /** Re-folds the agreements whose status changes by {@code today}, as the daily review does. */
-    public int reviewAgreementsDueBy(java.time.LocalDate today) {
+    public int reviewAgreementsDueBy(LocalDate today) {
         Integer reviewed = database.transaction().execute(tx -> projector.reviewAgreementsDueBy(today));
         return reviewed == null ? 0 : reviewed;
     }
