@@ -39,7 +39,10 @@ class ActorProfileReaderTest {
         assertThat(rus.path("agreementsInForce")).as("listed by the actor's own standing as a party").hasSize(1);
 
         assertThat(profile("USA", null).path("agreementsInForce")).as("withdrawn in 2002").isEmpty();
-        assertThat(profile("IND", null).path("asRecipient").path("deals").asInt()).isEqualTo(3);
+        JsonNode ind = profile("IND", null);
+        assertThat(ind.path("asRecipient").path("deals").asInt()).isEqualTo(3);
+        assertThat(ind.path("asSupplier").path("deals").asInt()).isZero();
+        assertThat(ind.path("asRecipient").path("topPartners").get(0).path("partner").asText()).isEqualTo("RUS");
     }
 
     @Test
