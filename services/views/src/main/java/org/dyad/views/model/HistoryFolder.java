@@ -26,17 +26,12 @@ public final class HistoryFolder {
      * @param asOf  leave out facts whose valid time starts after this date; {@code null} keeps all
      */
     public static List<HistoryEntry> history(List<LoggedFact> facts, LocalDate asOf) {
-        Map<String, List<HistoryEntry.Amendment>> corrections = new HashMap<>();
-        Map<String, Map<String, Object>> changes = new HashMap<>();
-        Map<String, HistoryEntry.Amendment> retractions = new HashMap<>();
+        Amendments amendments = new Amendments();
         for (LoggedFact fact : facts) {
             if (fact.event() instanceof RecordCorrected c) {
-                corrections.computeIfAbsent(c.correctedEventId(), k -> new ArrayList<>()).add(
-                        new HistoryEntry.Amendment(fact.eventId(), c.reason(), c.changes(), c.provenance()));
-                changes.computeIfAbsent(c.correctedEventId(), k -> new HashMap<>()).putAll(c.changes());
+                on(c, fact, amendments);
             } else if (fact.event() instanceof RecordRetracted r) {
-                retractions.put(r.retractedEventId(),
-                        new HistoryEntry.Amendment(fact.eventId(), r.reason(), null, r.provenance()));
+                on(r, fact, amendments);
             }
         }
         List<HistoryEntry> history = new ArrayList<>();
@@ -44,14 +39,35 @@ public final class HistoryFolder {
             if (fact.event() instanceof RecordCorrected || fact.event() instanceof RecordRetracted) {
                 continue;
             }
-            Map<String, Object> changed = changes.get(fact.eventId());
+            Map<String, Object> changed = amendments.changes.get(fact.eventId());
             DyadEvent event = changed == null ? fact.event() : CorrectableFields.apply(fact.event(), changed);
             if (asOf != null && event.validOn() != null && event.validOn().earliest().isAfter(asOf)) {
                 continue;
             }
-            history.add(new HistoryEntry(fact.eventId(), fact.type(), event.validOn(), event, changed == null ? null : fact.event(), corrections.get(fact.eventId()),
-                    retractions.get(fact.eventId())));
+            history.add(new HistoryEntry(fact.eventId(), fact.type(), event.validOn(), event,
+                    changed == null ? null : fact.event(), amendments.corrections.get(fact.eventId()),
+                    amendments.retractions.get(fact.eventId())));
         }
         return history;
+    }
+
+    /** A correction: its changes apply to the event it points at, later corrections over earlier ones. */
+    private static void on(RecordCorrected c, LoggedFact fact, Amendments amendments) {
+        amendments.corrections.computeIfAbsent(c.correctedEventId(), k -> new ArrayList<>()).add(
+                new HistoryEntry.Amendment(fact.eventId(), c.reason(), c.changes(), c.provenance()));
+        amendments.changes.computeIfAbsent(c.correctedEventId(), k -> new HashMap<>()).putAll(c.changes());
+    }
+
+    /** A retraction: the event it points at stays in the history, marked, and no longer counts in any fold. */
+    private static void on(RecordRetracted r, LoggedFact fact, Amendments amendments) {
+        amendments.retractions.put(r.retractedEventId(),
+                new HistoryEntry.Amendment(fact.eventId(), r.reason(), null, r.provenance()));
+    }
+
+    /** The corrections and retractions of one record, by the id of the event each points at. */
+    private static final class Amendments {
+        final Map<String, List<HistoryEntry.Amendment>> corrections = new HashMap<>();
+        final Map<String, Map<String, Object>> changes = new HashMap<>();
+        final Map<String, HistoryEntry.Amendment> retractions = new HashMap<>();
     }
 }
