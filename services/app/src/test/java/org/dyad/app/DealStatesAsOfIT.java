@@ -1,7 +1,7 @@
 package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dyad.views.projection.ViewProjector;
+import org.dyad.views.projection.BatchProjector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,7 +30,7 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
             "2005-01-01", "2005-06-01", "2030-01-01");
 
     @Autowired
-    private ViewProjector projector;
+    private BatchProjector projector;
     private String lifecycle;
     private String retracted;
     private String reverse;

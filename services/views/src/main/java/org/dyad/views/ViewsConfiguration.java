@@ -2,7 +2,7 @@ package org.dyad.views;
 
 import io.cloudevents.CloudEvent;
 import org.dyad.views.projection.EventLog;
-import org.dyad.views.projection.ViewProjector;
+import org.dyad.views.projection.BatchProjector;
 import org.dyad.views.projection.ViewTables;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,8 +70,8 @@ public class ViewsConfiguration {
     }
 
     @Bean
-    ViewProjector viewProjector(ViewTables liveViewTables) {
-        return new ViewProjector(liveViewTables);
+    BatchProjector batchProjector(ViewTables liveViewTables) {
+        return new BatchProjector(liveViewTables);
     }
 
     @Bean

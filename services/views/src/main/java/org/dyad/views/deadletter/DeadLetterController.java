@@ -12,7 +12,7 @@ import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.UnreadableEventException;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.support.web.FieldProblem;
-import org.dyad.views.ingest.RecordBatchApplier;
+import org.dyad.views.ingest.EventBatchApplier;
 import org.dyad.views.projection.ViewTables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,12 +39,12 @@ public class DeadLetterController {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final RecordBatchApplier applier;
+    private final EventBatchApplier applier;
 
     DeadLetterController(JdbcTemplate jdbc, TransactionTemplate transaction, ViewTables liveViewTables) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.applier = new RecordBatchApplier(liveViewTables, transaction);
+        this.applier = new EventBatchApplier(liveViewTables, transaction);
     }
 
     @Operation(summary = "List parked records, oldest first, with the reason each could not be read")

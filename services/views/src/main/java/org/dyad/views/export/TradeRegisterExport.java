@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.sipri.SipriNames;
 import org.dyad.sipri.SipriRow;
 import org.dyad.sipri.SipriTradeRegisterWriter;
-import org.dyad.views.query.RecordDocuments;
+import org.dyad.views.query.ViewDocuments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ public class TradeRegisterExport {
         List<SipriRow> rows = new ArrayList<>();
         jdbc.query("SELECT doc FROM views.deal ORDER BY recipient, supplier, reported_from, deal_id",
                 rs -> {
-                    rows.addAll(rows(RecordDocuments.readTree(rs.getString(1))));
+                    rows.addAll(rows(ViewDocuments.readTree(rs.getString(1))));
                 });
         SipriTradeRegisterWriter.write(rows, out);
     }

@@ -35,11 +35,11 @@ public class EventTopicListener extends AbstractConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(EventTopicListener.class);
 
-    private final RecordBatchApplier applier;
+    private final EventBatchApplier applier;
     private final AppliedPositions positions;
 
     EventTopicListener(ViewTables liveViewTables, TransactionTemplate transaction) {
-        this.applier = new RecordBatchApplier(liveViewTables, transaction);
+        this.applier = new EventBatchApplier(liveViewTables, transaction);
         this.positions = new AppliedPositions(liveViewTables);
     }
 

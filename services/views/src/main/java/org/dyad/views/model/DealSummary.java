@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.projection.DealView;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class DealSummary {
 
     /** Writes deal records as their documents without the history, which is never turned into JSON then. */
     private static final ObjectMapper WITHOUT_HISTORY = DyadJson.mapper().copy()
-            .addMixIn(DealRecord.class, WithoutHistory.class);
+            .addMixIn(DealView.class, WithoutHistory.class);
 
     @JsonIgnoreProperties("history")
     private interface WithoutHistory {
@@ -29,7 +30,7 @@ public final class DealSummary {
     }
 
     /** The summary of a folded deal: the same as {@link #of(ObjectNode)} of its document. */
-    public static ObjectNode of(DealRecord deal) {
+    public static ObjectNode of(DealView deal) {
         ObjectNode summary = WITHOUT_HISTORY.valueToTree(deal);
         List<String> dates = deal.history().stream().map(HistoryEntry::validOn).filter(Objects::nonNull)
                 .map(PartialDate::toString).map(date -> date.replace("~", "")).sorted().toList();

@@ -55,7 +55,7 @@ public final class EstimateTotals {
 
     /**
      * The most recently recorded of a deal document's latest estimates in a currency (any when {@code null}), or
-     * {@code null}; as {@code DealRecord.latestValue} and {@code latestTiv} choose for the stored columns.
+     * {@code null}; as {@code DealView.latestValue} and {@code latestTiv} choose for the stored columns.
      */
     public static JsonNode latest(JsonNode deal, String currency) {
         JsonNode latest = null;

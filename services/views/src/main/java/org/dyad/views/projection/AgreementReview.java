@@ -14,9 +14,9 @@ import java.time.LocalDate;
 class AgreementReview {
 
     private static final Logger log = LoggerFactory.getLogger(AgreementReview.class);
-    private final ViewProjector projector;
+    private final BatchProjector projector;
 
-    AgreementReview(ViewProjector projector) {
+    AgreementReview(BatchProjector projector) {
         this.projector = projector;
     }
 

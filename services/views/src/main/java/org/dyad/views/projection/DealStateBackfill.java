@@ -13,9 +13,9 @@ class DealStateBackfill {
     private static final Logger log = LoggerFactory.getLogger(DealStateBackfill.class);
     private static final int CHUNK = 500;
 
-    private final ViewProjector projector;
+    private final BatchProjector projector;
 
-    DealStateBackfill(ViewProjector projector) {
+    DealStateBackfill(BatchProjector projector) {
         this.projector = projector;
     }
 

@@ -3,7 +3,7 @@ package org.dyad.views.projection;
 import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.EventCatalog;
-import org.dyad.views.model.RecordedFact;
+import org.dyad.views.model.LoggedFact;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.io.IOException;
@@ -25,8 +25,8 @@ public class EventLog {
     }
 
     /** Each record's facts in sequence order; {@code knownAt} {@code null} means everything recorded so far. */
-    public Map<String, List<RecordedFact>> factsOf(Collection<String> aggregateIds, Instant knownAt) {
-        Map<String, List<RecordedFact>> facts = new LinkedHashMap<>();
+    public Map<String, List<LoggedFact>> factsOf(Collection<String> aggregateIds, Instant knownAt) {
+        Map<String, List<LoggedFact>> facts = new LinkedHashMap<>();
         if (aggregateIds.isEmpty()) {
             return facts;
         }
@@ -39,7 +39,7 @@ public class EventLog {
                           AND (CAST(:knownAt AS timestamptz) IS NULL OR recorded_at <= CAST(:knownAt AS timestamptz))
                         ORDER BY aggregate_id, sequence""", params, rs -> {
             String type = rs.getString("type");
-            facts.computeIfAbsent(rs.getString("aggregate_id"), k -> new ArrayList<>()).add(new RecordedFact(
+            facts.computeIfAbsent(rs.getString("aggregate_id"), k -> new ArrayList<>()).add(new LoggedFact(
                     rs.getString("event_id"), rs.getString("aggregate_id"), rs.getLong("sequence"),
                     rs.getLong("position"), type, rs.getTimestamp("recorded_at").toInstant(),
                     read(type, rs.getString("payload"))));

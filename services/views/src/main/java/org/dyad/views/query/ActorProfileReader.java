@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import static org.dyad.views.query.RecordDocuments.Kind.AGREEMENT;
+import static org.dyad.views.query.ViewDocuments.Kind.AGREEMENT;
 
 /** An actor's profile: deals as supplier and as recipient, top partners, open deals, agreements in force. */
 @Component
@@ -22,10 +22,10 @@ public class ActorProfileReader {
     private static final int TOP = 10;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RecordDocuments documents;
+    private final ViewDocuments documents;
     private final RelationshipReader relationships;
 
-    ActorProfileReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents, RelationshipReader relationships) {
+    ActorProfileReader(NamedParameterJdbcTemplate jdbc, ViewDocuments documents, RelationshipReader relationships) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.relationships = relationships;
@@ -49,9 +49,9 @@ public class ActorProfileReader {
         profile.set("asRecipient", side(deals, d -> code.equals(d.path("recipient").asText()), "supplier"));
         profile.set("topPartners", relationships.partners(new FetchPartners(code, 0, TOP, query.asOf(),
                 query.knownAt())).path("items"));
-        profile.set("openDeals", RecordDocuments.array(deals.stream().filter(DealReader::isPending)
+        profile.set("openDeals", ViewDocuments.array(deals.stream().filter(DealReader::isPending)
                 .map(ActorProfileReader::summary).toList()));
-        profile.set("agreementsInForce", RecordDocuments.array(agreements.stream()
+        profile.set("agreementsInForce", ViewDocuments.array(agreements.stream()
                 .filter(a -> "IN_FORCE".equals(AgreementReader.partyStatus(a, code)))
                 .map(a -> {
                     ObjectNode s = DyadJson.mapper().createObjectNode();
@@ -88,7 +88,7 @@ public class ActorProfileReader {
         }
         side.putPOJO("byStage", byStage);
         side.set("estimateTotals", EstimateTotals.of(mine));
-        side.set("topPartners", RecordDocuments.array(byPartner.entrySet().stream()
+        side.set("topPartners", ViewDocuments.array(byPartner.entrySet().stream()
                 .sorted((x, y) -> y.getValue() - x.getValue()).limit(TOP)
                 .map(e -> {
                     ObjectNode p = DyadJson.mapper().createObjectNode();

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.dyad.views.query.RecordDocuments.Kind.AGREEMENT;
+import static org.dyad.views.query.ViewDocuments.Kind.AGREEMENT;
 
 /** Agreements: one with each party's status and its history, or a filtered page. */
 @Component
 public class AgreementReader {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RecordDocuments documents;
+    private final ViewDocuments documents;
 
-    AgreementReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents) {
+    AgreementReader(NamedParameterJdbcTemplate jdbc, ViewDocuments documents) {
         this.jdbc = jdbc;
         this.documents = documents;
     }
@@ -65,7 +65,7 @@ public class AgreementReader {
                 .filter(a -> query.partyStatus() == null || query.partyStatus().equals(partyStatus(a, query.party())))
                 .toList();
         int from = Math.min(agreements.size(), query.page() * query.size());
-        return RecordDocuments.page(agreements.subList(from, Math.min(agreements.size(), from + query.size())),
+        return ViewDocuments.page(agreements.subList(from, Math.min(agreements.size(), from + query.size())),
                 query.page(), query.size(), agreements.size());
     }
 

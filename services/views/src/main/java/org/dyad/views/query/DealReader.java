@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.dyad.views.query.RecordDocuments.Kind.DEAL;
+import static org.dyad.views.query.ViewDocuments.Kind.DEAL;
 
 /** Deals: one with its history, or a filtered, sorted page. */
 @Component
@@ -23,9 +23,9 @@ public class DealReader {
             "value", "value_high", "supplier", "supplier", "recipient", "recipient", "stage", "stage");
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RecordDocuments documents;
+    private final ViewDocuments documents;
 
-    DealReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents) {
+    DealReader(NamedParameterJdbcTemplate jdbc, ViewDocuments documents) {
         this.jdbc = jdbc;
         this.documents = documents;
     }
@@ -62,7 +62,7 @@ public class DealReader {
             where.append(" AND designations LIKE :designation");
             params.addValue("designation", "%" + query.designation().toLowerCase().replace("%", "\\%") + "%");
         }
-        if (RecordDocuments.present(query.asOf(), query.knownAt())) {
+        if (ViewDocuments.present(query.asOf(), query.knownAt())) {
             return present(query, where, params);
         }
         // Another time: the stage, status and estimates may differ, so filter and sort after folding.
@@ -72,7 +72,7 @@ public class DealReader {
                 .filter(d -> matchesStatus(d, query.status()) && matchesValue(d, query))
                 .sorted(comparator(query)).toList();
         int from = Math.min(deals.size(), query.page() * query.size());
-        return RecordDocuments.page(deals.subList(from, Math.min(deals.size(), from + query.size())), query.page(),
+        return ViewDocuments.page(deals.subList(from, Math.min(deals.size(), from + query.size())), query.page(),
                 query.size(), deals.size());
     }
 
@@ -101,7 +101,7 @@ public class DealReader {
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset", params, String.class);
-        return RecordDocuments.page(documents.dealSummaryTexts(ids, null), query.page(), query.size(),
+        return ViewDocuments.page(documents.dealSummaryTexts(ids, null), query.page(), query.size(),
                 total == null ? 0 : total);
     }
 

@@ -22,12 +22,12 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.dyad.views.query.RecordDocuments.Kind.AGREEMENT;
+import static org.dyad.views.query.ViewDocuments.Kind.AGREEMENT;
 
 /**
  * The whole record at a glance. In the present the figures come from the view tables' columns. At another time the
  * records on record by then are folded again, as every other view does; when there are more than
- * {@link RecordDocuments#MAX_FOLDED} of them, the records are cut by date but keep their present stage and values,
+ * {@link ViewDocuments#MAX_FOLDED} of them, the records are cut by date but keep their present stage and values,
  * and the answer says it is {@code approximate}.
  */
 @Component
@@ -42,9 +42,9 @@ public class OverviewReader {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RecordDocuments documents;
+    private final ViewDocuments documents;
 
-    OverviewReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents) {
+    OverviewReader(NamedParameterJdbcTemplate jdbc, ViewDocuments documents) {
         this.jdbc = jdbc;
         this.documents = documents;
     }
@@ -54,12 +54,12 @@ public class OverviewReader {
         String dealsThen = cut("reported_from", "deal_id", query, params);
         String agreementsThen = cut("signed_from", "agreement_id", query, params);
         boolean approximate = false;
-        if (!RecordDocuments.present(query.asOf(), query.knownAt())) {
+        if (!ViewDocuments.present(query.asOf(), query.knownAt())) {
             List<String> dealIds = jdbc.queryForList("SELECT deal_id FROM views.deal" + dealsThen, params,
                     String.class);
             List<String> agreementIds = jdbc.queryForList("SELECT agreement_id FROM views.agreement"
                     + agreementsThen, params, String.class);
-            if (dealIds.size() + agreementIds.size() <= RecordDocuments.MAX_FOLDED) {
+            if (dealIds.size() + agreementIds.size() <= ViewDocuments.MAX_FOLDED) {
                 return answer(query, false,
                         documents.dealSummaries(dealIds, query.asOf(), query.knownAt()).stream()
                                 .map(OverviewReader::dealFigures).toList(),

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.wire.DyadJson;
-import org.dyad.views.model.DealRecord;
+import org.dyad.views.projection.DealView;
 import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import static org.dyad.views.query.RecordDocuments.Kind.STATEMENT;
+import static org.dyad.views.query.ViewDocuments.Kind.STATEMENT;
 
 /** The relationship of a pair of actors, and an actor's partners. */
 @Component
@@ -36,12 +36,12 @@ public class RelationshipReader {
             Arrays.stream(DealStatus.values()).filter(s -> s != DealStatus.ACTIVE).map(Enum::name)).toList();
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RecordDocuments documents;
+    private final ViewDocuments documents;
     private final AgreementReader agreements;
     private final DealReader deals;
     private final TimelineReader timeline;
 
-    RelationshipReader(NamedParameterJdbcTemplate jdbc, RecordDocuments documents, AgreementReader agreements,
+    RelationshipReader(NamedParameterJdbcTemplate jdbc, ViewDocuments documents, AgreementReader agreements,
                        DealReader deals, TimelineReader timeline) {
         this.jdbc = jdbc;
         this.documents = documents;
@@ -67,14 +67,14 @@ public class RelationshipReader {
         answer.putPOJO("parties", List.of(a, b));
         answer.put("asOf", query.asOf() == null ? null : query.asOf().toString());
         answer.put("knownAt", query.knownAt() == null ? null : query.knownAt().toString());
-        answer.set("agreements", RecordDocuments.array(agreed));
+        answer.set("agreements", ViewDocuments.array(agreed));
         answer.put("dealsTotal", dealt.total());
         answer.put("dealsPending", dealt.pending());
         answer.put("dealsPage", query.dealsPage());
         answer.put("dealsSize", query.dealsSize());
-        answer.set("deals", RecordDocuments.array(dealt.page()));
+        answer.set("deals", ViewDocuments.array(dealt.page()));
         answer.set("dealsByDirection", dealt.byDirection());
-        answer.set("statements", RecordDocuments.array(said));
+        answer.set("statements", ViewDocuments.array(said));
         answer.set("estimateTotals", dealt.estimateTotals());
         List<String> dates = new ArrayList<>(dealt.validDates());
         agreed.forEach(n -> n.path("history").forEach(h -> dates.add(h.path("validOn").asText(null))));
@@ -148,7 +148,7 @@ public class RelationshipReader {
         long pending = 0;
         for (ObjectNode deal : all) {
             String supplier = deal.path("supplier").asText();
-            String standing = DealRecord.standing(deal.path("status").asText(), deal.path("stage").asText());
+            String standing = DealView.standing(deal.path("status").asText(), deal.path("stage").asText());
             ObjectNode direction = (ObjectNode) byDirection.get(supplier + "->" + (supplier.equals(a) ? b : a));
             direction.put(standing, direction.path(standing).asLong() + 1);
             pending += DealReader.isPending(deal) ? 1 : 0;
@@ -186,7 +186,7 @@ public class RelationshipReader {
         MapSqlParameterSource params = new MapSqlParameterSource("party", query.party())
                 .addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         String rows;
-        if (RecordDocuments.present(query.asOf(), query.knownAt())) {
+        if (ViewDocuments.present(query.asOf(), query.knownAt())) {
             rows = """
                     SELECT CASE WHEN party_a = :party THEN party_b ELSE party_a END AS partner, agreements, deals,
                         statements, first_event_on, last_event_on
@@ -218,6 +218,6 @@ public class RelationshipReader {
                     partner.put("lastEventOn", rs.getString("last_event_on"));
                     return partner;
                 });
-        return RecordDocuments.page(partners, query.page(), query.size(), total == null ? 0 : total);
+        return ViewDocuments.page(partners, query.page(), query.size(), total == null ? 0 : total);
     }
 }

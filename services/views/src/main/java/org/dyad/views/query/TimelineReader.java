@@ -138,6 +138,6 @@ public class TimelineReader {
             entries = new ArrayList<>(entries);
             Collections.reverse(entries);
         }
-        return RecordDocuments.page(entries, query.page(), query.size(), total[0]);
+        return ViewDocuments.page(entries, query.page(), query.size(), total[0]);
     }
 }

@@ -8,7 +8,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.dyad.views.ViewsConsumerSettings;
 import org.dyad.views.ViewsProperties;
 import org.dyad.views.ingest.EventTopicListener;
-import org.dyad.views.ingest.RecordBatchApplier;
+import org.dyad.views.ingest.EventBatchApplier;
 import org.dyad.views.projection.ViewTables;
 import org.dyad.support.web.ApiProblemException;
 import org.flywaydb.core.Flyway;
@@ -117,7 +117,7 @@ public class ViewRebuild {
         try {
             prepareSchema();
             List<String> deferredIndexes = dropIndexesBuiltAfterReplay();
-            RecordBatchApplier applier = new RecordBatchApplier(new ViewTables(jdbc, SCHEMA), transaction);
+            EventBatchApplier applier = new EventBatchApplier(new ViewTables(jdbc, SCHEMA), transaction);
             try (KafkaConsumer<String, CloudEvent> consumer = consumer()) {
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30))
                         .stream().map(p -> new TopicPartition(properties.topic(), p.partition())).toList();
@@ -159,7 +159,7 @@ public class ViewRebuild {
     }
 
     private void replayUntil(KafkaConsumer<String, CloudEvent> consumer, Map<TopicPartition, Long> end,
-                             RecordBatchApplier applier, Runnable report, AtomicLong done) {
+                             EventBatchApplier applier, Runnable report, AtomicLong done) {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             ConsumerRecords<String, CloudEvent> polled = consumer.poll(Duration.ofMillis(500));
             List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(polled.count());

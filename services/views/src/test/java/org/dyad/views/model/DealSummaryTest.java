@@ -12,6 +12,8 @@ import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.projection.DealProjection;
+import org.dyad.views.projection.DealView;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DealSummaryTest {
 
-    private final RecordedFacts facts = new RecordedFacts();
+    private final LoggedFacts facts = new LoggedFacts();
 
-    private RecordedFact fact(DyadEvent event) {
+    private LoggedFact fact(DyadEvent event) {
         return facts.add(event);
     }
 
     private static Provenance at(String recordedAt) {
-        return RecordedFacts.by(RecordedFacts.SIPRI, recordedAt);
+        return LoggedFacts.by(LoggedFacts.SIPRI, recordedAt);
     }
 
     @Test
@@ -43,11 +45,11 @@ class DealSummaryTest {
                         2001, null, "two agreements")), at("2001-03-13T10:00:00Z")));
         fact(new EstimateRecorded("d", new Estimate(null, new BigDecimal("2.0E+9"), new BigDecimal("3E9"), "EUR",
                 EstimateQualifier.UP_TO, null, null, null), PartialDate.parse("1999"), at("2002-01-01T00:00:00Z")));
-        RecordedFact later = fact(new EstimateRecorded("d", new Estimate(BigDecimal.ONE, null, null, "TIV",
+        LoggedFact later = fact(new EstimateRecorded("d", new Estimate(BigDecimal.ONE, null, null, "TIV",
                 EstimateQualifier.EXACT, null, null, null), PartialDate.parse("2007-05-02"),
                 at("2008-01-01T00:00:00Z")));
         fact(new RecordRetracted("d", later.eventId(), "EstimateRecorded", "wrong deal", at("2008-02-01T00:00:00Z")));
-        DealRecord deal = DealRecord.fold(RecordFolder.history(facts.all(), null), 3);
+        DealView deal = DealProjection.fold(HistoryFolder.history(facts.all(), null), 3);
 
         ObjectNode document = DyadJson.mapper().valueToTree(deal);
         assertThat(DyadJson.mapper().writeValueAsString(deal)).isEqualTo(DyadJson.mapper().writeValueAsString(document));

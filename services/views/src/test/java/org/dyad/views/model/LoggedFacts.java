@@ -10,20 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Facts recorded one after another for tests of the fold: event ids e0, e1, …, sequences and positions in order. */
-final class RecordedFacts {
+final class LoggedFacts {
 
     static final Source SIPRI = new Source("SIPRI", "Trade register", null, PartialDate.parse("2025"), null, "en");
 
-    private final List<RecordedFact> facts = new ArrayList<>();
+    private final List<LoggedFact> facts = new ArrayList<>();
 
-    RecordedFact add(DyadEvent event) {
-        RecordedFact fact = new RecordedFact("e" + facts.size(), event.aggregateId(), facts.size(), facts.size() + 1,
+    LoggedFact add(DyadEvent event) {
+        LoggedFact fact = new LoggedFact("e" + facts.size(), event.aggregateId(), facts.size(), facts.size() + 1,
                 event.getClass().getSimpleName(), event.provenance().recordedAt(), event);
         facts.add(fact);
         return fact;
     }
 
-    List<RecordedFact> all() {
+    List<LoggedFact> all() {
         return facts;
     }
 

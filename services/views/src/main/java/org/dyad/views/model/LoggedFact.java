@@ -9,6 +9,6 @@ import java.time.Instant;
  *
  * @param type the event's name, e.g. {@code SaleReported}
  */
-public record RecordedFact(String eventId, String aggregateId, long sequence, long position, String type,
+public record LoggedFact(String eventId, String aggregateId, long sequence, long position, String type,
                            Instant recordedAt, DyadEvent event) {
 }

@@ -6,7 +6,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.contracts.wire.UnreadableEventException;
-import org.dyad.views.projection.ViewProjector;
+import org.dyad.views.projection.BatchProjector;
 import org.dyad.views.projection.ViewTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +27,19 @@ import java.util.Set;
  * a batch that starts beyond it (records in between would be skipped) changes nothing and answers where to resume
  * ({@link PositionGapException}). Used by the live subscriber and by a rebuild.
  */
-public class RecordBatchApplier {
+public class EventBatchApplier {
 
-    private static final Logger log = LoggerFactory.getLogger(RecordBatchApplier.class);
+    private static final Logger log = LoggerFactory.getLogger(EventBatchApplier.class);
 
     private final ViewTables tables;
-    private final ViewProjector projector;
+    private final BatchProjector projector;
     private final DeadLetters deadLetters;
     private final AppliedPositions positions;
     private final TransactionTemplate transaction;
 
-    public RecordBatchApplier(ViewTables tables, TransactionTemplate transaction) {
+    public EventBatchApplier(ViewTables tables, TransactionTemplate transaction) {
         this.tables = tables;
-        this.projector = new ViewProjector(tables);
+        this.projector = new BatchProjector(tables);
         this.deadLetters = new DeadLetters(tables);
         this.positions = new AppliedPositions(tables);
         this.transaction = transaction;

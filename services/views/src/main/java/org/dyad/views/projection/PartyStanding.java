@@ -1,4 +1,4 @@
-package org.dyad.views.model;
+package org.dyad.views.projection;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.dyad.contracts.agreement.ConsentMeans;
@@ -8,7 +8,7 @@ import org.dyad.contracts.common.PartialDate;
 /** One party's standing towards an agreement, with the date of each step it took. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class PartyRecord {
+public class PartyStanding {
 
     final String party;
     PartyStatus status = PartyStatus.SIGNED;
@@ -22,7 +22,7 @@ public class PartyRecord {
     PartialDate renouncedOn;
     String reason;
 
-    PartyRecord(String party) {
+    PartyStanding(String party) {
         this.party = party;
     }
 

@@ -1,6 +1,6 @@
 package org.dyad.views.projection;
 
-import org.dyad.views.model.RecordedFact;
+import org.dyad.views.model.LoggedFact;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +14,17 @@ import java.util.Set;
  * left by a batch that rolled back, or passed by another instance, is never used. Bounded by a number of facts,
  * least recently used first out.
  */
-final class RecentRecords {
+final class RecentFacts {
 
     /** A record as last applied: its type, version, facts, and the actors they name. */
-    record Entry(String type, long version, List<RecordedFact> facts, Set<String> actors) {
+    record Entry(String type, long version, List<LoggedFact> facts, Set<String> actors) {
     }
 
     private final int maxFacts;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true);
     private int facts;
 
-    RecentRecords(int maxFacts) {
+    RecentFacts(int maxFacts) {
         this.maxFacts = maxFacts;
     }
 

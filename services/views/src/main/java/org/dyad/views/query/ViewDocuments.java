@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import org.dyad.contracts.wire.DyadJson;
-import org.dyad.views.model.AgreementRecord;
-import org.dyad.views.model.DealRecord;
-import org.dyad.views.model.DealSummary;
-import org.dyad.views.model.RecordFolder;
-import org.dyad.views.model.RecordedFact;
-import org.dyad.views.model.StatementRecord;
-import org.dyad.views.projection.EventLog;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.model.DealSummary;
+import org.dyad.views.model.HistoryFolder;
+import org.dyad.views.model.LoggedFact;
+import org.dyad.views.projection.AgreementProjection;
+import org.dyad.views.projection.DealProjection;
+import org.dyad.views.projection.EventLog;
+import org.dyad.views.projection.StatementProjection;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ import java.util.Objects;
  * that instant (so a later correction or report is invisible).
  */
 @Component
-public class RecordDocuments {
+public class ViewDocuments {
 
     /** Most records an "as of" / "known at" answer folds; a wider question must be narrowed by its filters. */
     public static final int MAX_FOLDED = 5000;
@@ -64,7 +64,7 @@ public class RecordDocuments {
     private final NamedParameterJdbcTemplate jdbc;
     private final EventLog eventLog;
 
-    RecordDocuments(NamedParameterJdbcTemplate jdbc, EventLog eventLog) {
+    ViewDocuments(NamedParameterJdbcTemplate jdbc, EventLog eventLog) {
         this.jdbc = jdbc;
         this.eventLog = eventLog;
     }
@@ -163,19 +163,19 @@ public class RecordDocuments {
                     + " records; this one matches " + ids.size() + " — narrow it (e.g. by supplier or recipient)");
         }
         LocalDate reference = asOf == null ? LocalDate.now() : asOf;
-        Map<String, List<RecordedFact>> facts = eventLog.factsOf(ids, knownAt);
+        Map<String, List<LoggedFact>> facts = eventLog.factsOf(ids, knownAt);
         List<ObjectNode> records = new ArrayList<>();
         for (String id : ids) {
-            List<RecordedFact> recordFacts = facts.getOrDefault(id, List.of());
+            List<LoggedFact> recordFacts = facts.getOrDefault(id, List.of());
             if (recordFacts.isEmpty()) {
                 continue;
             }
             long version = recordFacts.get(recordFacts.size() - 1).sequence();
-            var history = RecordFolder.history(recordFacts, asOf);
+            var history = HistoryFolder.history(recordFacts, asOf);
             Object record = switch (kind) {
-                case DEAL -> DealRecord.fold(history, version);
-                case AGREEMENT -> AgreementRecord.fold(history, version, reference);
-                case STATEMENT -> StatementRecord.fold(history, version);
+                case DEAL -> DealProjection.fold(history, version);
+                case AGREEMENT -> AgreementProjection.fold(history, version, reference);
+                case STATEMENT -> StatementProjection.fold(history, version);
             };
             if (record != null) {
                 records.add(DyadJson.mapper().valueToTree(record));

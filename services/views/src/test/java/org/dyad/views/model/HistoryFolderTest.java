@@ -20,6 +20,10 @@ import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.event.DealCancelled;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.views.projection.AgreementProjection;
+import org.dyad.views.projection.AgreementView;
+import org.dyad.views.projection.DealProjection;
+import org.dyad.views.projection.DealView;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,19 +32,19 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dyad.views.model.RecordedFacts.SIPRI;
-import static org.dyad.views.model.RecordedFacts.by;
+import static org.dyad.views.model.LoggedFacts.SIPRI;
+import static org.dyad.views.model.LoggedFacts.by;
 
 /** The fold behind every view, without Spring or a database. */
-class RecordFolderTest {
+class HistoryFolderTest {
 
     private static final Source TIMES = new Source("Los Angeles Times", "Accords", null, PartialDate.parse("2001-03-13"),
             null, "en");
 
-    private final RecordedFacts recorded = new RecordedFacts();
-    private final List<RecordedFact> facts = recorded.all();
+    private final LoggedFacts recorded = new LoggedFacts();
+    private final List<LoggedFact> facts = recorded.all();
 
-    private RecordedFact fact(DyadEvent event) {
+    private LoggedFact fact(DyadEvent event) {
         return recorded.add(event);
     }
 
@@ -66,7 +70,7 @@ class RecordFolderTest {
         fact(new EstimateRecorded("d", usd(6_000_000_000L, EstimateQualifier.UP_TO), date("2001-04"),
                 by(TIMES, "2001-04-02T00:00:00Z")));
 
-        DealRecord deal = DealRecord.fold(RecordFolder.history(facts, null), 2);
+        DealView deal = DealProjection.fold(HistoryFolder.history(facts, null), 2);
 
         assertThat(deal.estimates()).hasSize(3);
         assertThat(deal.latestEstimates()).extracting(c -> c.estimate().amount().longValue())
@@ -75,12 +79,12 @@ class RecordFolderTest {
 
     @Test
     void aCorrectionChangesTheViewAndHistoryKeepsTheOriginal() {
-        RecordedFact report = fact(sale());
+        LoggedFact report = fact(sale());
         fact(new RecordCorrected("d", report.eventId(), "SaleReported",
                 Map.of("estimates", List.of(Map.of("amount", 5_000_000_000L, "currency", "USD", "qualifier", "UP_TO"))),
                 "misread figure", by(TIMES, "2001-03-20T00:00:00Z")));
 
-        DealRecord deal = DealRecord.fold(RecordFolder.history(facts, null), 1);
+        DealView deal = DealProjection.fold(HistoryFolder.history(facts, null), 1);
 
         assertThat(deal.latestEstimates().get(0).estimate().amount()).isEqualByComparingTo("5000000000");
         assertThat(deal.latestEstimates().get(0).corrected()).isTrue();
@@ -93,11 +97,11 @@ class RecordFolderTest {
     @Test
     void aRetractedEstimateNoLongerCountsButStaysInHistory() {
         fact(sale());
-        RecordedFact estimate = fact(new EstimateRecorded("d", usd(1, EstimateQualifier.EXACT), date("2002"),
+        LoggedFact estimate = fact(new EstimateRecorded("d", usd(1, EstimateQualifier.EXACT), date("2002"),
                 by(SIPRI, "2002-01-01T00:00:00Z")));
         fact(new RecordRetracted("d", estimate.eventId(), "EstimateRecorded", "hoax", by(SIPRI, "2002-02-01T00:00:00Z")));
 
-        DealRecord deal = DealRecord.fold(RecordFolder.history(facts, null), 2);
+        DealView deal = DealProjection.fold(HistoryFolder.history(facts, null), 2);
 
         assertThat(deal.estimates()).hasSize(1);
         assertThat(deal.history()).filteredOn(HistoryEntry::retracted).singleElement()
@@ -106,9 +110,9 @@ class RecordFolderTest {
 
     @Test
     void aDealWhoseReportIsRetractedIsGone() {
-        RecordedFact report = fact(sale());
+        LoggedFact report = fact(sale());
         fact(new RecordRetracted("d", report.eventId(), "SaleReported", "hoax", by(TIMES, "2001-04-01T00:00:00Z")));
-        assertThat(DealRecord.fold(RecordFolder.history(facts, null), 1)).isNull();
+        assertThat(DealProjection.fold(HistoryFolder.history(facts, null), 1)).isNull();
     }
 
     @Test
@@ -116,11 +120,11 @@ class RecordFolderTest {
         fact(sale());
         fact(new DealCancelled("d", date("2010-09-22"), "UN embargo", by(TIMES, "2010-09-23T00:00:00Z")));
 
-        assertThat(DealRecord.fold(RecordFolder.history(facts, LocalDate.parse("2005-01-01")), 1).status())
+        assertThat(DealProjection.fold(HistoryFolder.history(facts, LocalDate.parse("2005-01-01")), 1).status())
                 .isEqualTo(DealStatus.ACTIVE);
-        assertThat(DealRecord.fold(RecordFolder.history(facts, LocalDate.parse("2011-01-01")), 1).status())
+        assertThat(DealProjection.fold(HistoryFolder.history(facts, LocalDate.parse("2011-01-01")), 1).status())
                 .isEqualTo(DealStatus.CANCELLED);
-        assertThat(DealRecord.fold(RecordFolder.history(facts, LocalDate.parse("2000-01-01")), 1)).isNull();
+        assertThat(DealProjection.fold(HistoryFolder.history(facts, LocalDate.parse("2000-01-01")), 1)).isNull();
     }
 
     private void signedPactInForce() {
@@ -130,7 +134,7 @@ class RecordFolderTest {
                 by(TIMES, "2001-03-13T00:00:00Z")));
     }
 
-    private static PartyStatus statusOf(AgreementRecord agreement, String party) {
+    private static PartyStatus statusOf(AgreementView agreement, String party) {
         return agreement.parties().stream().filter(p -> p.party().equals(party)).findFirst().orElseThrow().status();
     }
 
@@ -139,23 +143,23 @@ class RecordFolderTest {
         signedPactInForce();
         fact(new WithdrawalNotified("a", "USA", date("2001-12-13"), date("2002-06-13"),
                 by(TIMES, "2001-12-14T00:00:00Z")));
-        List<HistoryEntry> history = RecordFolder.history(facts, null);
+        List<HistoryEntry> history = HistoryFolder.history(facts, null);
 
-        assertThat(statusOf(AgreementRecord.fold(history, 2, LocalDate.parse("2002-01-01")), "USA"))
+        assertThat(statusOf(AgreementProjection.fold(history, 2, LocalDate.parse("2002-01-01")), "USA"))
                 .isEqualTo(PartyStatus.WITHDRAWAL_NOTIFIED);
-        assertThat(statusOf(AgreementRecord.fold(history, 2, LocalDate.parse("2002-06-13")), "USA"))
+        assertThat(statusOf(AgreementProjection.fold(history, 2, LocalDate.parse("2002-06-13")), "USA"))
                 .isEqualTo(PartyStatus.WITHDRAWN);
-        assertThat(AgreementRecord.fold(history, 2, LocalDate.parse("2002-01-01"))
+        assertThat(AgreementProjection.fold(history, 2, LocalDate.parse("2002-01-01"))
                 .nextChangeAfter(LocalDate.parse("2002-01-01"))).isEqualTo(LocalDate.parse("2002-06-13"));
     }
 
     @Test
     void anAgreementPastItsExpiryShowsExpired() {
         signedPactInForce();
-        List<HistoryEntry> history = RecordFolder.history(facts, null);
-        assertThat(AgreementRecord.fold(history, 1, LocalDate.parse("2009-06-01")).status())
+        List<HistoryEntry> history = HistoryFolder.history(facts, null);
+        assertThat(AgreementProjection.fold(history, 1, LocalDate.parse("2009-06-01")).status())
                 .isEqualTo(AgreementStatus.IN_FORCE);
-        assertThat(AgreementRecord.fold(history, 1, LocalDate.parse("2011-01-01")).status())
+        assertThat(AgreementProjection.fold(history, 1, LocalDate.parse("2011-01-01")).status())
                 .isEqualTo(AgreementStatus.EXPIRED);
     }
 
@@ -165,9 +169,9 @@ class RecordFolderTest {
         fact(new AgreementRenounced("a", date("~2000-11"), "RUS", "made public", by(TIMES, "2001-03-13T00:00:00Z")));
         LocalDate june2000 = LocalDate.parse("2000-06-01");
 
-        assertThat(statusOf(AgreementRecord.fold(RecordFolder.history(facts, june2000), 2, june2000), "RUS"))
+        assertThat(statusOf(AgreementProjection.fold(HistoryFolder.history(facts, june2000), 2, june2000), "RUS"))
                 .isEqualTo(PartyStatus.IN_FORCE);
-        assertThat(statusOf(AgreementRecord.fold(RecordFolder.history(facts, null), 2, LocalDate.parse("2001-01-01")),
+        assertThat(statusOf(AgreementProjection.fold(HistoryFolder.history(facts, null), 2, LocalDate.parse("2001-01-01")),
                 "RUS")).isEqualTo(PartyStatus.RENOUNCED);
     }
 
@@ -175,15 +179,15 @@ class RecordFolderTest {
     void aBilateralPactEndsWhenOneOfItsTwoPartiesRenouncesIt() {
         signedPactInForce();
         LocalDate june2000 = LocalDate.parse("2000-06-01");
-        assertThat(AgreementRecord.fold(RecordFolder.history(facts, june2000), 1, june2000).status())
+        assertThat(AgreementProjection.fold(HistoryFolder.history(facts, june2000), 1, june2000).status())
                 .isEqualTo(AgreementStatus.IN_FORCE);
         fact(new AgreementRenounced("a", date("~2000-11"), "RUS", "made public", by(TIMES, "2001-03-13T00:00:00Z")));
 
-        AgreementRecord renounced = AgreementRecord.fold(RecordFolder.history(facts, null), 2,
+        AgreementView renounced = AgreementProjection.fold(HistoryFolder.history(facts, null), 2,
                 LocalDate.parse("2001-01-01"));
         assertThat(renounced.status()).isEqualTo(AgreementStatus.TERMINATED);
         assertThat(statusOf(renounced, "USA")).as("the other party's own status stays").isEqualTo(PartyStatus.IN_FORCE);
-        assertThat(AgreementRecord.fold(RecordFolder.history(facts, june2000), 2, june2000).status())
+        assertThat(AgreementProjection.fold(HistoryFolder.history(facts, june2000), 2, june2000).status())
                 .isEqualTo(AgreementStatus.IN_FORCE);
     }
 }

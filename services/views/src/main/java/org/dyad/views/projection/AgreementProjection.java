@@ -1,0 +1,223 @@
+package org.dyad.views.projection;
+
+import org.dyad.contracts.agreement.AgreementStatus;
+import org.dyad.contracts.agreement.PartyStatus;
+import org.dyad.contracts.agreement.event.AgreementDisclosed;
+import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
+import org.dyad.contracts.agreement.event.AgreementExpired;
+import org.dyad.contracts.agreement.event.AgreementExtended;
+import org.dyad.contracts.agreement.event.AgreementRenounced;
+import org.dyad.contracts.agreement.event.AgreementSigned;
+import org.dyad.contracts.agreement.event.AgreementTerminated;
+import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.ParticipationResumed;
+import org.dyad.contracts.agreement.event.ParticipationSuspended;
+import org.dyad.contracts.agreement.event.SignatureRecorded;
+import org.dyad.contracts.agreement.event.WithdrawalNotified;
+import org.dyad.views.model.HistoryEntry;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.dyad.views.projection.BatchWrites.date;
+import static org.dyad.views.projection.BatchWrites.json;
+
+/**
+ * Builds the views of agreements: the {@link AgreementView} folded from an agreement's history, one {@code on(…)}
+ * method per agreement event, and its rows in {@code views.agreement} and {@code views.agreement_actor}. Statuses
+ * that change by date alone (a notified withdrawal taking effect, an expiry) are folded for a reference date; the
+ * row keeps the next such date ({@code review_on}) so that the agreement is folded again then.
+ */
+public final class AgreementProjection implements RecordProjection {
+
+    static final EventHandlers<AgreementView> FOLD = new EventHandlers<AgreementView>()
+            .on(AgreementSigned.class, AgreementProjection::on)
+            .on(SignatureRecorded.class, AgreementProjection::on)
+            .on(ConsentToBeBoundRecorded.class, AgreementProjection::on)
+            .on(AgreementEnteredIntoForce.class, AgreementProjection::on)
+            .on(ParticipationSuspended.class, AgreementProjection::on)
+            .on(ParticipationResumed.class, AgreementProjection::on)
+            .on(WithdrawalNotified.class, AgreementProjection::on)
+            .on(AgreementRenounced.class, AgreementProjection::on)
+            .on(AgreementExtended.class, AgreementProjection::on)
+            .on(AgreementExpired.class, AgreementProjection::on)
+            .on(AgreementTerminated.class, AgreementProjection::on)
+            .on(AgreementDisclosed.class, AgreementProjection::on);
+
+    private static final String UPSERT_AGREEMENT = """
+            INSERT INTO views.agreement (agreement_id, kind, subjects, status, signed_from, review_on,
+                first_valid, last_valid, version, doc)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+            ON CONFLICT (agreement_id) DO UPDATE SET kind = EXCLUDED.kind, subjects = EXCLUDED.subjects,
+                status = EXCLUDED.status,
+                signed_from = EXCLUDED.signed_from, review_on = EXCLUDED.review_on,
+                first_valid = EXCLUDED.first_valid, last_valid = EXCLUDED.last_valid,
+                version = EXCLUDED.version, doc = EXCLUDED.doc""";
+
+    @Override
+    public String recordType() {
+        return "agreement";
+    }
+
+    /**
+     * Folds an agreement's history as it stood on {@code referenceDate}: a withdrawal whose effective date is after
+     * that date shows as notified, one whose date has passed as withdrawn; an agreement whose expiry date has passed
+     * shows as expired. {@code null} if its signature is not part of the history (retracted, or not yet valid on the
+     * date asked about).
+     */
+    public static AgreementView fold(List<HistoryEntry> history, long version, LocalDate referenceDate) {
+        AgreementView agreement = new AgreementView();
+        for (HistoryEntry entry : history) {
+            if (!entry.retracted() && (agreement.agreementId != null || entry.event() instanceof AgreementSigned)) {
+                FOLD.apply(entry, agreement);
+            }
+        }
+        if (agreement.agreementId == null) {
+            return null;
+        }
+        for (PartyStanding party : agreement.parties()) {
+            if (party.status == PartyStatus.WITHDRAWAL_NOTIFIED
+                    && !party.withdrawalEffectiveOn.earliest().isAfter(referenceDate)) {
+                party.status = PartyStatus.WITHDRAWN;
+            }
+        }
+        // A bilateral agreement ends when one of its two parties has left it; a multilateral one goes on.
+        List<PartyStanding> parties = agreement.parties();
+        if (agreement.status == AgreementStatus.IN_FORCE && parties.size() == 2) {
+            parties.stream().filter(p -> p.status == PartyStatus.RENOUNCED || p.status == PartyStatus.WITHDRAWN)
+                    .findFirst().ifPresent(left -> {
+                        agreement.status = AgreementStatus.TERMINATED;
+                        agreement.endedOn = left.status == PartyStatus.RENOUNCED ? left.renouncedOn
+                                : left.withdrawalEffectiveOn;
+                    });
+        }
+        if (agreement.expiresOn != null && agreement.expiresOn.latest().isBefore(referenceDate)
+                && (agreement.status == AgreementStatus.SIGNED || agreement.status == AgreementStatus.IN_FORCE)) {
+            agreement.status = AgreementStatus.EXPIRED;
+            agreement.endedOn = agreement.expiresOn;
+        }
+        agreement.history = history;
+        agreement.version = version;
+        agreement.sources = HistoryEntry.sourcesOf(history);
+        return agreement;
+    }
+
+    static void on(AgreementSigned e, HistoryEntry entry, AgreementView agreement) {
+        agreement.agreementId = e.agreementId();
+        agreement.title = e.title();
+        agreement.kind = e.kind();
+        agreement.subjects = e.subjects();
+        agreement.binding = e.binding();
+        agreement.secret = e.secret();
+        agreement.lineage = e.lineage();
+        agreement.signedOn = e.signedOn();
+        agreement.place = e.place();
+        agreement.expiresOn = e.expiresOn();
+        agreement.concerning = e.concerning() == null ? List.of() : e.concerning();
+        agreement.status = AgreementStatus.SIGNED;
+        e.parties().forEach(p -> agreement.party(p).signedOn = e.signedOn());
+    }
+
+    static void on(SignatureRecorded e, HistoryEntry entry, AgreementView agreement) {
+        PartyStanding party = agreement.party(e.party());
+        party.status = PartyStatus.SIGNED;
+        party.signedOn = e.on();
+    }
+
+    static void on(ConsentToBeBoundRecorded e, HistoryEntry entry, AgreementView agreement) {
+        PartyStanding party = agreement.party(e.party());
+        party.status = PartyStatus.CONSENTED;
+        party.consentMeans = e.means();
+        party.consentedOn = e.on();
+    }
+
+    static void on(AgreementEnteredIntoForce e, HistoryEntry entry, AgreementView agreement) {
+        agreement.status = AgreementStatus.IN_FORCE;
+        if (agreement.enteredIntoForceOn == null) {
+            agreement.enteredIntoForceOn = e.on();
+        }
+        e.parties().forEach(p -> {
+            agreement.party(p).status = PartyStatus.IN_FORCE;
+            agreement.party(p).inForceOn = e.on();
+        });
+    }
+
+    static void on(ParticipationSuspended e, HistoryEntry entry, AgreementView agreement) {
+        PartyStanding party = agreement.party(e.party());
+        party.status = PartyStatus.SUSPENDED;
+        party.suspendedOn = e.on();
+        party.reason = e.reason();
+    }
+
+    static void on(ParticipationResumed e, HistoryEntry entry, AgreementView agreement) {
+        PartyStanding party = agreement.party(e.party());
+        party.status = PartyStatus.IN_FORCE;
+        party.suspendedOn = null;
+    }
+
+    /** Notified now, withdrawn from its effective date on (see {@link #fold}). */
+    static void on(WithdrawalNotified e, HistoryEntry entry, AgreementView agreement) {
+        PartyStanding party = agreement.party(e.party());
+        party.status = PartyStatus.WITHDRAWAL_NOTIFIED;
+        party.withdrawalNoticeOn = e.noticeOn();
+        party.withdrawalEffectiveOn = e.effectiveOn();
+    }
+
+    static void on(AgreementRenounced e, HistoryEntry entry, AgreementView agreement) {
+        PartyStanding party = agreement.party(e.party());
+        party.status = PartyStatus.RENOUNCED;
+        party.renouncedOn = e.on();
+        party.reason = e.reason();
+    }
+
+    static void on(AgreementExtended e, HistoryEntry entry, AgreementView agreement) {
+        agreement.expiresOn = e.expiresOn();
+    }
+
+    static void on(AgreementExpired e, HistoryEntry entry, AgreementView agreement) {
+        agreement.status = AgreementStatus.EXPIRED;
+        agreement.endedOn = e.on();
+    }
+
+    static void on(AgreementTerminated e, HistoryEntry entry, AgreementView agreement) {
+        agreement.status = AgreementStatus.TERMINATED;
+        agreement.endedOn = e.on();
+    }
+
+    static void on(AgreementDisclosed e, HistoryEntry entry, AgreementView agreement) {
+        agreement.secret = false;
+        agreement.disclosedOn = e.on();
+    }
+
+    @Override
+    public void rewrite(List<RecordHistory> agreements, Set<String> newRecords, BatchWrites batch) {
+        LocalDate today = LocalDate.now();
+        for (RecordHistory record : agreements) {
+            write(batch, record, fold(record.history(), record.version(), today), today);
+            batch.counts().recordRewritten(record.actors());
+        }
+    }
+
+    private static void write(BatchWrites batch, RecordHistory record, AgreementView agreement, LocalDate today) {
+        String agreementId = record.id();
+        batch.add("DELETE FROM views.agreement_actor WHERE agreement_id = ?", agreementId);
+        if (agreement == null) {
+            batch.add("DELETE FROM views.agreement WHERE agreement_id = ?", agreementId);
+            return;
+        }
+        batch.add(UPSERT_AGREEMENT, agreementId, agreement.kind().name(), batch.textArray(agreement.subjectNames()),
+                agreement.status().name(), Date.valueOf(agreement.signedOn().earliest()),
+                date(agreement.nextChangeAfter(today)), date(record.firstValid()), date(record.lastValid()),
+                agreement.version(), json(agreement));
+        for (PartyStanding party : agreement.parties()) {
+            batch.add("INSERT INTO views.agreement_actor (agreement_id, actor, role, status) VALUES (?, ?, 'PARTY', ?)",
+                    agreementId, party.party(), party.status().name());
+        }
+        for (String concerned : agreement.concerning()) {
+            batch.add("INSERT INTO views.agreement_actor (agreement_id, actor, role) VALUES (?, ?, 'CONCERNED')",
+                    agreementId, concerned);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.dyad.views.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.common.Estimate;
+import org.dyad.views.model.DealSummary;
+import org.dyad.views.model.EstimateTotals;
+import org.dyad.views.model.HistoryEntry;
+import org.dyad.views.projection.RelationshipCounts.DealPlace;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.dyad.views.projection.BatchWrites.date;
+import static org.dyad.views.projection.BatchWrites.json;
+
+/** The rows of a deal: its document and index columns in {@code views.deal}, its states in {@code views.deal_state}. */
+final class DealRows {
+
+    private static final String UPSERT_DEAL = """
+            INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
+                superseded_by, categories, designations, value_currency, value_low, value_high, tiv,
+                sources, first_valid, last_valid, version, doc)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+            ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
+                recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
+                pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
+                superseded_by = EXCLUDED.superseded_by, categories = EXCLUDED.categories,
+                designations = EXCLUDED.designations, value_currency = EXCLUDED.value_currency,
+                value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high, tiv = EXCLUDED.tiv,
+                sources = EXCLUDED.sources, first_valid = EXCLUDED.first_valid,
+                last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""";
+
+    private static final String INSERT_STATE = """
+            INSERT INTO views.deal_state (deal_id, valid_from, valid_until, supplier, recipient, standing,
+                pending, reported_from, first_valid_on, last_valid_on, estimate_currency, estimate_basis,
+                estimate_low, estimate_high, summary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)""";
+
+    private DealRows() {
+    }
+
+    /** A deal's row as it was before the batch: where it counted, and the deal that superseded it. */
+    record DealRow(DealPlace place, String supersededBy) {
+    }
+
+    static Map<String, DealRow> before(ViewTables tables, List<String> dealIds) {
+        Map<String, DealRow> rows = new HashMap<>();
+        if (!dealIds.isEmpty()) {
+            tables.query("SELECT deal_id, supplier, recipient, first_valid, last_valid, superseded_by FROM views.deal"
+                    + " WHERE deal_id IN (:ids)", new MapSqlParameterSource("ids", dealIds), rs -> {
+                        rows.put(rs.getString(1), new DealRow(DealPlace.of(rs.getString(2), rs.getString(3),
+                                localDate(rs.getDate(4)), localDate(rs.getDate(5))), rs.getString(6)));
+                    });
+        }
+        return rows;
+    }
+
+    /** Writes the deal's rows, or removes them when it is gone from the views ({@code deal} null). */
+    static void write(BatchWrites batch, RecordHistory record, DealView deal) {
+        if (deal == null) {
+            batch.add("DELETE FROM views.deal WHERE deal_id = ?", record.id());
+            return;
+        }
+        Estimate value = deal.latestValue();
+        batch.add(UPSERT_DEAL, record.id(), deal.supplier(), deal.recipient(), deal.stage().name(),
+                deal.status().name(), deal.pending(), Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(),
+                batch.textArray(deal.categories()), deal.designations(), value == null ? null : value.currency(),
+                value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
+                deal.latestTiv(), deal.sourceCount(), date(record.firstValid()), date(record.lastValid()),
+                deal.version(), json(deal));
+        // every deal adds this statement before its states: batches run in the order their statements first came
+        batch.add("DELETE FROM views.deal_state WHERE deal_id = ?", record.id());
+        writeStates(batch, record.history(), record.version(), deal);
+    }
+
+    /**
+     * The deal's state for each span between the valid dates of its facts. A fact counts from the first day it may
+     * have happened, as in {@code HistoryFolder.history}: within a span the same facts are valid, so one fold per
+     * span answers every date in it. The last span is the present; its summary is the one lists and relationships
+     * of the present read.
+     */
+    private static void writeStates(BatchWrites batch, List<HistoryEntry> history, long version, DealView present) {
+        List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null).map(h -> h.validOn().earliest())
+                .distinct().sorted().toList();
+        for (int i = 0; i <= dates.size(); i++) {
+            LocalDate from = i == 0 ? null : dates.get(i - 1);
+            LocalDate until = i == dates.size() ? null : dates.get(i);
+            if (until == null) {
+                writeState(batch, from, null, present);
+                continue;
+            }
+            LocalDate asOf = from == null ? until.minusDays(1) : from;
+            DealView deal = DealProjection.fold(history.stream()
+                    .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
+            if (deal != null) {
+                writeState(batch, from, until, deal);
+            }
+        }
+    }
+
+    /** One span's state, with the deal's summary then. */
+    private static void writeState(BatchWrites batch, LocalDate from, LocalDate until, DealView deal) {
+        ObjectNode summary = DealSummary.of(deal);
+        JsonNode estimate = EstimateTotals.latest(summary);
+        batch.add(INSERT_STATE, deal.dealId(), date(from), date(until), deal.supplier(), deal.recipient(),
+                deal.standing(), deal.pending(), Date.valueOf(deal.reportedOn().earliest()),
+                summary.path("firstValidOn").asText(null), summary.path("lastValidOn").asText(null),
+                estimate == null ? null : estimate.path("currency").asText(),
+                estimate == null ? null : estimate.path("basis").asText(),
+                estimate == null ? null : EstimateTotals.low(estimate),
+                estimate == null ? null : EstimateTotals.high(estimate), json(summary));
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

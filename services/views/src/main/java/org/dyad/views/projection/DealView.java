@@ -1,0 +1,164 @@
+package org.dyad.views.projection;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Source;
+import org.dyad.contracts.deal.DealItem;
+import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.DealStatus;
+import org.dyad.contracts.deal.DealTerms;
+import org.dyad.contracts.deal.Tranche;
+import org.dyad.views.model.EstimateClaim;
+import org.dyad.views.model.HistoryEntry;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The read model of a deal: its document in {@code views.deal} and the source of its index columns and states.
+ * Folded from the deal's history by {@link DealProjection}.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class DealView {
+
+    String dealId;
+    String supplier;
+    String recipient;
+    DealStage stage;
+    DealStatus status;
+    String statusReason;
+    PartialDate statusSince;
+    List<DealItem> items = List.of();
+    DealTerms terms;
+    PartialDate reportedOn;
+    PartialDate negotiationOpenedOn;
+    PartialDate contractedOn;
+    PartialDate deliveredOn;
+    final List<Tranche> deliveries = new ArrayList<>();
+    String supersededBy;
+    final List<EstimateClaim> estimates = new ArrayList<>();
+    List<EstimateClaim> latestEstimates = List.of();
+    List<Source> sources = List.of();
+    List<HistoryEntry> history = List.of();
+    long version;
+
+    DealView() {
+    }
+
+    void status(DealStatus status, String reason, PartialDate since) {
+        this.status = status;
+        this.statusReason = reason;
+        this.statusSince = since;
+    }
+
+    /** The deal's standing: its stage while it is active, else its status (suspended, cancelled, superseded). */
+    public String standing() {
+        return standing(status.name(), stage.name());
+    }
+
+    /** A deal's standing from its status and stage as written in its document. */
+    public static String standing(String status, String stage) {
+        return DealStatus.ACTIVE.name().equals(status) ? stage : status;
+    }
+
+    /** Not yet fully delivered, and neither cancelled nor superseded (a suspended deal is still pending). */
+    public boolean pending() {
+        return stage.isOpen() && (status == DealStatus.ACTIVE || status == DealStatus.SUSPENDED);
+    }
+
+    /** SIPRI and UN Register categories of the items, for filtering. */
+    public List<String> categories() {
+        List<String> categories = new ArrayList<>();
+        for (DealItem item : items) {
+            if (item.category() != null) {
+                categories.add(item.category().name());
+            }
+            if (item.unCategory() != null) {
+                categories.add(item.unCategory().name());
+            }
+        }
+        return categories.stream().distinct().toList();
+    }
+
+    /** Designations and descriptions in lower case, for substring search. */
+    public String designations() {
+        StringBuilder text = new StringBuilder();
+        for (DealItem item : items) {
+            text.append(item.designation()).append(' ');
+            if (item.description() != null) {
+                text.append(item.description()).append(' ');
+            }
+        }
+        return text.toString().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The most recently recorded of the latest estimates, or {@code null}. */
+    public Estimate latestValue() {
+        return latest(estimate -> true);
+    }
+
+    /** The most recently recorded SIPRI trend-indicator value among the latest estimates, or {@code null}. */
+    public BigDecimal latestTiv() {
+        Estimate tiv = latest(estimate -> "TIV".equals(estimate.currency()));
+        return tiv == null ? null : tiv.upperBound();
+    }
+
+    private Estimate latest(Predicate<Estimate> which) {
+        return latestEstimates.stream().filter(c -> which.test(c.estimate()))
+                .max((a, b) -> a.provenance().recordedAt().compareTo(b.provenance().recordedAt()))
+                .map(EstimateClaim::estimate).orElse(null);
+    }
+
+    public int sourceCount() {
+        return sources.size();
+    }
+
+    public String dealId() {
+        return dealId;
+    }
+
+    public String supplier() {
+        return supplier;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public DealStage stage() {
+        return stage;
+    }
+
+    public DealStatus status() {
+        return status;
+    }
+
+    public PartialDate reportedOn() {
+        return reportedOn;
+    }
+
+    public String supersededBy() {
+        return supersededBy;
+    }
+
+    public List<EstimateClaim> estimates() {
+        return estimates;
+    }
+
+    public List<EstimateClaim> latestEstimates() {
+        return latestEstimates;
+    }
+
+    public List<HistoryEntry> history() {
+        return history;
+    }
+
+    public long version() {
+        return version;
+    }
+}
