@@ -200,7 +200,8 @@ class ScaleOutIT {
                             try {
                                 go.await();
                                 return clients.get(i % 2).post("/api/v1/deals/" + deal + "/estimates",
-                                        DyadClient.estimate(100L * r + i), Map.of("If-Match", "\"" + expectedVersion + "\""));
+                                        DyadClient.estimate(100L * r + i),
+                                        Map.of("If-Match", "\"" + expectedVersion + "\""));
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }
