@@ -160,7 +160,8 @@ public abstract class DyadIntegrationTest {
 
     /**
      * The event store's head, the highest global index of a stored event, as an operator reads it in the metrics
-     * ({@code dyad_ledger_head_position}): it grows by one with each stored event.
+     * ({@code dyad_ledger_head_position}): it grows by one with each stored event. A write that loses a race for a
+     * version can leave a gap, so tests compare it across writes made one after the other.
      */
     protected long storeHead() {
         return (long) metric("dyad_ledger_head_position");
