@@ -6,11 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.ConnectionCallback;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,25 +198,15 @@ class AnalystQueriesIT extends DyadIntegrationTest {
         String deal = uniqueId("gnb-cpv");
         get("/api/v1/deals?waitFor=" + ok(post("/api/v1/deals", dealReport(deal, "GNB", "CPV", 1_000_000L))));
         // as a store written before the views kept a record's actors as a sorted set may hold them
-        jdbc.update("UPDATE views.event_log SET parties = ARRAY['GNB', 'CPV'] WHERE aggregate_id = ?", deal);
+        viewStorage.setLoggedActors(deal, "GNB", "CPV");
         assertThat(get("/api/v1/timeline?parties=CPV,GNB").getBody().path("items"))
                 .as("unsorted, the pair's own records are not found").isEmpty();
 
         String migration = new ClassPathResource("db/views/V13__sorted_record_actors.sql")
                 .getContentAsString(StandardCharsets.UTF_8);
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            String schema = connection.getSchema();
-            connection.setSchema("views");
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(migration);
-            } finally {
-                connection.setSchema(schema);
-            }
-            return null;
-        });
+        viewStorage.migrate(migration);
 
-        assertThat(jdbc.queryForList("SELECT DISTINCT array_to_string(parties, ',') FROM views.event_log"
-                + " WHERE aggregate_id = ?", String.class, deal)).containsExactly("CPV,GNB");
+        assertThat(viewStorage.loggedActors(deal)).containsExactly("CPV,GNB");
         assertThat(ids(get("/api/v1/timeline?parties=GNB,CPV").getBody().path("items"), "recordId"))
                 .containsExactly(deal);
     }

@@ -60,7 +60,7 @@ class AppliedPositionsIT extends DyadIntegrationTest {
         assertThat(get("/api/v1/deals/" + missed + "?waitFor=" + missed + "@0").getStatusCode())
                 .as("a record the group's offsets had passed, applied from the stored position")
                 .isEqualTo(HttpStatus.OK);
-        assertThat(ViewSnapshot.positions(jdbc).get(partition)).isEqualTo(endOf(partition));
+        assertThat(viewStorage.appliedPositions().get(partition)).isEqualTo(endOf(partition));
     }
 
     @Test
@@ -68,8 +68,7 @@ class AppliedPositionsIT extends DyadIntegrationTest {
         String held = uniqueId("held");
         ok(post("/api/v1/deals", dealReport(held, "FIN", "EST", 1_000_000L)));
         get("/api/v1/deals/" + held + "?waitFor=" + held + "@0");
-        Map<String, Object> version = jdbc.queryForMap("SELECT version, position FROM views.applied_version"
-                + " WHERE aggregate_id = ?", held);
+        var version = viewStorage.appliedVersion(held);
 
         MessageListenerContainer live = stopLiveViews();
         try {
@@ -79,20 +78,18 @@ class AppliedPositionsIT extends DyadIntegrationTest {
             commitGroupOffsets(beginning);
             // Forget that the record was applied, so that reading it again would apply it again (and fail on
             // its event's key in the log): only the stored position keeps it from being read.
-            jdbc.update("UPDATE views.applied_version SET version = -1 WHERE aggregate_id = ?", held);
+            viewStorage.setAppliedVersion(held, -1);
             live.start();
 
             String next = uniqueId("next");
             ok(post("/api/v1/deals", dealReport(next, "FIN", "EST", 2_000_000L)));
             assertThat(get("/api/v1/deals/" + next + "?waitFor=" + next + "@0").getStatusCode())
                     .isEqualTo(HttpStatus.OK);
-            assertThat(jdbc.queryForObject("SELECT version FROM views.applied_version WHERE aggregate_id = ?",
-                    Long.class, held)).as("version of a record not read again").isEqualTo(-1L);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM views.event_log WHERE aggregate_id = ?",
-                    Long.class, held)).isEqualTo(1L);
+            assertThat(viewStorage.appliedVersion(held).version()).as("version of a record not read again")
+                    .isEqualTo(-1L);
+            assertThat(viewStorage.loggedEventCount(held)).isEqualTo(1L);
         } finally {
-            jdbc.update("UPDATE views.applied_version SET version = ?, position = ? WHERE aggregate_id = ?",
-                    version.get("version"), version.get("position"), held);
+            viewStorage.setAppliedVersion(held, version);
             if (!live.isRunning()) {
                 live.start();
             }

@@ -104,18 +104,16 @@ class BrokerOutageIT extends DyadIntegrationTest {
         assertThat(clients.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
         assertThat(refusals).as("commands not accepted").isEmpty();
         assertThat(accepted.get()).isEqualTo(COMMANDS);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregate_identifier"
-                + " LIKE ?", Long.class, prefix + "%")).isEqualTo(COMMANDS);
+        assertThat(ledgerStorage.eventCountOfRecordsStartingWith(prefix)).as("every acknowledged command stored")
+                .isEqualTo(COMMANDS);
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
-                jdbc.queryForObject("SELECT count(*) FROM views.applied_version WHERE aggregate_id LIKE ?",
-                        Long.class, prefix + "%") == COMMANDS);
+                viewStorage.appliedVersionsOfRecordsStartingWith(prefix).size() == COMMANDS);
         long drainMillis = (System.nanoTime() - returned) / 1_000_000;
 
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM views.event_log WHERE aggregate_id LIKE ?", Long.class,
-                prefix + "%")).as("each event once in the views").isEqualTo(COMMANDS);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM views.deal WHERE deal_id LIKE ?", Long.class,
-                prefix + "%")).isEqualTo(COMMANDS);
+        assertThat(viewStorage.loggedEventIdsOfRecordsStartingWith(prefix)).as("each event once in the views")
+                .hasSize(COMMANDS);
+        assertThat(viewStorage.dealsStartingWith(prefix)).hasSize(COMMANDS);
 
         List<ConsumerRecord<String, byte[]>> records = TopicRecords.readAll(bootstrapServers, topic).stream()
                 .filter(r -> r.key() != null && r.key().startsWith(prefix)).toList();
@@ -124,11 +122,8 @@ class BrokerOutageIT extends DyadIntegrationTest {
         assertThat(copies).as("distinct events on the topic").hasSize(COMMANDS);
         assertThat(records).allMatch(r -> "0".equals(header(r, "ce_dyadsequence")));
         long duplicates = records.size() - copies.size();
-        long storeBytes = jdbc.queryForObject("SELECT pg_total_relation_size('ledger.domain_event_entry')"
-                + " / count(*) FROM ledger.domain_event_entry", Long.class);
-        long viewBytes = jdbc.queryForObject("SELECT (pg_total_relation_size('views.deal')"
-                + " + pg_total_relation_size('views.event_log') + pg_total_relation_size('views.applied_version'))"
-                + " / count(*) FROM views.deal", Long.class);
+        long storeBytes = ledgerStorage.bytesPerEvent();
+        long viewBytes = viewStorage.bytesPerDeal();
         System.out.printf("Broker outage under load: %d commands from %d clients, all accepted, %d of them while the"
                         + " broker was down or starting (stopping it took %d ms); views complete %d ms after the broker returned;"
                         + " %d records on the topic for %d events (%d duplicates)%n", COMMANDS, CLIENTS,

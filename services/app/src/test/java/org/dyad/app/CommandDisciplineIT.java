@@ -29,9 +29,9 @@ class CommandDisciplineIT extends DyadIntegrationTest {
         return http.postForEntity(path, new HttpEntity<>(body, h), JsonNode.class);
     }
 
+    /** The events of a record, as a subscriber of the topic sees them once everything stored is published. */
     private long eventsOf(String id) {
-        return jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, id);
+        return publishedEventIds(id).size();
     }
 
     private String transition(String on) {

@@ -89,12 +89,12 @@ class ConsistencyWaitIT extends DyadIntegrationTest {
 
     @Test
     void fiveHundredWaitersHoldNoRequestThreadAndAreAnsweredWhenTheWriteIsApplied() throws Exception {
-        MessageListenerContainer views = listeners.getListenerContainer(EventTopicListener.ID);
+        MessageListenerContainer listener = listeners.getListenerContainer(EventTopicListener.ID);
         long baselineP99 = probeP99();
 
         // The views are kept from applying the next write, so that waiting for it waits.
-        views.pause();
-        await(views::isContainerPaused, Duration.ofSeconds(30), "the views' listener pauses");
+        listener.pause();
+        await(listener::isContainerPaused, Duration.ofSeconds(30), "the views' listener pauses");
         String deal = uniqueId("held");
         String token = ok(post("/api/v1/deals", dealReport(deal, "EST", "FIN", 1)));
         List<CompletableFuture<HttpResponse<String>>> waiters = new ArrayList<>();
@@ -133,7 +133,7 @@ class ConsistencyWaitIT extends DyadIntegrationTest {
             assertThat(json.readTree(refused.body()).path("detail").asText()).contains("waiter0", "waitFor");
             assertThat(gate.waiting()).isEqualTo(WAITERS);
         } finally {
-            views.resume();
+            listener.resume();
         }
 
         // Once the write is applied every waiter gets it, marked consistent.

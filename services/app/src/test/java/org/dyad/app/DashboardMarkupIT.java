@@ -284,13 +284,13 @@ class DashboardMarkupIT extends DyadIntegrationTest {
         ok(post("/api/v1/deals/" + dealId + "/estimates", withSource(secondEstimate, source("estimate"))));
 
         ObjectNode correction = json.createObjectNode();
-        correction.put("eventId", eventOf(dealId, 0));
+        correction.put("eventId", eventIdOf(dealId, 0));
         correction.putObject("changes").put("reportedOn", "2020-02");
         correction.put("reason", payload("correction reason"));
         ok(post("/api/v1/records/" + dealId + "/corrections", withSource(correction, source("correction"))));
 
         ObjectNode retraction = json.createObjectNode();
-        retraction.put("eventId", eventOf(dealId, 1));
+        retraction.put("eventId", eventIdOf(dealId, 1));
         retraction.put("reason", payload("retraction reason"));
         ok(post("/api/v1/records/" + dealId + "/retractions", withSource(retraction, source("retraction"))));
 
@@ -321,11 +321,6 @@ class DashboardMarkupIT extends DyadIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/relationships/" + SUPPLIER + "/" + RECIPIENT
                 + "?waitFor=" + last).getBody().path("dealsTotal").asInt() == 2);
         return dealId;
-    }
-
-    private String eventOf(String recordId, int sequence) {
-        return jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND sequence_number = ?", String.class, recordId, sequence);
     }
 
     /** One row of SIPRI's trade register, San Marino to Monaco, under the sample's own preamble and header. */

@@ -97,16 +97,17 @@ class DeadLettersIT extends DyadIntegrationTest {
         headers.forEach(h -> headerJson.append(headerJson.length() > 1 ? "," : "").append('"').append(h.key())
                 .append("\":\"").append(new String(h.value(), StandardCharsets.UTF_8)).append('"'));
         headerJson.append('}');
-        Long id = jdbc.queryForObject("""
-                INSERT INTO views.dead_letter (topic, partition, record_offset, record_key, headers, value, reason)
-                VALUES (?, 0, ?, ?, ?::jsonb, ?, 'database was unavailable') RETURNING id""", Long.class,
-                topic, 900_000_000L + (long) (Math.random() * 1000), dealId, headerJson.toString(), value);
+        long id = viewStorage.parkDeadLetter(topic, 900_000_000L + (long) (Math.random() * 1000), dealId,
+                headerJson.toString(), value, "database was unavailable");
+        assertThat(ids(get("/api/v1/admin/dead-letters?size=500").getBody().path("items"), "id"))
+                .contains(Long.toString(id));
 
         ResponseEntity<JsonNode> retry = http.postForEntity("/api/v1/admin/dead-letters/" + id + "/retry", null,
                 JsonNode.class);
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(retry.getBody().path("applied").asBoolean()).isTrue();
         assertThat(get("/api/v1/deals/" + dealId).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM views.dead_letter WHERE id = ?", Long.class, id)).isZero();
+        assertThat(ids(get("/api/v1/admin/dead-letters?size=500").getBody().path("items"), "id"))
+                .as("the applied record left the dead letters").doesNotContain(Long.toString(id));
     }
 }

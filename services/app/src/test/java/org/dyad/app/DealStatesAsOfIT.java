@@ -57,13 +57,11 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
                 {"estimatedOn": "2005-03", "estimate": {"low": 800000000, "high": 900000000, "currency": "USD",
                  "qualifier": "ABOUT"}, %s}"""
                 .formatted(SIPRI)));
-        String report = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, lifecycle);
+        String report = eventIdOf(lifecycle, 0);
         ok(post("/api/v1/records/" + lifecycle + "/corrections", """
                 {"eventId": "%s", "reason": "first reported earlier", "changes": {"reportedOn": "2000-11"}, %s}"""
                 .formatted(report, SIPRI)));
-        String retractedReport = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, retracted);
+        String retractedReport = eventIdOf(retracted, 0);
         String token = ok(post("/api/v1/records/" + retracted + "/retractions",
                 "{\"eventId\": \"" + retractedReport + "\", \"reason\": \"the source invented it\", " + SIPRI + "}"));
         getConsistent("/api/v1/deals?status=ALL", token, lifecycle + "@6");
@@ -121,7 +119,7 @@ class DealStatesAsOfIT extends DyadIntegrationTest {
 
     @Test
     void dealsStoredWithoutStatesGetThemAtStart() {
-        jdbc.update("DELETE FROM views.deal_state WHERE deal_id = ?", lifecycle);
+        viewStorage.removeDealStates(lifecycle);
         assertThat(ids(asOf("2003-06-01"), "dealId")).doesNotContain(lifecycle);
 
         while (projector.fillMissingDealStates(500) > 0) {

@@ -32,7 +32,7 @@ class DuplicateDeliveryIT extends DyadIntegrationTest {
                 .path("consistencyToken").asText();
         JsonNode before = get("/api/v1/relationships/ISR/IND?waitFor=" + token).getBody();
         assertThat(ids(before.path("deals"), "dealId")).contains(dealId);
-        Map<String, Object> rowsBefore = viewRowCounts();
+        var rowsBefore = viewStorage.rowCounts();
 
         ConsumerRecord<String, byte[]> original = TopicRecords.readAll(bootstrapServers, topic).stream()
                 .filter(r -> dealId.equals(r.key())).findFirst().orElseThrow();
@@ -49,15 +49,8 @@ class DuplicateDeliveryIT extends DyadIntegrationTest {
         awaitConsumedPast(new TopicPartition(topic, duplicate.partition()), duplicate.offset());
 
         assertThat(get("/api/v1/relationships/ISR/IND").getBody()).isEqualTo(before);
-        assertThat(viewRowCounts()).isEqualTo(rowsBefore);
+        assertThat(viewStorage.rowCounts()).isEqualTo(rowsBefore);
         assertThat(get("/api/v1/deals/" + dealId).getBody().path("estimates")).hasSize(1);
-    }
-
-    private Map<String, Object> viewRowCounts() {
-        return jdbc.queryForMap("""
-                SELECT (SELECT count(*) FROM views.deal) AS deals,
-                       (SELECT count(*) FROM views.event_log) AS events,
-                       (SELECT sum(deals) FROM views.relationship) AS pair_deals""");
     }
 
     /** Waits until the views' consumer group has committed an offset beyond the given record. */

@@ -3,6 +3,8 @@ package org.dyad.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dyad.app.infrastructure.TestInfrastructureInitializer;
+import org.dyad.ledger.storage.LedgerStorage;
+import org.dyad.views.storage.ViewStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +15,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.util.LinkedMultiValueMap;
 
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,14 +58,22 @@ public abstract class DyadIntegrationTest {
     private TestRestTemplate anonymous;
     /** Calls the API as the local admin, who may do everything. */
     protected TestRestTemplate http;
-    @Autowired
-    protected JdbcTemplate jdbc;
+    /** The ledger's tables, for the tests of storage guarantees only. */
+    protected LedgerStorage ledgerStorage;
+    /** The views' tables, for the tests of storage guarantees only. */
+    protected ViewStorage viewStorage;
     @Autowired
     protected ObjectMapper json;
     @Value("${dyad.kafka.bootstrap-servers}")
     protected String bootstrapServers;
     @Value("${dyad.kafka.topic}")
     protected String topic;
+
+    @Autowired
+    void storage(DataSource dataSource) {
+        this.ledgerStorage = new LedgerStorage(dataSource);
+        this.viewStorage = new ViewStorage(dataSource);
+    }
 
     @Autowired
     void clients(TestRestTemplate anonymous) {
@@ -148,8 +158,46 @@ public abstract class DyadIntegrationTest {
         return ids;
     }
 
-    protected long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry", Long.class);
+    /**
+     * The event store's head, the highest global index of a stored event, as an operator reads it in the metrics
+     * ({@code dyad_ledger_head_position}): it grows by one with each stored event. A write that loses a race for a
+     * version can leave a gap, so tests compare it across writes made one after the other.
+     */
+    protected long storeHead() {
+        return (long) metric("dyad_ledger_head_position");
+    }
+
+    /** One of Dyad's own meters (without labels), as an admin scrapes it from {@code /actuator/prometheus}. */
+    protected double metric(String name) {
+        ResponseEntity<String> metrics = http.getForEntity("/actuator/prometheus", String.class);
+        assertThat(metrics.getStatusCode().value()).as("the metrics, read as an admin").isEqualTo(200);
+        return metrics.getBody().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in the metrics"));
+    }
+
+    /**
+     * The distinct events of a record that a subscriber finds on the topic, read once Kafka has acknowledged every
+     * stored event (the metrics' publication lag is zero): so every event the store holds for it.
+     */
+    protected java.util.Set<String> publishedEventIds(String recordId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> metric("dyad_publisher_lag") == 0);
+        return TopicRecords.readAll(bootstrapServers, topic).stream().filter(r -> recordId.equals(r.key()))
+                .map(r -> TopicRecords.header(r, "ce_id")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The id of a record's event at a sequence number, as a subscriber of the topic sees it (the id a correction or a
+     * retraction names); waits for its publication.
+     */
+    protected String eventIdOf(String recordId, long sequence) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        TopicRecords.readAll(bootstrapServers, topic).stream()
+                                .filter(r -> recordId.equals(r.key()))
+                                .filter(r -> Long.toString(sequence).equals(TopicRecords.header(r, "ce_dyadsequence")))
+                                .map(r -> TopicRecords.header(r, "ce_id")).findFirst().orElse(null),
+                java.util.Objects::nonNull);
     }
 
     /** A deal report from the seed article's source, with the given id, pair and a "could reach" estimate. */

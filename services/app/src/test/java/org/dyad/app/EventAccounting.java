@@ -2,8 +2,11 @@ package org.dyad.app;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dyad.app.infrastructure.TestInfrastructure;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.dyad.ledger.storage.LedgerStorage;
+import org.dyad.views.storage.ViewStorage;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,7 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Follows acknowledged commands through Dyad from outside its processes: into the event store, onto the topic (read
- * with a plain consumer) and into the views (read from their tables), for the deals whose id starts with a prefix.
+ * with a plain consumer) and into the views, for the deals whose id starts with a prefix. The store and the views are
+ * read through their modules' storage fixtures: that each event is stored and applied exactly once is a guarantee
+ * about their tables.
  */
 final class EventAccounting {
 
@@ -31,19 +36,26 @@ final class EventAccounting {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final LedgerStorage ledgerStorage;
+    private final ViewStorage viewStorage;
     private final String bootstrapServers;
     private final String topic;
 
     EventAccounting(TestInfrastructure infrastructure, String topic) {
-        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(infrastructure.jdbcUrl(), infrastructure.username(),
-                infrastructure.password()));
+        DataSource database = new DriverManagerDataSource(infrastructure.jdbcUrl(), infrastructure.username(),
+                infrastructure.password());
+        this.ledgerStorage = new LedgerStorage(database);
+        this.viewStorage = new ViewStorage(database);
         this.bootstrapServers = infrastructure.bootstrapServers();
         this.topic = topic;
     }
 
-    JdbcTemplate jdbc() {
-        return jdbc;
+    LedgerStorage ledgerStorage() {
+        return ledgerStorage;
+    }
+
+    ViewStorage viewStorage() {
+        return viewStorage;
     }
 
     /**
@@ -67,16 +79,16 @@ final class EventAccounting {
         // The store: exactly the acknowledged versions, 0..n-1 of each deal.
         Map<String, Set<Long>> stored = new TreeMap<>();
         Map<String, String> storedIds = new HashMap<>();
-        jdbc.query("SELECT aggregate_identifier, sequence_number, event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier LIKE ?", rs -> {
-            stored.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(rs.getLong(2));
-            storedIds.put(rs.getString(3), rs.getString(1));
-        }, prefix + "-%");
+        for (LedgerStorage.StoredEvent event : ledgerStorage.eventsOfRecordsStartingWith(prefix + "-")) {
+            stored.computeIfAbsent(event.recordId(), id -> new HashSet<>()).add(event.sequence());
+            storedIds.put(event.eventId(), event.recordId());
+        }
         assertThat(stored).as("stored versions per deal = acknowledged versions").isEqualTo(expected);
 
         // The views: every event applied (so published), exactly once.
         await("views caught up with the store").atMost(viewsTimeout).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(appliedVersions(prefix)).isEqualTo(lastVersions(expected)));
+                .untilAsserted(() -> assertThat(viewStorage.appliedVersionsOfRecordsStartingWith(prefix + "-"))
+                        .isEqualTo(lastVersions(expected)));
         // The topic, read once the views have everything: every stored event at least once, nothing else.
         List<ConsumerRecord<String, byte[]>> records = TopicRecords.readAll(bootstrapServers, topic).stream()
                 .filter(r -> r.key() != null && r.key().startsWith(prefix + "-")).toList();
@@ -85,17 +97,15 @@ final class EventAccounting {
         assertThat(published).as("events on the topic (by ce_id) = stored events")
                 .isEqualTo(storedIds.keySet());
 
-        List<String> logged = jdbc.queryForList("SELECT event_id FROM views.event_log WHERE aggregate_id LIKE ?",
-                String.class, prefix + "-%");
+        List<String> logged = viewStorage.loggedEventIdsOfRecordsStartingWith(prefix + "-");
         assertThat(logged).as("events in the views' log").hasSize(storedIds.size())
                 .containsExactlyInAnyOrderElementsOf(storedIds.keySet());
         Map<String, Integer> estimatesInViews = new TreeMap<>();
-        jdbc.query("SELECT deal_id, version, json_array_length(doc->'estimates') FROM views.deal WHERE deal_id LIKE ?",
-                rs -> {
-                    estimatesInViews.put(rs.getString(1), rs.getInt(3));
-                    assertThat(rs.getLong(2)).as("version of %s in the views", rs.getString(1))
-                            .isEqualTo(expected.get(rs.getString(1)).size() - 1L);
-                }, prefix + "-%");
+        viewStorage.dealsStartingWith(prefix + "-").forEach((deal, row) -> {
+            estimatesInViews.put(deal, row.estimates());
+            assertThat(row.version()).as("version of %s in the views", deal)
+                    .isEqualTo(expected.get(deal).size() - 1L);
+        });
         assertThat(estimatesInViews).as("estimates per deal in the views: each applied once")
                 .isEqualTo(new TreeMap<>(estimates));
         assertRelationshipCounts();
@@ -107,22 +117,9 @@ final class EventAccounting {
         for (List<String> pair : CommandLoad.PAIRS) {
             String a = pair.get(0).compareTo(pair.get(1)) < 0 ? pair.get(0) : pair.get(1);
             String b = a.equals(pair.get(0)) ? pair.get(1) : pair.get(0);
-            Long deals = jdbc.queryForObject("SELECT count(*) FROM views.deal WHERE (supplier = ? AND recipient = ?)"
-                    + " OR (supplier = ? AND recipient = ?)", Long.class, a, b, b, a);
-            List<Long> counted = jdbc.queryForList("SELECT deals FROM views.relationship WHERE party_a = ?"
-                    + " AND party_b = ?", Long.class, a, b);
-            assertThat(counted.isEmpty() ? 0L : counted.get(0)).as("deals counted for %s-%s", a, b)
-                    .isEqualTo(deals);
+            assertThat(viewStorage.dealsCountedPerPair().getOrDefault(a + "-" + b, 0L))
+                    .as("deals counted for %s-%s", a, b).isEqualTo(viewStorage.dealRowsBetween(a, b));
         }
-    }
-
-    private Map<String, Long> appliedVersions(String prefix) {
-        Map<String, Long> applied = new TreeMap<>();
-        jdbc.query("SELECT aggregate_id, version FROM views.applied_version WHERE aggregate_id LIKE ?",
-                rs -> {
-                    applied.put(rs.getString(1), rs.getLong(2));
-                }, prefix + "-%");
-        return applied;
     }
 
     private static Map<String, Long> lastVersions(Map<String, Set<Long>> versions) {

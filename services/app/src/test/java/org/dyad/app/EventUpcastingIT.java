@@ -42,12 +42,8 @@ class EventUpcastingIT extends DyadIntegrationTest {
     @Test
     void aVersionOneEventInTheStoreLoadsAndReachesTheViewsAsVersionTwo() throws Exception {
         String dealId = uniqueId("stored-v1");
-        jdbc.update("""
-                        INSERT INTO ledger.domain_event_entry (aggregate_identifier, sequence_number, type,
-                            event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
-                        VALUES (?, 0, 'Deal', ?, ?, ?, NULL, 'org.dyad.contracts.deal.SaleReported', ?)""",
-                dealId, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                v1Payload(dealId).getBytes(StandardCharsets.UTF_8), "2019-01-02T03:04:05Z");
+        ledgerStorage.insert(dealId, 0, "Deal", UUID.randomUUID().toString(),
+                "org.dyad.contracts.deal.SaleReported", v1Payload(dealId), "2019-01-02T03:04:05Z");
 
         JsonNode deal = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/deals/" + dealId),
                 r -> r.getStatusCode() == HttpStatus.OK).getBody();

@@ -116,7 +116,7 @@ class HostileInputIT extends DyadIntegrationTest {
         String correction = """
                 {"eventId": "x", "changes": {"reportedOn": "2001-02"}, "reason": "r",
                  "source": {"publisher": "P", "title": "T", "publishedOn": "2002"}}""";
-        long before = storedEvents();
+        long before = storeHead();
         TreeMap<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
         int accepted = 0;
@@ -176,7 +176,7 @@ class HostileInputIT extends DyadIntegrationTest {
         }
         System.out.printf("Hostile input: %d requests (seed %d), statuses %s%n", REQUESTS, seed, statuses);
         assertThat(serverErrors).as("answers with 5xx").isEmpty();
-        assertThat(storedEvents() - before).as("events written: one per accepted command, none by the refused")
+        assertThat(storeHead() - before).as("events written: one per accepted command, none by the refused")
                 .isEqualTo(accepted);
         assertThat(statuses.keySet()).as("most requests are refused").anyMatch(s -> s >= 400 && s < 500);
     }
@@ -306,7 +306,7 @@ class HostileInputIT extends DyadIntegrationTest {
     @Test
     void invalidUtf8AndLoneSurrogatesAreRefusedNamingTheField() throws IOException {
         String designation = "items[0].designation";
-        long before = storedEvents();
+        long before = storeHead();
         Map<String, byte[]> refused = new LinkedHashMap<>();
         refused.put("a byte that starts no UTF-8 character", new byte[]{'T', (byte) 0xFF, '9'});
         refused.put("a continuation byte alone", new byte[]{'T', (byte) 0x80, '9'});
@@ -333,7 +333,7 @@ class HostileInputIT extends DyadIntegrationTest {
                 bytes(dealReport(uniqueId("bytes"), "RUS", "IRN", 1).strip().substring(1))));
         assertProblem(invalidOutsideStrings, 400, "body", "");
         assertThat(invalidOutsideStrings.body()).containsAnyOf("UTF-8", "not valid JSON");
-        assertThat(storedEvents()).as("no refused body wrote an event").isEqualTo(before);
+        assertThat(storeHead()).as("no refused body wrote an event").isEqualTo(before);
 
         Map<String, byte[]> accepted = new LinkedHashMap<>();
         accepted.put("a surrogate pair escaped", bytes("\\uD83D\\uDE80"));
@@ -343,28 +343,28 @@ class HostileInputIT extends DyadIntegrationTest {
             RawAnswer answer = sendJson("/api/v1/deals", dealWithDesignation(c.getValue()));
             assertThat(answer.status()).as(c.getKey() + ": " + answer.describe()).isEqualTo(201);
         }
-        assertThat(storedEvents()).isEqualTo(before + accepted.size());
+        assertThat(storeHead()).isEqualTo(before + accepted.size());
     }
 
     @Test
     void jsonFollowedByAnythingButWhitespaceIsRefused() throws IOException {
-        long before = storedEvents();
+        long before = storeHead();
         for (String trailing : List.of(" }{\"x\":1} garbage", "{\"x\":1}", " }", "garbage", "\"\"", " 1", "[]",
                 "\u0000", ",")) {
             RawAnswer answer = sendJson("/api/v1/deals", bytes(dealReport(uniqueId("trailing"), "RUS", "IRN", 1)
                     .strip() + trailing));
             assertProblem(answer, 400, "body", "");
         }
-        assertThat(storedEvents()).as("no body with trailing content wrote an event").isEqualTo(before);
+        assertThat(storeHead()).as("no body with trailing content wrote an event").isEqualTo(before);
         RawAnswer whitespace = sendJson("/api/v1/deals", bytes(dealReport(uniqueId("trailing"), "RUS", "IRN", 1)
                 .strip() + " \r\n\t "));
         assertThat(whitespace.status()).as(whitespace.describe()).isEqualTo(201);
-        assertThat(storedEvents()).isEqualTo(before + 1);
+        assertThat(storeHead()).isEqualTo(before + 1);
     }
 
     @Test
     void encodingsOtherThanUtf8AreRefusedAndAUtf8BomIsTolerated() throws IOException {
-        long before = storedEvents();
+        long before = storeHead();
         for (String charset : List.of("ISO-8859-1", "UTF-16", "UTF-16LE", "windows-1252", "nonsense", "")) {
             Charset encoding = StandardCharsets.UTF_8;
             try {
@@ -382,7 +382,7 @@ class HostileInputIT extends DyadIntegrationTest {
             RawAnswer answer = sendJson("/api/v1/deals", body);
             assertProblem(answer, 400, "body", "UTF-8");
         }
-        long afterOtherEncodings = storedEvents();
+        long afterOtherEncodings = storeHead();
         assertThat(afterOtherEncodings).as("no event from a body in UTF-16 or UTF-32").isEqualTo(before);
         RawAnswer utf8 = send("/api/v1/deals", "application/json; charset=utf-8",
                 bytes(dealReport(uniqueId("utf8"), "RUS", "IRN", 1)));
@@ -390,12 +390,12 @@ class HostileInputIT extends DyadIntegrationTest {
         RawAnswer bom = sendJson("/api/v1/deals", concat(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 bytes(dealReport(uniqueId("bom"), "RUS", "IRN", 1))));
         assertThat(bom.status()).as(bom.describe()).isEqualTo(201);
-        assertThat(storedEvents()).isEqualTo(afterOtherEncodings + 2);
+        assertThat(storeHead()).isEqualTo(afterOtherEncodings + 2);
     }
 
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWhileTheClientIsStillSending() throws Exception {
-        long before = storedEvents();
+        long before = storeHead();
         long total = 64L << 20;
         AtomicLong sent = new AtomicLong();
         try (Socket socket = new Socket("localhost", port)) {
@@ -426,12 +426,12 @@ class HostileInputIT extends DyadIntegrationTest {
             assertThat(sender.get(120, TimeUnit.SECONDS)).as("the server stopped reading before the end").isFalse();
             assertThat(sent.get()).as("bytes the client could send").isLessThan(total);
         }
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storeHead()).isEqualTo(before);
     }
 
     @Test
     void aChunkedBodyUnderTheLimitIsAccepted() throws Exception {
-        long before = storedEvents();
+        long before = storeHead();
         byte[] deal = bytes(dealReport(uniqueId("chunked"), "RUS", "IRN", 1));
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
@@ -458,7 +458,7 @@ class HostileInputIT extends DyadIntegrationTest {
             RawAnswer answer = read(socket.getInputStream());
             assertThat(answer.status()).as(answer.describe()).isLessThan(500).isNotEqualTo(413);
         }
-        assertThat(storedEvents()).isGreaterThanOrEqualTo(before + 1);
+        assertThat(storeHead()).isGreaterThanOrEqualTo(before + 1);
     }
 
     /** Every command of the OpenAPI document, sent every content type it does not take. */
@@ -481,7 +481,7 @@ class HostileInputIT extends DyadIntegrationTest {
         List<String> types = new ArrayList<>(List.of(CONTENT_TYPES));
         types.addAll(java.util.Arrays.asList(RAW_CONTENT_TYPES));
         Map<String, Double> metersBefore = scrape();
-        long before = storedEvents();
+        long before = storeHead();
         int refusals = 0;
         byte[] json = bytes(dealReport(uniqueId("typed"), "RUS", "IRN", 1));
         byte[] multipart = bytes("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"d.json\"\r\n"
@@ -495,7 +495,7 @@ class HostileInputIT extends DyadIntegrationTest {
                 refusals++;
             }
         }
-        assertThat(storedEvents()).as("no refused request wrote an event").isEqualTo(before);
+        assertThat(storeHead()).as("no refused request wrote an event").isEqualTo(before);
         Map<String, Double> metersAfter = scrape();
         assertThat(sum(metersAfter, "status=\"415\"") - sum(metersBefore, "status=\"415\""))
                 .as("415 refusals counted by dyad_commands_total").isEqualTo(refusals);
@@ -503,14 +503,14 @@ class HostileInputIT extends DyadIntegrationTest {
 
     @Test
     void anAnswerTheClientCannotAcceptIsA406NeverA5xx() throws IOException {
-        long before = storedEvents();
+        long before = storeHead();
         for (String accept : List.of("text/html", "application/xml", "image/png", "text/plain;q=1", "nonsense")) {
             RawAnswer answer = send("/api/v1/deals", "application/json",
                     bytes(dealReport(uniqueId("accept"), "RUS", "IRN", 1)), "Accept: " + accept);
             assertThat(answer.status()).as(accept + ": " + answer.describe()).isIn(400, 406);
             assertThat(answer.headers().get("content-type")).as(accept).startsWith("application/problem+json");
         }
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storeHead()).isEqualTo(before);
         RawAnswer problem = send("/api/v1/deals", "application/json",
                 bytes(dealReport(uniqueId("accept"), "RUS", "IRN", 1)), "Accept: application/problem+json");
         assertThat(problem.status()).as(problem.describe()).isLessThan(500);

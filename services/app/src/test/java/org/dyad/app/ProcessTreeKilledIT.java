@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
@@ -109,15 +111,15 @@ class ProcessTreeKilledIT {
                 .forEach(r -> ends.merge(r.partition(), r.offset() + 1, Math::max));
         await("views' positions at the topic's end").atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(ViewSnapshot.positions(accounting.jdbc())).isEqualTo(ends));
-        List<Map<String, Object>> live = ViewSnapshot.rows(accounting.jdbc());
-        Map<Integer, Long> livePositions = ViewSnapshot.positions(accounting.jdbc());
+                .untilAsserted(() -> assertThat(accounting.viewStorage().appliedPositions()).isEqualTo(ends));
+        List<Map<String, Object>> live = accounting.viewStorage().snapshot();
+        Map<Integer, Long> livePositions = accounting.viewStorage().appliedPositions();
 
         JsonNode rebuild = rebuild(client);
         assertThat(rebuild.path("phase").asText()).as(rebuild.toString()).isEqualTo("DONE");
-        assertThat(ViewSnapshot.rows(accounting.jdbc())).as("the views after a rebuild from the topic")
+        assertThat(accounting.viewStorage().snapshot()).as("the views after a rebuild from the topic")
                 .containsExactlyElementsOf(live);
-        assertThat(ViewSnapshot.positions(accounting.jdbc())).as("the positions the rebuilt views reached")
+        assertThat(accounting.viewStorage().appliedPositions()).as("the positions the rebuilt views reached")
                 .isEqualTo(livePositions);
 
         log.info("""
@@ -132,7 +134,8 @@ class ProcessTreeKilledIT {
 
     /** PostgreSQL's durable defaults, asked of the running server itself. */
     private static void assertDurableSettings(TestInfrastructure embedded) {
-        var jdbc = new EventAccounting(embedded, EventTopic.NAME).jdbc();
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(embedded.jdbcUrl(), embedded.username(),
+                embedded.password()));
         for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
             assertThat(jdbc.queryForObject("SHOW " + setting, String.class)).as(setting).isEqualTo("on");
         }

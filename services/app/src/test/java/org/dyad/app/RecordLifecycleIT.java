@@ -73,8 +73,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
     void aCorrectionShowsInTheViewsHistoryKeepsBothAndAnEarlierKnowledgeTimeSeesTheOriginal() {
         String id = uniqueId("corrected");
         ok(post("/api/v1/deals", dealReport(id, "DEU", "EGY", 2_000_000_000L)));
-        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, id);
+        String reportEvent = eventIdOf(id, 0);
         Instant beforeCorrection = Instant.now();
         String token = ok(post("/api/v1/records/" + id + "/corrections", """
                 {"eventId": "%s", "reason": "the report said DEM, not USD",
@@ -97,8 +96,7 @@ class RecordLifecycleIT extends DyadIntegrationTest {
     void aCorrectionOfAFixedFieldIsRefused() {
         String id = uniqueId("fixed");
         ok(post("/api/v1/deals", dealReport(id, "DEU", "EGY", 1)));
-        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ?", String.class, id);
+        String reportEvent = eventIdOf(id, 0);
         ResponseEntity<JsonNode> response = post("/api/v1/records/" + id + "/corrections", """
                 {"eventId": "%s", "reason": "wrong buyer", "changes": {"recipient": "ISR"}, %s}"""
                 .formatted(reportEvent, SIPRI_SOURCE));
@@ -110,18 +108,20 @@ class RecordLifecycleIT extends DyadIntegrationTest {
     void aRetractedReportTakesItsDealOutOfTheViewsButNotOutOfTheStore() {
         String id = uniqueId("hoax");
         ok(post("/api/v1/deals", dealReport(id, "PRK", "IRN", 1)));
-        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ?", String.class, id);
-        String token = ok(post("/api/v1/records/" + id + "/retractions",
+        String reportEvent = eventIdOf(id, 0);
+        ResponseEntity<JsonNode> retraction = post("/api/v1/records/" + id + "/retractions",
                 "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"the source invented it\", "
-                        + SIPRI_SOURCE + "}"));
+                        + SIPRI_SOURCE + "}");
+        String token = ok(retraction);
+        assertThat(retraction.getBody().path("version").asLong()).as("the retraction follows the report")
+                .isEqualTo(1);
         get("/api/v1/deals?status=ALL&waitFor=" + token);
 
         assertThat(get("/api/v1/deals/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(ids(get("/api/v1/relationships/PRK/IRN").getBody().path("deals"), "dealId"))
                 .doesNotContain(id);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, id)).isEqualTo(2);
+        assertThat(eventIdOf(id, 1)).as("the retraction, published after the report it retracts")
+                .isNotEqualTo(reportEvent);
         ResponseEntity<JsonNode> again = post("/api/v1/records/" + id + "/retractions",
                 "{\"eventId\": \"" + reportEvent + "\", \"reason\": \"twice\", " + SIPRI_SOURCE + "}");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

@@ -11,14 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RelationshipCountsIT extends DyadIntegrationTest {
 
-    private String eventOf(String aggregateId, int sequence) {
-        return jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND sequence_number = ?", String.class, aggregateId, sequence);
-    }
-
     private String retract(String aggregateId, int sequence) {
         return ok(post("/api/v1/records/" + aggregateId + "/retractions", "{\"eventId\": \""
-                + eventOf(aggregateId, sequence) + "\", \"reason\": \"misreported\", " + SIPRI_SOURCE + "}"));
+                + eventIdOf(aggregateId, sequence) + "\", \"reason\": \"misreported\", " + SIPRI_SOURCE + "}"));
     }
 
     /** LUX's row for MLT among its partners, once the views have the given command's events. */
@@ -54,7 +49,7 @@ class RelationshipCountsIT extends DyadIntegrationTest {
 
         token = ok(post("/api/v1/records/" + resale + "/corrections", """
                 {"eventId": "%s", "reason": "reported a year earlier", "changes": {"reportedOn": "2000-03"}, %s}"""
-                .formatted(eventOf(resale, 0), SIPRI_SOURCE)));
+                .formatted(eventIdOf(resale, 0), SIPRI_SOURCE)));
         assertThat(luxWithMlt(token)).as("an earlier date widens it")
                 .isEqualTo("agreements 0, deals 2, 2000-03-01 to 2001-03-01");
 

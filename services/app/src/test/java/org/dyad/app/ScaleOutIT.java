@@ -162,13 +162,9 @@ class ScaleOutIT {
                 go.countDown();
                 assertThat(reports.stream().map(CompletableFuture::join)).allMatch(status -> status == 201);
                 long expected = (long) dealsPerPair * round;
-                await("every burst deal in the views").atMost(VIEWS_TIMEOUT).until(() -> accounting.jdbc()
-                        .queryForObject("SELECT count(*) FROM views.deal WHERE deal_id LIKE 'burst-%'", Long.class)
-                        == expected * actors.size() / 2);
-                Map<String, Long> counted = new java.util.TreeMap<>();
-                accounting.jdbc().query("SELECT party_a || '-' || party_b, deals FROM views.relationship", rs -> {
-                    counted.put(rs.getString(1), rs.getLong(2));
-                });
+                await("every burst deal in the views").atMost(VIEWS_TIMEOUT).until(() -> accounting.viewStorage()
+                        .dealsStartingWith("burst-").size() == expected * actors.size() / 2);
+                Map<String, Long> counted = accounting.viewStorage().dealsCountedPerPair();
                 for (int p = 0; p < actors.size(); p += 2) {
                     String a = actors.get(p).compareTo(actors.get(p + 1)) < 0 ? actors.get(p) : actors.get(p + 1);
                     String b = a.equals(actors.get(p)) ? actors.get(p + 1) : actors.get(p);
@@ -193,10 +189,10 @@ class ScaleOutIT {
         List<Integer> statuses = new ArrayList<>();
         List<Long> acceptedVersions = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(writersPerRound);
+        long version = 0;
         try {
             for (int round = 0; round < rounds; round++) {
-                long version = accounting.jdbc().queryForObject("SELECT max(sequence_number) FROM"
-                        + " ledger.domain_event_entry WHERE aggregate_identifier = ?", Long.class, deal);
+                long expectedVersion = version;
                 CountDownLatch go = new CountDownLatch(1);
                 int r = round;
                 List<CompletableFuture<DyadClient.Answer>> answers = IntStream.range(0, writersPerRound)
@@ -204,7 +200,8 @@ class ScaleOutIT {
                             try {
                                 go.await();
                                 return clients.get(i % 2).post("/api/v1/deals/" + deal + "/estimates",
-                                        DyadClient.estimate(100L * r + i), Map.of("If-Match", "\"" + version + "\""));
+                                        DyadClient.estimate(100L * r + i),
+                                        Map.of("If-Match", "\"" + expectedVersion + "\""));
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }
@@ -217,10 +214,12 @@ class ScaleOutIT {
                     if (answer.status() == 200) {
                         acceptedThisRound++;
                         acceptedVersions.add(answer.body().path("version").asLong());
+                        // the version the accepted writer's answer gives is the next round's If-Match
+                        version = answer.body().path("version").asLong();
                     }
                 }
-                assertThat(acceptedThisRound).as("round %d: exactly one change from version %d wins", round, version)
-                        .isEqualTo(1);
+                assertThat(acceptedThisRound).as("round %d: exactly one change from version %d wins", round,
+                        expectedVersion).isEqualTo(1);
             }
         } finally {
             pool.shutdown();
@@ -229,14 +228,15 @@ class ScaleOutIT {
         assertThat(statuses).as("every answer is 200 or 412").allSatisfy(s -> assertThat(s).isIn(200, 412));
         long accepted = acceptedVersions.size();
         assertThat(acceptedVersions).as("each accepted change got its own next version").doesNotHaveDuplicates();
-        long stored = accounting.jdbc().queryForObject("SELECT count(*) FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ?", Long.class, deal);
+        long stored = accounting.ledgerStorage().eventCount(deal);
         assertThat(stored).as("the report plus one event per accepted change").isEqualTo(1 + accepted);
         await("the views have every accepted change").atMost(VIEWS_TIMEOUT).untilAsserted(() ->
-                assertThat(accounting.jdbc().queryForList("SELECT json_array_length(doc->'estimates') FROM"
-                        + " views.deal WHERE deal_id = ? AND version = ?", Integer.class, deal, accepted))
+                assertThat(accounting.viewStorage().dealsStartingWith(deal).get(deal))
                         .as("estimates of %s at version %d in the views", deal, accepted)
-                        .containsExactly(1 + (int) accepted));
+                        .satisfies(row -> {
+                            assertThat(row.version()).isEqualTo(accepted);
+                            assertThat(row.estimates()).isEqualTo(1 + (int) accepted);
+                        }));
         log.info("optimistic concurrency across writers: {} rounds of {} concurrent changes, {} accepted, {} got 412",
                 rounds, writersPerRound, accepted, statuses.size() - accepted);
     }
@@ -287,8 +287,7 @@ class ScaleOutIT {
 
     /** The process id of the writer whose processor holds the claim on the publisher's token. */
     private static String publisherOwner() {
-        List<String> owners = accounting.jdbc().queryForList("SELECT owner FROM ledger.token_entry"
-                + " WHERE processor_name = 'kafka-publisher'", String.class);
+        List<String> owners = accounting.ledgerStorage().tokenOwners("kafka-publisher");
         assertThat(owners).as("the publisher has one segment").hasSize(1);
         return owners.get(0) == null ? "" : owners.get(0).substring(0, owners.get(0).indexOf('@'));
     }

@@ -22,15 +22,6 @@ class ViewRebuildIT extends DyadIntegrationTest {
     private static final String SOURCE = """
             "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}""";
 
-    private List<Map<String, Object>> snapshot() {
-        return ViewSnapshot.rows(jdbc);
-    }
-
-    private List<String> indexes() {
-        return jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'views' ORDER BY indexname",
-                String.class);
-    }
-
     @Test
     void rebuiltViewsEqualTheLiveOnes() {
         String deal = uniqueId("rebuilt");
@@ -38,8 +29,7 @@ class ViewRebuildIT extends DyadIntegrationTest {
         post("/api/v1/deals/" + deal + "/estimates", """
                 {"estimate": {"amount": 2500000000, "currency": "EUR", "qualifier": "ABOUT"}, "estimatedOn": "2021",
                  %s}""".formatted(SOURCE));
-        String reportEvent = jdbc.queryForObject("SELECT event_identifier FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, deal);
+        String reportEvent = eventIdOf(deal, 0);
         post("/api/v1/records/" + deal + "/corrections", """
                 {"eventId": "%s", "reason": "month known", "changes": {"reportedOn": "2001-04"}, %s}"""
                 .formatted(reportEvent, SOURCE));
@@ -47,8 +37,8 @@ class ViewRebuildIT extends DyadIntegrationTest {
                 {"title": "Strategic partnership", "kind": "AGREEMENT", "parties": ["FRA", "GRC"],
                  "signedOn": "2021-09-28", %s}""".formatted(SOURCE)).getBody().path("consistencyToken").asText();
         getConsistent("/api/v1/deals?status=ALL", token, deal + "@2");
-        List<Map<String, Object>> live = snapshot();
-        List<String> liveIndexes = indexes();
+        List<Map<String, Object>> live = viewStorage.snapshot();
+        List<String> liveIndexes = viewStorage.indexDefinitions();
 
         ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/admin/rebuilds", null, JsonNode.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -59,13 +49,13 @@ class ViewRebuildIT extends DyadIntegrationTest {
 
         assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("DONE");
         assertThat(done.path("eventsDone").asLong()).isEqualTo(done.path("eventsTotal").asLong()).isPositive();
-        assertThat(snapshot()).containsExactlyElementsOf(live);
+        assertThat(viewStorage.snapshot()).containsExactlyElementsOf(live);
         // The rebuilt views came with the positions they reached: the end of every partition that has records.
         Map<Integer, Long> ends = new java.util.TreeMap<>();
         TopicRecords.readAll(bootstrapServers, topic).forEach(r -> ends.merge(r.partition(), r.offset() + 1, Math::max));
-        assertThat(ViewSnapshot.positions(jdbc)).as("positions swapped in with the rebuilt views").isEqualTo(ends);
-        assertThat(indexes()).containsExactlyElementsOf(liveIndexes);
-        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = 'views'", String.class))
+        assertThat(viewStorage.appliedPositions()).as("positions swapped in with the rebuilt views").isEqualTo(ends);
+        assertThat(viewStorage.indexDefinitions()).containsExactlyElementsOf(liveIndexes);
+        assertThat(viewStorage.indexNames())
                 .containsAll(ViewRebuild.BUILT_AFTER_REPLAY);
         assertThat(get("/api/v1/deals/" + deal).getBody().path("reportedOn").asText()).isEqualTo("2001-04");
 
