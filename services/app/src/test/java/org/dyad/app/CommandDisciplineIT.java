@@ -114,6 +114,10 @@ class CommandDisciplineIT extends DyadIntegrationTest {
         assertThat(stale.getBody().path("errors").toString()).contains("If-Match").contains("stale");
         assertThat(post("/api/v1/deals/" + id + "/contract", transition("2003"), h -> h.setIfMatch("\"1\""))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+        // from its stale version the command was legal; the staleness is the answer, not the contracted deal's rule
+        ResponseEntity<JsonNode> staleAndIllegal = post("/api/v1/deals/" + id + "/negotiation", transition("2004"),
+                h -> h.setIfMatch("\"1\""));
+        assertThat(staleAndIllegal.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
         assertThat(eventsOf(id)).isEqualTo(3);
     }
 
