@@ -20,11 +20,10 @@ final class JobFollower {
     private final PrintStream out;
     private final String authorization;
 
-    /** @param user {@code name:password} of an admin (imports and rebuilds are admin operations) */
-    JobFollower(PrintStream out, String user) {
+    /** @param authorization the {@code Authorization} header of an admin (imports and rebuilds are admin operations) */
+    JobFollower(PrintStream out, String authorization) {
         this.out = out;
-        this.authorization = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     /** A request to Dyad with the user's credentials. */

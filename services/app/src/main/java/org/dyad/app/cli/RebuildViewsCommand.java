@@ -19,7 +19,7 @@ class RebuildViewsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobFollower follower = server.follower(System.out);
-        URI url = server.url;
+        URI url = server.baseUrl();
         HttpResponse<String> started = follower.http().send(follower.request(url.resolve("/api/v1/admin/rebuilds"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
