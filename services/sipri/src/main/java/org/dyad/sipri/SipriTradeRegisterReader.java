@@ -13,8 +13,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.dyad.sipri.SipriLayout.*;
 
@@ -28,6 +31,7 @@ public final class SipriTradeRegisterReader {
     /** Enough for any broken comment; bounds how far the reader looks ahead for the rest of a row. */
     private static final int MAX_LINES_PER_ROW = 100;
     private static final int MAX_TIV_DIGITS = 12;
+    private static final Pattern YEAR_ATTEMPT = Pattern.compile("\\d[0-9A-Za-z]{3}");
     /** C0 controls but tab and line breaks, and DEL: no text of SIPRI's has them. */
     private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern
             .compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
@@ -37,6 +41,11 @@ public final class SipriTradeRegisterReader {
     private final Deque<Line> pushedBack = new ArrayDeque<>();
     private final List<SipriRow> rows = new ArrayList<>();
     private final List<SipriProblem> problems = new ArrayList<>();
+    /**
+     * Lines left over from a short line that could not be joined into a row: by line number, the line of the row
+     * they most likely belong to, so that a problem they cause is reported as that row's fragment.
+     */
+    private final Map<Integer, Integer> fragmentOf = new HashMap<>();
     /** Rows whose text may have to be decoded again as ISO-8859-1, with the lines they came from. */
     private final List<Undecided> undecided = new ArrayList<>();
     private LocalDate generatedOn;
@@ -134,14 +143,19 @@ public final class SipriTradeRegisterReader {
 
     private void readRows() throws IOException {
         for (Chunk chunk = nextChunk(); chunk != null; chunk = nextChunk()) {
+            if (startsARow(chunk.fields())) {
+                // a line of its own: neither it nor the lines after it are left over from an earlier row
+                int start = chunk.number();
+                fragmentOf.keySet().removeIf(line -> line >= start);
+            }
             if (chunk.fields() == null) {
                 problems.add(new SipriProblem(chunk.number(), "a quoted field is not closed within "
                         + MAX_LINES_PER_ROW + " lines"));
             } else if (chunk.fields().size() == WIDTH) {
                 add(chunk.lines(), chunk.fields(), false);
             } else if (chunk.fields().size() > WIDTH) {
-                problems.add(new SipriProblem(chunk.number(), "expected " + WIDTH + " fields but found "
-                        + chunk.fields().size()));
+                problems.add(new SipriProblem(chunk.number(), reason(chunk.number(), "expected " + WIDTH
+                        + " fields but found " + chunk.fields().size())));
             } else {
                 repair(chunk);
             }
@@ -172,14 +186,33 @@ public final class SipriTradeRegisterReader {
             add(used, fields, true);
             return;
         }
-        problems.add(new SipriProblem(first.number(), "expected " + WIDTH + " fields but found "
-                + first.fields().size() + ", and joining the lines after it does not make a row either"));
+        problems.add(new SipriProblem(first.number(), reason(first.number(), "expected " + WIDTH
+                + " fields but found " + first.fields().size()
+                + ", and joining the lines after it does not make a row either")));
+        int row = fragmentOf.getOrDefault(first.number(), first.number());
         for (int i = joined.size() - 1; i > 0; i--) {
             List<Line> chunkLines = joined.get(i).lines();
             for (int j = chunkLines.size() - 1; j >= 0; j--) {
                 pushedBack.addFirst(chunkLines.get(j));
+                fragmentOf.putIfAbsent(chunkLines.get(j).number(), row);
             }
         }
+    }
+
+    /**
+     * Whether the fields read as a row of their own, however faulty: the full width, and a year of order that is a
+     * four-character attempt at a year ({@code 2022}, {@code 20x2}) rather than the figure of a row's tail
+     * ({@code 0.36}).
+     */
+    private static boolean startsARow(List<String> fields) {
+        return fields != null && fields.size() == WIDTH && YEAR_ATTEMPT.matcher(fields.get(ORDER_YEAR).strip()).matches();
+    }
+
+    /** Why a line is refused: its own problem, or, for the rest of a row broken over lines, whose fragment it is. */
+    private String reason(int line, String problem) {
+        Integer row = fragmentOf.get(line);
+        return row == null ? problem : "a fragment of the row at line " + row + ", which a line break inside a field "
+                + "split and which could not be put back together (read alone: " + problem + ")";
     }
 
     private void add(List<Line> used, List<String> fields, boolean repaired) {
@@ -187,7 +220,7 @@ public final class SipriTradeRegisterReader {
         List<String> issues = new ArrayList<>();
         SipriRow row = row(number, fields, issues);
         if (row == null) {
-            problems.add(new SipriProblem(number, String.join("; ", issues)));
+            problems.add(new SipriProblem(number, reason(number, String.join("; ", issues))));
             return;
         }
         if (used.stream().anyMatch(line -> line.undecided() != null)) {

@@ -223,6 +223,22 @@ class SipriTradeRegisterReaderTest {
         }
 
         @Test
+        void theRestOfARowThatCannotBePutBackTogetherIsReportedAsItsFragment() {
+            SipriReadResult result = Sample.read(Sample.preambleAndHeader()
+                    + "Albania,Turkiye,2022,,3,?,Bayraktar TB2,armed UAV,3,,2024,New,a comment, with a comma\n" // 13
+                    + "and the rest,0.36,7.2,7.2\n"                                                             // 14
+                    + "the rest,held,0.36,by,chance,,sixteen,fields,,,2024,New,,1,2,3\n"                         // 15
+                    + GOOD + "\n");                                                                            // 16
+
+            assertThat(result.rows()).extracting(SipriRow::line).containsExactly(16);
+            assertThat(result.problems()).extracting(SipriProblem::line).containsExactly(13, 14, 15);
+            assertThat(result.problems().get(0).reason()).startsWith("expected 16 fields but found 14");
+            assertThat(result.problems().get(1).reason()).startsWith("a fragment of the row at line 13,");
+            assertThat(result.problems().get(2).reason()).startsWith("a fragment of the row at line 13,")
+                    .contains("read alone: 'Year of order' is not a whole number");
+        }
+
+        @Test
         void aShortLastLineIsReported() {
             SipriReadResult result = Sample.read(Sample.preambleAndHeader() + GOOD + "\nAlbania,Turkiye,2022");
 
