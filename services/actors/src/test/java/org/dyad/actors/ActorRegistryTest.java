@@ -263,6 +263,14 @@ class ActorRegistryTest {
                 .hasMessageContaining("dissolved state SUN has no successor");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Yemen Arab Republic (North Yemen)|YAR", "Saint Vincent|VCT", "South Vietnam|RVN", "Biafra|XBF",
+            "Katanga|XKT", "Northern Cyprus|XNC", "LF (Lebanon)*|XLF"})
+    void namesOfTheFullRegisterBeyondTheSampleAreKnown(String sipriName, String code) {
+        assertThat(registry.byName(sipriName)).map(Actor::code).contains(code);
+    }
+
     @Test
     void theStandardListIsReadOnce() {
         assertThat(ActorRegistry.standard()).isSameAs(registry);
