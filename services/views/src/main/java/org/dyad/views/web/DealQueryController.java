@@ -85,6 +85,8 @@ public class DealQueryController {
             @RequestParam(required = false) String knownAt,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
+        KnownActors.require("supplier", supplier);
+        KnownActors.require("recipient", recipient);
         if ("value".equals(sort) && currency == null) {
             throw ApiProblemException.badRequest("currency", "sort=value needs a currency (e.g. currency=USD, or TIV): "
                     + "values in different currencies are never compared");
