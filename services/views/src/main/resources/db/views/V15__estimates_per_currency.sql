@@ -7,8 +7,9 @@ ALTER TABLE deal ADD COLUMN estimates JSONB NOT NULL DEFAULT '[]';
 ALTER TABLE deal ADD COLUMN values_by_currency JSONB NOT NULL DEFAULT '{}';
 ALTER TABLE deal_state ADD COLUMN estimates JSONB NOT NULL DEFAULT '[]';
 
--- Rows stored before: filled from their documents, as the views write them.
-CREATE FUNCTION pg_temp.latest_estimates(latest JSON) RETURNS JSONB LANGUAGE SQL AS $$
+-- Rows stored before: filled from their documents, as the views write them. The helper functions live in this
+-- session only and are dropped at the end: a rebuild migrates another schema over a pooled connection.
+CREATE OR REPLACE FUNCTION pg_temp.latest_estimates(latest JSON) RETURNS JSONB LANGUAGE SQL AS $$
     SELECT coalesce(jsonb_agg(jsonb_build_object('currency', currency, 'basis', basis, 'low', low, 'high', high)
                               ORDER BY currency COLLATE "C", basis COLLATE "C"), '[]')
     FROM (SELECT DISTINCT ON (currency, basis) currency, basis, low, high
@@ -22,7 +23,7 @@ CREATE FUNCTION pg_temp.latest_estimates(latest JSON) RETURNS JSONB LANGUAGE SQL
           ORDER BY currency, basis, recorded_at DESC, n) per_basis
 $$;
 
-CREATE FUNCTION pg_temp.values_by_currency(latest JSON) RETURNS JSONB LANGUAGE SQL AS $$
+CREATE OR REPLACE FUNCTION pg_temp.values_by_currency(latest JSON) RETURNS JSONB LANGUAGE SQL AS $$
     SELECT coalesce(jsonb_object_agg(currency, jsonb_build_object('low', low, 'high', high)), '{}')
     FROM (SELECT DISTINCT ON (currency) currency, low, high
           FROM (SELECT e -> 'estimate' ->> 'currency' AS currency,
@@ -38,3 +39,6 @@ UPDATE deal SET estimates = pg_temp.latest_estimates(doc -> 'latestEstimates'),
 WHERE json_typeof(doc -> 'latestEstimates') = 'array';
 UPDATE deal_state SET estimates = pg_temp.latest_estimates(summary -> 'latestEstimates')
 WHERE json_typeof(summary -> 'latestEstimates') = 'array';
+
+DROP FUNCTION pg_temp.latest_estimates(JSON);
+DROP FUNCTION pg_temp.values_by_currency(JSON);

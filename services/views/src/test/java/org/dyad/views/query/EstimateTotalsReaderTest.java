@@ -164,7 +164,7 @@ class EstimateTotalsReaderTest {
         assertThat(written).contains("INR", "TIV");
         String migration = new String(getClass().getResourceAsStream("/db/views/V15__estimates_per_currency.sql")
                 .readAllBytes(), StandardCharsets.UTF_8);
-        String fill = migration.substring(migration.indexOf("CREATE FUNCTION"));
+        String fill = migration.substring(migration.indexOf("CREATE OR REPLACE FUNCTION"));
         database.transaction().executeWithoutResult(status -> {
             database.jdbc().execute("SET LOCAL search_path TO views");
             database.jdbc().execute("UPDATE deal SET estimates = '[]', values_by_currency = '{}';"
