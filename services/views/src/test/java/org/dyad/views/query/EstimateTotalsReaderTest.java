@@ -120,6 +120,15 @@ class EstimateTotalsReaderTest {
     }
 
     @Test
+    void aProfileTotalsEachSideAsTheRelationshipDoes() {
+        JsonNode profile = EventFeed.asSent(readers.profiles.fetch(new FetchActorProfile("IND", null, null)));
+        JsonNode relationship = relationship(null, null);
+        assertThat(totals(profile.path("asRecipient"))).isEqualTo(totals(relationship));
+        assertThat(profile.path("asRecipient").path("dealsNotTotalled"))
+                .isEqualTo(relationship.path("dealsNotTotalled"));
+    }
+
+    @Test
     void aDealListTotalsTheDealsItsFiltersMatch() {
         JsonNode pending = deals("PENDING", "reportedOn", null, null, null);
         assertThat(totals(pending)).containsExactly(
