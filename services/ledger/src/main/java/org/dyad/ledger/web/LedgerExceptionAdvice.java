@@ -37,7 +37,8 @@ class LedgerExceptionAdvice {
 
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ProblemDetail> onIllegalTransition(IllegalTransitionException e) {
-        return problem(ProblemType.ILLEGAL_TRANSITION, "Not allowed in the record's current state", e.getMessage(), List.of());
+        return problem(ProblemType.ILLEGAL_TRANSITION, "Not allowed in the record's current state", e.getMessage(),
+                List.of());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

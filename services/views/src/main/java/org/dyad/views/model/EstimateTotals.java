@@ -96,8 +96,9 @@ public final class EstimateTotals {
     }
 
     /**
-     * A deal's value in each currency, for currency-scoped sorts and filters: {@code {"USD": {"low": …, "high": …}}},
-     * from its latest estimate in that currency ({@link #latest(JsonNode, String)}).
+     * A deal's value in each currency, for currency-scoped sorts and filters:
+     * {@code {"USD": {"low": …, "high": …}}}, from its latest estimate in that currency
+     * ({@link #latest(JsonNode, String)}).
      */
     public static ObjectNode valuesByCurrency(JsonNode deal) {
         ObjectNode values = DyadJson.mapper().createObjectNode();

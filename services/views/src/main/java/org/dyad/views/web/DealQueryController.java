@@ -67,9 +67,9 @@ public class DealQueryController {
             @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 100) String designation,
             @RequestParam(required = false) @DecimalMin("0") BigDecimal minValue,
             @RequestParam(required = false) @DecimalMin("0") BigDecimal maxValue,
-            @Parameter(description = "the currency (ISO 4217, or TIV) of minValue, maxValue and sort=value: each deal's "
-                    + "latest estimate in it counts, no conversion is made; required by sort=value, USD when only "
-                    + "minValue or maxValue is given")
+            @Parameter(description = "the currency (ISO 4217, or TIV) of minValue, maxValue and sort=value: each "
+                    + "deal's latest estimate in it counts, no conversion is made; required by sort=value, USD when "
+                    + "only minValue or maxValue is given")
             @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
             String currency,
             @Parameter(description = "reportedOn, value (in currency, which it requires; deals without a value in "

@@ -129,6 +129,20 @@ class EstimateTotalsReaderTest {
     }
 
     @Test
+    void theOverviewSumsTheValuesOfStandingDealsOnly() {
+        for (Instant knownAt : new Instant[]{null, KNOWN_NOW}) {
+            JsonNode overview = EventFeed.asSent(readers.overview.fetch(new FetchOverview(null, knownAt, 25)));
+            List<String> years = new ArrayList<>();
+            overview.path("byYear").forEach(y -> years.add(y.path("year").asInt() + ": deals "
+                    + y.path("deals").asInt() + ", usd " + y.path("usd").decimalValue().toPlainString() + ", tiv "
+                    + y.path("tiv").decimalValue().toPlainString()));
+            assertThat(years).as("known at " + knownAt).containsExactly("2009: deals 1, usd 0, tiv 500",
+                    "2010: deals 1, usd 0, tiv 0", "2011: deals 1, usd 0, tiv 0",
+                    "2012: deals 1, usd 1500000000, tiv 0", "2013: deals 1, usd 0, tiv 0");
+        }
+    }
+
+    @Test
     void aDealListTotalsTheDealsItsFiltersMatch() {
         JsonNode pending = deals("PENDING", "reportedOn", null, null, null);
         assertThat(totals(pending)).containsExactly(
