@@ -1,7 +1,7 @@
 // Deals: a filtered, sorted, paged table (Tabulator) over GET /api/v1/deals; a row opens the deal's history.
 // Every column has a formatter that answers a DOM node: Tabulator puts a string a formatter answers into innerHTML.
 import {getJson} from './api.js';
-import {dealTitle, el, estimate, partialDate, statusClass, text, words} from './format.js';
+import {dealTitle, el, estimate, estimateTotals, partialDate, statusClass, text, words} from './format.js';
 import {showHistory, sourceButton} from './sources.js';
 import {showProblem} from './notices.js';
 
@@ -10,8 +10,9 @@ const SORTS = {reportedOn: 'reportedOn', value: 'value', supplier: 'supplier', r
 let table = null;
 let current = {};
 
-function latestClaim(deal) {
-    const claims = deal.latestEstimates || [];
+/** The deal's latest estimate in a currency: the value its row shows and sorts by. */
+function latestClaim(deal, currency) {
+    const claims = (deal.latestEstimates || []).filter(c => c.estimate.currency === currency);
     return claims.reduce((latest, c) => !latest || c.provenance.recordedAt > latest.provenance.recordedAt ? c : latest,
         null);
 }
@@ -64,12 +65,14 @@ function createTable(container) {
         initialSort: [{column: 'reportedOn', dir: 'desc'}],
         ajaxRequestFunc: async (url, config, params) => {
             const sorter = (params.sort || [])[0];
+            // a value sort is within the chosen currency (deals without a value in it last), never across currencies
             const answer = await getJson('/api/v1/deals', {
                 ...current,
                 page: params.page - 1, size: params.size,
                 sort: sorter ? SORTS[sorter.field] || 'reportedOn' : 'reportedOn',
                 order: sorter ? sorter.dir : 'desc'
             });
+            document.getElementById('deal-totals').replaceChildren(...estimateTotals(answer));
             return {data: answer.items, last_page: Math.max(1, Math.ceil(answer.total / answer.size))};
         },
         columns: [
@@ -93,10 +96,16 @@ function createTable(container) {
             },
             {title: 'Reported', field: 'reportedOn', width: 110, formatter: cell => text(partialDate(cell.getValue()))},
             {
-                title: 'Latest estimate', field: 'value', formatter: cell => {
-                    const claim = latestClaim(cell.getRow().getData());
-                    return claim ? el('span', {}, estimate(claim.estimate), ' ',
-                        sourceButton(claim.provenance, estimate(claim.estimate))) : text('—');
+                title: 'Latest estimate in the currency', field: 'value', formatter: cell => {
+                    const deal = cell.getRow().getData();
+                    const claim = latestClaim(deal, current.currency);
+                    if (claim) {
+                        return el('span', {}, estimate(claim.estimate), ' ',
+                            sourceButton(claim.provenance, estimate(claim.estimate)));
+                    }
+                    const others = [...new Set((deal.latestEstimates || []).map(c => c.estimate.currency))];
+                    return el('span', {class: 'sub'}, '— in ' + current.currency,
+                        others.length ? ' (has ' + others.join(', ') + ')' : '');
                 }
             },
             {title: 'Sources', field: 'sources', headerSort: false, width: 85,

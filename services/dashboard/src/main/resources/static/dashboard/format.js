@@ -102,6 +102,32 @@ export function estimate(e) {
         : '');
 }
 
+/**
+ * An answer's estimate totals as nodes: one per currency and basis, each with the deals it covers and the standing
+ * deals without an estimate in its currency, then the deals left out (cancelled, superseded). TIV is its own unit.
+ */
+export function estimateTotals(answer) {
+    const nodes = [];
+    for (const t of answer.estimateTotals || []) {
+        const sum = t.low === t.high ? money(t.high, t.currency)
+            : money(t.low, t.currency) + ' – ' + money(t.high, t.currency);
+        const basis = t.basis !== 'CURRENT' && t.basis !== 'TIV' ? ' (' + words(t.basis) + ')' : '';
+        const covers = t.deals + (t.deals === 1 ? ' deal' : ' deals')
+            + (t.dealsWithoutEstimate ? '; ' + t.dealsWithoutEstimate + ' without a ' + t.currency + ' value' : '');
+        if (nodes.length) {
+            nodes.push(' · ');
+        }
+        nodes.push(el('span', {class: 'total', 'data-currency': t.currency, 'data-unit': t.unit},
+            sum + basis, el('span', {class: 'sub'}, ' (' + covers + ')')));
+    }
+    const left = Object.entries(answer.dealsNotTotalled || {});
+    if (left.length) {
+        nodes.push(el('span', {class: 'sub not-totalled'}, (nodes.length ? ' · ' : '') + 'not counted: '
+            + left.map(([status, n]) => n + ' ' + words(status).toLowerCase()).join(', ')));
+    }
+    return nodes;
+}
+
 /** A CSS-friendly class for a status or stage. */
 export function statusClass(status) {
     return 'status status-' + String(status || '').toLowerCase().replaceAll('_', '-');

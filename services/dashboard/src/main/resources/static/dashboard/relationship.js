@@ -1,6 +1,6 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {card, dealTitle, el, estimate, money, partialDate, statusClass, words} from './format.js';
+import {card, dealTitle, el, estimate, estimateTotals, partialDate, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
 import {showDealHistory} from './deals.js';
 
@@ -155,8 +155,6 @@ export async function renderRelationship(container, {a, b, asOf, knownAt, dealsP
     const relationship = await getJson('/api/v1/relationships/' + encodeURIComponent(a) + '/'
         + encodeURIComponent(b), {asOf, knownAt, dealsPage});
     const deals = relationship.deals || [];
-    const totals = (relationship.estimateTotals || []).map(t => t.low === t.high ? money(t.high, t.currency)
-        : money(t.low, t.currency) + ' – ' + money(t.high, t.currency));
     const show = page => renderRelationship(container, {a, b, asOf, knownAt, dealsPage: page});
     container.replaceChildren(
         el('div', {class: 'cards'},
@@ -165,8 +163,9 @@ export async function renderRelationship(container, {a, b, asOf, knownAt, dealsP
             card('Statements', relationship.statements.length),
             card('On record', relationship.firstEventOn ? partialDate(relationship.firstEventOn) + ' – '
                 + partialDate(relationship.lastEventOn) : '—'),
-            card('Latest estimates, summed', totals.length ? totals.join(' · ') : '—',
-                'per currency; never converted')),
+            card('Latest estimates, summed', (relationship.estimateTotals || []).length
+                ? el('span', {class: 'totals'}, ...estimateTotals(relationship)) : '—',
+                'standing deals, per currency; never converted')),
         el('h2', {}, 'Agreements'), agreementsSection(relationship.agreements),
         el('h2', {}, 'Deals'), dealsPager(relationship, show), dealsSection(relationship, {asOf, knownAt}),
         el('h2', {}, 'Estimates'), estimatesSection(deals),

@@ -62,9 +62,10 @@ class AnalystQueriesIT extends DyadIntegrationTest {
                 "dealId")).containsExactly(jets);
         assertThat(ids(get("/api/v1/deals?status=ALL&supplier=KOR&minValue=400000000&maxValue=1000000000")
                 .getBody().path("items"), "dealId")).containsExactly(jets);
-        assertThat(ids(get("/api/v1/deals?status=ALL&supplier=KOR&sort=value&order=desc").getBody().path("items"),
-                "dealId")).containsExactly(tanks, jets, frigates);
-        JsonNode page = get("/api/v1/deals?status=ALL&supplier=KOR&sort=value&order=asc&size=2&page=1").getBody();
+        assertThat(ids(get("/api/v1/deals?status=ALL&supplier=KOR&sort=value&currency=USD&order=desc").getBody()
+                .path("items"), "dealId")).containsExactly(tanks, jets, frigates);
+        JsonNode page = get("/api/v1/deals?status=ALL&supplier=KOR&sort=value&currency=USD&order=asc&size=2&page=1")
+                .getBody();
         assertThat(ids(page.path("items"), "dealId")).containsExactly(tanks);
         assertThat(page.path("total").asInt()).isEqualTo(3);
     }

@@ -174,6 +174,12 @@ class DashboardIT extends DyadIntegrationTest {
                     : null;
         });
         assertThat(row.getText()).contains("could reach $7 billion");
+        String totals = new WebDriverWait(browser, WAIT).until(d -> {
+            String text = d.findElement(By.id("deal-totals")).getText();
+            return text.contains("$") ? text : null;
+        });
+        assertThat(totals).as("the filtered deals' totals, per currency, with the deals each covers")
+                .containsPattern("\\$[0-9.,]+ (billion|million) \\(\\d+ deals?");
         row.findElement(By.cssSelector("button.open")).sendKeys(Keys.ENTER);
         WebElement details = waitFor(By.cssSelector("dialog#details[open]"));
         assertThat(details.getText()).contains("SaleReported").contains("Los Angeles Times")

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.dyad.ledger.Audit;
 import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.support.web.ProblemType;
 import org.dyad.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -111,7 +112,7 @@ public class CommandRecorder {
         return jdbc.queryForObject("SELECT request_hash, status, location, etag, body FROM " + LEDGER
                 + ".idempotency_record WHERE principal = ? AND key = ?", (rs, n) -> {
             if (!rs.getString(1).equals(hash)) {
-                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+                throw new ApiProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
                         "this Idempotency-Key was used for a different request",
                         List.of(new FieldProblem(IDEMPOTENCY_KEY, "was used for a different request")));
             }

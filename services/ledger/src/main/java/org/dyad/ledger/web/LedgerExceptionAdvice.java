@@ -8,10 +8,10 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.support.web.FieldProblem;
+import org.dyad.support.web.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,25 +31,26 @@ class LedgerExceptionAdvice {
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> onRuleViolation(RuleViolationException e) {
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Rule violated", e.getMessage(),
+        return problem(ProblemType.RULE_VIOLATED, "Rule violated", e.getMessage(),
                 List.of(new FieldProblem(e.field(), e.reason())));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
     ResponseEntity<ProblemDetail> onIllegalTransition(IllegalTransitionException e) {
-        return problem(HttpStatus.CONFLICT, "Not allowed in the record's current state", e.getMessage(), List.of());
+        return problem(ProblemType.ILLEGAL_TRANSITION, "Not allowed in the record's current state", e.getMessage(),
+                List.of());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     ResponseEntity<ProblemDetail> onStaleVersion(ConflictingAggregateVersionException e) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "Stale version", "the record is at version "
+        return problem(ProblemType.STALE_VERSION, "Stale version", "the record is at version "
                 + e.getActualVersion() + ", not " + e.getExpectedVersion() + "; read it again and retry",
                 List.of(new FieldProblem("If-Match", "expected version " + e.getExpectedVersion() + " is stale")));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> onExistingId(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "Already recorded", "a record with this id already exists",
+        return problem(ProblemType.ALREADY_RECORDED, "Already recorded", "a record with this id already exists",
                 List.of(new FieldProblem("id", "already exists")));
     }
 
@@ -61,17 +62,17 @@ class LedgerExceptionAdvice {
     ResponseEntity<ProblemDetail> onConcurrentChange(ConcurrencyException e, HttpServletRequest request) {
         String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
         if (ifMatch != null) {
-            return problem(HttpStatus.PRECONDITION_FAILED, "Stale version",
+            return problem(ProblemType.STALE_VERSION, "Stale version",
                     "the record was changed by another request; read it again and retry",
                     List.of(new FieldProblem("If-Match", "expected version " + ifMatch + " is stale")));
         }
-        return problem(HttpStatus.CONFLICT, "Concurrent change",
+        return problem(ProblemType.CONCURRENT_CHANGE, "Concurrent change",
                 "the record was changed by another request; read it again and retry", List.of());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> onUnknownId(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "no record with id " + e.getAggregateIdentifier(),
+        return problem(ProblemType.NOT_FOUND, "Not found", "no record with id " + e.getAggregateIdentifier(),
                 List.of());
     }
 }

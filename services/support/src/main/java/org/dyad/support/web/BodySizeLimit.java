@@ -49,7 +49,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                     "the body has " + request.getContentLengthLong() + " bytes; at most " + maxBytes + " are accepted");
             problem.setTitle("Body too large");
-            problem.setType(ProblemDetailsAdvice.problemType(413));
+            problem.setType(ProblemDetailsAdvice.problemType(ProblemType.BODY_TOO_LARGE));
             problem.setInstance(URI.create(request.getRequestURI()));
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

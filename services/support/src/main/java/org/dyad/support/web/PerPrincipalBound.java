@@ -47,7 +47,7 @@ public final class PerPrincipalBound {
     public static ErrorResponseException refusal(String title, String detail, long retryAfterSeconds) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
         problem.setTitle(title);
-        problem.setType(ProblemDetailsAdvice.problemType(429));
+        problem.setType(ProblemDetailsAdvice.problemType(ProblemType.RATE_LIMITED));
         ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
         refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
         return refusal;

@@ -36,8 +36,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns every refusal into RFC 7807 problem+json with an {@code errors} list of {@code {field, reason}}, so a client
- * can tell which field was wrong and why.
+ * Turns every refusal into RFC 9457 problem+json with an {@code errors} list of {@code {field, reason}}, so a client
+ * can tell which field was wrong and why, and a {@code type} naming the kind of problem ({@link ProblemType}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -49,7 +49,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblemException.class)
     public ResponseEntity<ProblemDetail> onApiProblem(ApiProblemException e) {
-        return problem(e.status(), e.title(), e.getMessage(), e.problems());
+        return problem(e.type(), e.title(), e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -61,14 +61,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 })
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(problems), problems);
+        return problem(ProblemType.INVALID_FIELD, "Invalid request", summary(problems), problems);
     }
 
     /** The database is unreachable: nothing was written; the client may retry after a pause. */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransientDataAccessResourceException.class})
     public ResponseEntity<ProblemDetail> onStorageUnavailable(Exception e) {
-        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable",
+        ResponseEntity<ProblemDetail> problem = problem(ProblemType.STORAGE_UNAVAILABLE, "Storage unavailable",
                 "the database cannot be reached; nothing was written; retry later", List.of());
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(problem.getBody());
@@ -77,7 +77,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> onTypeMismatch(MethodArgumentTypeMismatchException e) {
         String reason = "'" + e.getValue() + "' is not a valid value";
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + ": " + reason,
+        return problem(ProblemType.INVALID_FIELD, "Invalid request", e.getName() + ": " + reason,
                 List.of(new FieldProblem(e.getName(), reason)));
     }
 
@@ -91,7 +91,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.toList());
         e.getBindingResult().getGlobalErrors().forEach(g ->
                 problems.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
-        return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(problems), problems));
+        return asObject(problem(ProblemType.INVALID_FIELD, "Invalid request", summary(problems), problems));
     }
 
     @Override
@@ -103,7 +103,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
                         r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
-        return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(problems), problems));
+        return asObject(problem(ProblemType.INVALID_FIELD, "Invalid request", summary(problems), problems));
     }
 
     @Override
@@ -115,14 +115,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return asObject(onBodyTooLarge(tooLarge));
         }
         FieldProblem problem = describeUnreadable(e);
-        return asObject(problem(HttpStatus.BAD_REQUEST, "Malformed request body", summary(List.of(problem)),
+        return asObject(problem(ProblemType.MALFORMED_BODY, "Malformed request body", summary(List.of(problem)),
                 List.of(problem)));
     }
 
     /** A body without a Content-Length that turned out longer than the limit while it was read. */
     @ExceptionHandler(BodySizeLimit.BodyTooLargeException.class)
     public ResponseEntity<ProblemDetail> onBodyTooLarge(BodySizeLimit.BodyTooLargeException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", e.getMessage(), List.of());
+        return problem(ProblemType.BODY_TOO_LARGE, "Body too large", e.getMessage(), List.of());
     }
 
     /** A multipart body that cannot be parsed, where an endpoint takes one (others refuse it by its type: 415). */
@@ -131,7 +131,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable root = e.getMostSpecificCause();
         FieldProblem problem = new FieldProblem("body", "not a readable multipart/form-data body: "
                 + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()));
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", summary(List.of(problem)), List.of(problem));
+        return problem(ProblemType.MALFORMED_BODY, "Malformed request body", summary(List.of(problem)),
+                List.of(problem));
     }
 
     /** A body of a type the endpoint does not take: names the types it does take (also in {@code Accept-Post}). */
@@ -149,7 +150,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 + (taken.contains(MediaType.APPLICATION_JSON) ? " in UTF-8" : "");
         FieldProblem problem = new FieldProblem(HttpHeaders.CONTENT_TYPE, given == null || given.isBlank()
                 ? "a body needs a Content-Type; " + send : "'" + given + "' is not taken here; " + send);
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+        ResponseEntity<ProblemDetail> answer = problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
                 summary(List.of(problem)), List.of(problem));
         HttpHeaders hints = new HttpHeaders();
         hints.putAll(answer.getHeaders());
@@ -167,7 +168,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         FieldProblem problem = new FieldProblem(e.getParameterName(), "required, and missing");
-        return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(List.of(problem)),
+        return asObject(problem(ProblemType.INVALID_FIELD, "Invalid request", summary(List.of(problem)),
                 List.of(problem)));
     }
 
@@ -178,7 +179,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         if (e instanceof MissingRequestHeaderException missing) {
             FieldProblem problem = new FieldProblem(missing.getHeaderName(), "required header, and missing");
-            return asObject(problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(List.of(problem)),
+            return asObject(problem(ProblemType.INVALID_FIELD, "Invalid request", summary(List.of(problem)),
                     List.of(problem)));
         }
         return super.handleServletRequestBindingException(e, headers, status, request);
@@ -209,7 +210,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String asked = request.getHeader(HttpHeaders.ACCEPT);
         FieldProblem problem = new FieldProblem(HttpHeaders.ACCEPT, "'" + asked + "' cannot be answered here; "
                 + "answers are " + MediaType.toString(answered) + " (problems: application/problem+json)");
-        return asObject(problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable", summary(List.of(problem)),
+        return asObject(problem(ProblemType.NOT_ACCEPTABLE, "Not acceptable", summary(List.of(problem)),
                 List.of(problem)));
     }
 
@@ -250,16 +251,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; "));
     }
 
-    /** Dyad's problem type for a status: one per HTTP status. */
-    public static URI problemType(int status) {
-        return URI.create("https://dyad.example/problems/" + status);
+    /** Dyad's problem type URI of a kind of problem (documented in docs/problems.md). */
+    public static URI problemType(ProblemType kind) {
+        return kind.uri();
     }
 
+    /** The problem type URI of a status answered without a more precise kind ({@link ProblemType#forStatus}). */
+    public static URI problemType(int status) {
+        return ProblemType.forStatus(status).uri();
+    }
+
+    /** A problem of the kind a status stands for when nothing more precise is known. */
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
                                                         List<FieldProblem> problems) {
+        return problem(ProblemType.forStatus(status.value()), title, detail, problems);
+    }
+
+    /** A problem of a kind, answered with the kind's status. */
+    public static ResponseEntity<ProblemDetail> problem(ProblemType kind, String title, String detail,
+                                                        List<FieldProblem> problems) {
+        HttpStatus status = kind.status();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(title);
-        body.setType(problemType(status.value()));
+        body.setType(problemType(kind));
         if (!problems.isEmpty()) {
             body.setProperty(ERRORS, problems);
         }

@@ -119,7 +119,7 @@ public class RequestRateLimit extends OncePerRequestFilter {
                 + who + ": at most " + allowance.perSecond() + " per second (bursts of " + allowance.burst()
                 + ") are accepted; nothing was done; retry in " + retryAfter + " s");
         problem.setTitle("Too many requests");
-        problem.setType(ProblemDetailsAdvice.problemType(429));
+        problem.setType(ProblemDetailsAdvice.problemType(ProblemType.RATE_LIMITED));
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -96,7 +98,14 @@ class ProblemDetailsAdviceTest {
         result.andExpect(status().is(status.value()))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(status.value()))
-                .andExpect(jsonPath("$.type").value("https://dyad.example/problems/" + status.value()));
+                .andExpect(jsonPath("$.type").value(in(Arrays.stream(ProblemType.values())
+                        .filter(kind -> kind.status() == status || kind == ProblemType.REQUEST_REFUSED)
+                        .map(kind -> kind.uri().toString()).toList())));
+    }
+
+    private static void isProblem(ResultActions result, ProblemType kind) throws Exception {
+        isProblem(result, kind.status());
+        result.andExpect(jsonPath("$.type").value(kind.uri().toString()));
     }
 
     @Test
@@ -108,7 +117,7 @@ class ProblemDetailsAdviceTest {
     @Test
     void invalidFieldsAreEachNamedWithTheirReason() throws Exception {
         ResultActions result = postOrder("{\"items\":[{\"designation\":\" \",\"quantity\":0}]}");
-        isProblem(result, HttpStatus.BAD_REQUEST);
+        isProblem(result, ProblemType.INVALID_FIELD);
         result.andExpect(jsonPath("$.title").value("Invalid request"))
                 .andExpect(jsonPath("$.errors[*].field", contains("id", "items[0].designation",
                         "items[0].quantity")))
@@ -121,7 +130,7 @@ class ProblemDetailsAdviceTest {
     void aValueOfTheWrongTypeNamesItsPath() throws Exception {
         ResultActions result = postOrder("{\"id\":\"" + UUID.randomUUID()
                 + "\",\"items\":[{\"designation\":\"T-72\",\"quantity\":\"many\"}]}");
-        isProblem(result, HttpStatus.BAD_REQUEST);
+        isProblem(result, ProblemType.MALFORMED_BODY);
         result.andExpect(jsonPath("$.title").value("Malformed request body"))
                 .andExpect(jsonPath("$.errors[0].field").value("items[0].quantity"))
                 .andExpect(jsonPath("$.errors[0].reason").value(containsString("many")));
@@ -137,7 +146,7 @@ class ProblemDetailsAdviceTest {
     @Test
     void bodiesThatAreNotJsonAreRefusedAsTheBody() throws Exception {
         ResultActions broken = postOrder("{\"id\": ");
-        isProblem(broken, HttpStatus.BAD_REQUEST);
+        isProblem(broken, ProblemType.MALFORMED_BODY);
         broken.andExpect(jsonPath("$.errors[0].field").value("body"))
                 .andExpect(jsonPath("$.errors[0].reason").value(containsString("not valid JSON")));
 
@@ -181,8 +190,7 @@ class ProblemDetailsAdviceTest {
 
     @Test
     void aMethodTheEndpointDoesNotTakeIsAProblemOfDyadsOwnType() throws Exception {
-        isProblem(mvc.perform(delete("/orders")),
-                HttpStatus.METHOD_NOT_ALLOWED);
+        isProblem(mvc.perform(delete("/orders")), ProblemType.METHOD_NOT_ALLOWED);
     }
 
     @Test
@@ -196,7 +204,7 @@ class ProblemDetailsAdviceTest {
     @Test
     void aBodyOfAnotherTypeIsRefused415NamingTheTypesTaken() throws Exception {
         ResultActions result = mvc.perform(post("/orders").contentType(MediaType.TEXT_PLAIN).content("hello"));
-        isProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        isProblem(result, ProblemType.UNSUPPORTED_MEDIA_TYPE);
         result.andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
                 .andExpect(jsonPath("$.errors[0].reason").value(allOf(containsString("text/plain"),
                         containsString("application/json"))))
@@ -224,7 +232,7 @@ class ProblemDetailsAdviceTest {
                 .andExpect(jsonPath("$.errors[0].reason").value("must not be after validTo"));
 
         ResultActions missing = mvc.perform(get("/missing"));
-        isProblem(missing, HttpStatus.NOT_FOUND);
+        isProblem(missing, ProblemType.NOT_FOUND);
         missing.andExpect(jsonPath("$.detail").value("deal 7 does not exist"))
                 .andExpect(jsonPath("$.errors").doesNotExist());
     }

@@ -47,7 +47,8 @@ class ProblemErrorControllerTest {
             ResponseEntity<ProblemDetail> answer = errors.error(failed(status, "/api/v1/x", null));
             assertThat(answer.getStatusCode().value()).isEqualTo(status);
             assertThat(answer.getBody().getDetail()).startsWith("the request was refused: ");
-            assertThat(answer.getBody().getType()).isEqualTo(URI.create("https://dyad.example/problems/" + status));
+            assertThat(answer.getBody().getType()).isEqualTo(ProblemType.forStatus(status).uri());
+            assertThat(ProblemType.forStatus(status).status().value()).isEqualTo(status);
         }
     }
 

@@ -11,10 +11,10 @@ import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.UnreadableEventException;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.support.web.ProblemType;
 import org.dyad.support.web.FieldProblem;
 import org.dyad.views.ingest.EventBatchApplier;
 import org.dyad.views.projection.ViewTables;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +87,7 @@ public class DeadLetterController {
             } catch (RuntimeException e) {
                 String reason = e instanceof UnreadableEventException ? e.getMessage() : "not a CloudEvent: "
                         + e.getMessage();
-                throw new ApiProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Still unreadable", reason,
+                throw new ApiProblemException(ProblemType.UNREADABLE_EVENT, "Still unreadable", reason,
                         List.of(new FieldProblem("id", reason)));
             }
             int applied = applier.applyParked(new ConsumerRecord<>((String) row.get("topic"),

@@ -24,8 +24,8 @@ final class DealRows {
     private static final String UPSERT_DEAL = """
             INSERT INTO views.deal (deal_id, supplier, recipient, stage, status, pending, reported_from,
                 superseded_by, categories, designations, value_currency, value_low, value_high, tiv,
-                sources, first_valid, last_valid, version, doc)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+                sources, first_valid, last_valid, version, doc, estimates, values_by_currency)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::jsonb, ?::jsonb)
             ON CONFLICT (deal_id) DO UPDATE SET supplier = EXCLUDED.supplier,
                 recipient = EXCLUDED.recipient, stage = EXCLUDED.stage, status = EXCLUDED.status,
                 pending = EXCLUDED.pending, reported_from = EXCLUDED.reported_from,
@@ -33,13 +33,14 @@ final class DealRows {
                 designations = EXCLUDED.designations, value_currency = EXCLUDED.value_currency,
                 value_low = EXCLUDED.value_low, value_high = EXCLUDED.value_high, tiv = EXCLUDED.tiv,
                 sources = EXCLUDED.sources, first_valid = EXCLUDED.first_valid,
-                last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc""";
+                last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc,
+                estimates = EXCLUDED.estimates, values_by_currency = EXCLUDED.values_by_currency""";
 
     private static final String INSERT_STATE = """
             INSERT INTO views.deal_state (deal_id, valid_from, valid_until, supplier, recipient, standing,
                 pending, reported_from, first_valid_on, last_valid_on, estimate_currency, estimate_basis,
-                estimate_low, estimate_high, summary)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)""";
+                estimate_low, estimate_high, summary, estimates)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::jsonb)""";
 
     private DealRows() {
     }
@@ -67,15 +68,17 @@ final class DealRows {
             return;
         }
         Estimate value = deal.latestValue();
+        ObjectNode summary = DealSummary.of(deal);
         batch.add(UPSERT_DEAL, record.id(), deal.supplier(), deal.recipient(), deal.stage().name(),
                 deal.status().name(), deal.pending(), Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(),
                 batch.textArray(deal.categories()), deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
                 deal.latestTiv(), deal.sourceCount(), date(record.firstValid()), date(record.lastValid()),
-                deal.version(), json(deal));
+                deal.version(), json(deal), json(EstimateTotals.estimateColumns(summary)),
+                json(EstimateTotals.valuesByCurrency(summary)));
         // every deal adds this statement before its states: batches run in the order their statements first came
         batch.add("DELETE FROM views.deal_state WHERE deal_id = ?", record.id());
-        writeStates(batch, record.history(), record.version(), deal);
+        writeStates(batch, record.history(), record.version(), deal, summary);
     }
 
     /**
@@ -84,28 +87,29 @@ final class DealRows {
      * span answers every date in it. The last span is the present; its summary is the one lists and relationships
      * of the present read.
      */
-    private static void writeStates(BatchWrites batch, List<HistoryEntry> history, long version, DealView present) {
+    private static void writeStates(BatchWrites batch, List<HistoryEntry> history, long version, DealView present,
+                                    ObjectNode presentSummary) {
         List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null).map(h -> h.validOn().earliest())
                 .distinct().sorted().toList();
         for (int i = 0; i <= dates.size(); i++) {
             LocalDate from = i == 0 ? null : dates.get(i - 1);
             LocalDate until = i == dates.size() ? null : dates.get(i);
             if (until == null) {
-                writeState(batch, from, null, present);
+                writeState(batch, from, null, present, presentSummary);
                 continue;
             }
             LocalDate asOf = from == null ? until.minusDays(1) : from;
             DealView deal = DealProjection.fold(history.stream()
                     .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
             if (deal != null) {
-                writeState(batch, from, until, deal);
+                writeState(batch, from, until, deal, DealSummary.of(deal));
             }
         }
     }
 
     /** One span's state, with the deal's summary then. */
-    private static void writeState(BatchWrites batch, LocalDate from, LocalDate until, DealView deal) {
-        ObjectNode summary = DealSummary.of(deal);
+    private static void writeState(BatchWrites batch, LocalDate from, LocalDate until, DealView deal,
+                                   ObjectNode summary) {
         JsonNode estimate = EstimateTotals.latest(summary);
         batch.add(INSERT_STATE, deal.dealId(), date(from), date(until), deal.supplier(), deal.recipient(),
                 deal.standing(), deal.pending(), Date.valueOf(deal.reportedOn().earliest()),
@@ -113,7 +117,8 @@ final class DealRows {
                 estimate == null ? null : estimate.path("currency").asText(),
                 estimate == null ? null : estimate.path("basis").asText(),
                 estimate == null ? null : EstimateTotals.low(estimate),
-                estimate == null ? null : EstimateTotals.high(estimate), json(summary));
+                estimate == null ? null : EstimateTotals.high(estimate), json(summary),
+                json(EstimateTotals.estimateColumns(summary)));
     }
 
     private static LocalDate localDate(Date date) {

@@ -88,6 +88,7 @@ public class ActorProfileReader {
         }
         side.putPOJO("byStage", byStage);
         side.set("estimateTotals", EstimateTotals.of(mine));
+        side.set("dealsNotTotalled", EstimateTotals.notTotalled(mine));
         side.set("topPartners", ViewDocuments.array(byPartner.entrySet().stream()
                 .sorted((x, y) -> y.getValue() - x.getValue()).limit(TOP)
                 .map(e -> {

@@ -2,6 +2,7 @@ package org.dyad.views.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dyad.contracts.wire.DyadJson;
 import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,8 +20,11 @@ import static org.dyad.views.query.ViewDocuments.Kind.DEAL;
 @Component
 public class DealReader {
 
+    /** The deal's value in the asked currency (its latest estimate in it); deals without one sort last. */
+    private static final String VALUE_IN_CURRENCY =
+            "CAST(values_by_currency -> CAST(:currency AS text) ->> 'high' AS NUMERIC)";
     private static final Map<String, String> SORT_COLUMNS = Map.of("reportedOn", "reported_from",
-            "value", "value_high", "supplier", "supplier", "recipient", "recipient", "stage", "stage");
+            "value", VALUE_IN_CURRENCY, "supplier", "supplier", "recipient", "recipient", "stage", "stage");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ViewDocuments documents;
@@ -72,8 +76,11 @@ public class DealReader {
                 .filter(d -> matchesStatus(d, query.status()) && matchesValue(d, query))
                 .sorted(comparator(query)).toList();
         int from = Math.min(deals.size(), query.page() * query.size());
-        return ViewDocuments.page(deals.subList(from, Math.min(deals.size(), from + query.size())), query.page(),
-                query.size(), deals.size());
+        ObjectNode answer = ViewDocuments.page(deals.subList(from, Math.min(deals.size(), from + query.size())),
+                query.page(), query.size(), deals.size());
+        answer.set("estimateTotals", EstimateTotals.of(deals));
+        answer.set("dealsNotTotalled", EstimateTotals.notTotalled(deals));
+        return answer;
     }
 
     private ObjectNode present(FetchDeals query, StringBuilder where, MapSqlParameterSource params) {
@@ -83,26 +90,50 @@ public class DealReader {
             where.append(" AND (stage = :status OR status = :status)");
             params.addValue("status", query.status());
         }
-        if (query.minValue() != null || query.maxValue() != null) {
-            where.append(" AND value_currency = :currency");
-            params.addValue("currency", query.currency());
-            if (query.minValue() != null) {
-                where.append(" AND value_high >= :minValue");
-                params.addValue("minValue", query.minValue());
-            }
-            if (query.maxValue() != null) {
-                where.append(" AND value_low <= :maxValue");
-                params.addValue("maxValue", query.maxValue());
-            }
+        params.addValue("currency", query.currency());
+        if (query.minValue() != null) {
+            where.append(" AND ").append(VALUE_IN_CURRENCY).append(" >= :minValue");
+            params.addValue("minValue", query.minValue());
+        }
+        if (query.maxValue() != null) {
+            where.append(" AND CAST(values_by_currency -> CAST(:currency AS text) ->> 'low' AS NUMERIC) <= :maxValue");
+            params.addValue("maxValue", query.maxValue());
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM views.deal" + where, params, Long.class);
+        EstimateTotals.Tally tally = new EstimateTotals.Tally();
+        ObjectNode notTotalled = DyadJson.mapper().createObjectNode();
+        jdbc.query("SELECT status, count(*) AS n FROM views.deal" + where + " GROUP BY status ORDER BY status", params,
+                rs -> {
+                    if (EstimateTotals.standing(rs.getString("status"))) {
+                        tally.standingDeals(rs.getLong("n"));
+                    } else {
+                        notTotalled.put(rs.getString("status"), rs.getLong("n"));
+                    }
+                });
+        // each standing deal's latest estimate in every currency and basis it has one in, grouped twice: by currency
+        // and basis (the sums), and by currency (the deals with an estimate in it)
+        jdbc.query("SELECT e ->> 'currency' AS currency, e ->> 'basis' AS basis, count(*) AS n,"
+                + " count(DISTINCT deal_id) AS deals, sum(CAST(e ->> 'low' AS NUMERIC)) AS low,"
+                + " sum(CAST(e ->> 'high' AS NUMERIC)) AS high FROM views.deal, jsonb_array_elements(estimates) AS e"
+                + where + " AND status NOT IN ('CANCELLED', 'SUPERSEDED')"
+                + " GROUP BY GROUPING SETS ((e ->> 'currency', e ->> 'basis'), (e ->> 'currency'))", params, rs -> {
+                    if (rs.getString("basis") == null) {
+                        tally.dealsWithEstimateIn(rs.getString("currency"), rs.getLong("deals"));
+                    } else {
+                        tally.add(rs.getString("currency"), rs.getString("basis"), rs.getLong("n"),
+                                rs.getBigDecimal("low"), rs.getBigDecimal("high"));
+                    }
+                });
         String order = SORT_COLUMNS.getOrDefault(query.sort(), "reported_from") + (query.descending() ? " DESC" : " ASC")
                 + " NULLS LAST, deal_id";
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset", params, String.class);
-        return ViewDocuments.page(documents.dealSummaryTexts(ids, null), query.page(), query.size(),
+        ObjectNode answer = ViewDocuments.page(documents.dealSummaryTexts(ids, null), query.page(), query.size(),
                 total == null ? 0 : total);
+        answer.set("estimateTotals", tally.toJson());
+        answer.set("dealsNotTotalled", notTotalled);
+        return answer;
     }
 
     private static boolean matchesStatus(JsonNode deal, String status) {
@@ -124,8 +155,8 @@ public class DealReader {
         if (query.minValue() == null && query.maxValue() == null) {
             return true;
         }
-        JsonNode estimate = EstimateTotals.latest(deal);
-        if (estimate == null || !query.currency().equals(estimate.path("currency").asText())) {
+        JsonNode estimate = EstimateTotals.latest(deal, query.currency());
+        if (estimate == null) {
             return false;
         }
         return (query.minValue() == null || EstimateTotals.high(estimate).compareTo(query.minValue()) >= 0)
@@ -133,11 +164,13 @@ public class DealReader {
     }
 
     private static Comparator<JsonNode> comparator(FetchDeals query) {
+        if ("value".equals(query.sort())) {
+            // in the asked currency only; deals without a value in it last, whichever the direction
+            Comparator<BigDecimal> values = query.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            return Comparator.<JsonNode, BigDecimal>comparing(d -> valueIn(d, query.currency()),
+                    Comparator.nullsLast(values)).thenComparing(d -> d.path("dealId").asText());
+        }
         Comparator<JsonNode> order = switch (query.sort()) {
-            case "value" -> Comparator.comparing(d -> {
-                JsonNode e = EstimateTotals.latest(d);
-                return e == null ? BigDecimal.ZERO : EstimateTotals.high(e);
-            });
             case "supplier", "recipient", "stage" -> Comparator.comparing(d -> d.path(query.sort()).asText());
             default -> Comparator.comparing(d -> d.path("reportedOn").asText().replace("~", ""));
         };
@@ -145,5 +178,11 @@ public class DealReader {
             order = order.reversed();
         }
         return order.thenComparing(d -> d.path("dealId").asText());
+    }
+
+    /** A deal's value in a currency: the high end of its latest estimate in it, or {@code null}. */
+    private static BigDecimal valueIn(JsonNode deal, String currency) {
+        JsonNode estimate = EstimateTotals.latest(deal, currency);
+        return estimate == null ? null : EstimateTotals.high(estimate);
     }
 }

@@ -11,9 +11,12 @@ import java.time.LocalDate;
  *                    {@code CONTRACTED} or a side state such as {@code CANCELLED}
  * @param category    a SIPRI weapon category or a UN Register category
  * @param designation part of a designation or description, any case
- * @param minValue    lowest value of the latest estimate, in {@code currency}
- * @param maxValue    highest value of the latest estimate, in {@code currency}
- * @param sort        {@code reportedOn}, {@code value}, {@code supplier}, {@code recipient} or {@code stage}
+ * @param minValue    lowest value of the latest estimate in {@code currency}
+ * @param maxValue    highest value of the latest estimate in {@code currency}
+ * @param currency    the currency (or {@code TIV}) that values are filtered and sorted in; deals are never compared
+ *                    across currencies
+ * @param sort        {@code reportedOn}, {@code value} (in {@code currency}; deals without a value in it last),
+ *                    {@code supplier}, {@code recipient} or {@code stage}
  */
 public record FetchDeals(String status, String supplier, String recipient, String category, String designation,
                          BigDecimal minValue, BigDecimal maxValue, String currency, String sort, boolean descending,

@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
 import static org.dyad.views.query.ViewDocuments.Kind.AGREEMENT;
 
 /**
- * The whole record at a glance. In the present the figures come from the view tables' columns. At another time the
- * records on record by then are folded again, as every other view does; when there are more than
+ * The whole record at a glance. Deals are counted whatever their status; their values ({@code tiv}, {@code usd}: each
+ * deal's latest estimate in TIV and in US dollars) are summed over standing deals only, as
+ * {@link EstimateTotals} sums them, so a superseded order never adds to the order that replaced it. In the present
+ * the figures come from the view tables' columns. At another time the records on record by then are folded again,
+ * as every other view does; when there are more than
  * {@link ViewDocuments#MAX_FOLDED} of them, the records are cut by date but keep their present stage and values,
  * and the answer says it is {@code approximate}.
  */
@@ -70,8 +73,10 @@ public class OverviewReader {
             approximate = true;
         }
         List<DealFigures> deals = jdbc.query("""
-                SELECT supplier, recipient, reported_from, stage, pending, tiv,
-                       CASE WHEN value_currency = 'USD' THEN value_high END AS usd
+                SELECT supplier, recipient, reported_from, stage, pending,
+                       CASE WHEN status NOT IN ('CANCELLED', 'SUPERSEDED') THEN tiv END AS tiv,
+                       CASE WHEN status NOT IN ('CANCELLED', 'SUPERSEDED')
+                            THEN CAST(values_by_currency -> 'USD' ->> 'high' AS NUMERIC) END AS usd
                 FROM views.deal""" + dealsThen, params, (rs, n) -> new DealFigures(rs.getString("supplier"),
                 rs.getString("recipient"), rs.getDate("reported_from").toLocalDate().getYear(), rs.getString("stage"),
                 rs.getBoolean("pending"), rs.getBigDecimal("tiv"), rs.getBigDecimal("usd")));
@@ -97,14 +102,13 @@ public class OverviewReader {
     }
 
     private static DealFigures dealFigures(JsonNode deal) {
-        JsonNode tiv = EstimateTotals.latest(deal, "TIV");
-        JsonNode latest = EstimateTotals.latest(deal);
-        BigDecimal usd = latest != null && "USD".equals(latest.path("currency").asText())
-                ? EstimateTotals.high(latest) : null;
+        boolean standing = EstimateTotals.standing(deal.path("status").asText());
+        JsonNode tiv = standing ? EstimateTotals.latest(deal, "TIV") : null;
+        JsonNode usd = standing ? EstimateTotals.latest(deal, "USD") : null;
         Integer year = year(deal.path("reportedOn"));
         return new DealFigures(deal.path("supplier").asText(), deal.path("recipient").asText(),
                 year == null ? 0 : year, deal.path("stage").asText(), DealReader.isPending(deal),
-                tiv == null ? null : EstimateTotals.high(tiv), usd);
+                tiv == null ? null : EstimateTotals.high(tiv), usd == null ? null : EstimateTotals.high(usd));
     }
 
     private static Integer year(JsonNode partialDate) {

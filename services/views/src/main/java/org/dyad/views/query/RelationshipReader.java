@@ -76,6 +76,7 @@ public class RelationshipReader {
         answer.set("dealsByDirection", dealt.byDirection());
         answer.set("statements", ViewDocuments.array(said));
         answer.set("estimateTotals", dealt.estimateTotals());
+        answer.set("dealsNotTotalled", dealt.notTotalled());
         List<String> dates = new ArrayList<>(dealt.validDates());
         agreed.forEach(n -> n.path("history").forEach(h -> dates.add(h.path("validOn").asText(null))));
         said.forEach(n -> dates.add(n.path("madeOn").asText(null)));
@@ -91,10 +92,11 @@ public class RelationshipReader {
 
     /**
      * The pair's deals: one page of summaries, and over all of them the count, the pending ones, the count per
-     * direction and standing, the estimate totals, and the first and last valid dates.
+     * direction and standing, the estimate totals with the deals left out of them, and the first and last valid
+     * dates.
      */
     private record PairDeals(List<? extends JsonNode> page, long total, long pending, ObjectNode byDirection,
-                             ArrayNode estimateTotals, List<String> validDates) {
+                             ArrayNode estimateTotals, ObjectNode notTotalled, List<String> validDates) {
     }
 
     /** With what is known now, from the deals' stored states: counted and summed in SQL, one page parsed. */
@@ -108,35 +110,45 @@ public class RelationshipReader {
         ObjectNode byDirection = directions(a, b);
         long[] counts = new long[2];
         List<String> dates = new ArrayList<>();
-        ArrayNode totals = DyadJson.mapper().createArrayNode();
-        // one pass over the states, grouped twice: by direction and standing, and by currency and basis
-        jdbc.query("SELECT GROUPING(supplier) = 1 AS by_estimate, supplier, standing, estimate_currency,"
-                + " estimate_basis, count(*) AS n, count(*) FILTER (WHERE pending) AS pending,"
-                + " min(first_valid_on COLLATE \"C\") AS first, max(last_valid_on COLLATE \"C\") AS last,"
-                + " sum(estimate_low) AS low, sum(estimate_high) AS high" + states
-                + " GROUP BY GROUPING SETS ((supplier, standing), (estimate_currency, estimate_basis))"
-                + " ORDER BY estimate_currency, estimate_basis", params, rs -> {
-                    if (!rs.getBoolean("by_estimate")) {
-                        String to = rs.getString("supplier").equals(a) ? b : a;
-                        ((ObjectNode) byDirection.get(rs.getString("supplier") + "->" + to))
-                                .put(rs.getString("standing"), rs.getLong("n"));
-                        counts[0] += rs.getLong("n");
-                        counts[1] += rs.getLong("pending");
-                        dates.add(rs.getString("first"));
-                        dates.add(rs.getString("last"));
-                    } else if (rs.getString("estimate_currency") != null) {
-                        ObjectNode total = totals.addObject();
-                        total.put("currency", rs.getString("estimate_currency"));
-                        total.put("basis", rs.getString("estimate_basis"));
-                        total.put("deals", rs.getInt("n"));
-                        total.put("low", rs.getBigDecimal("low"));
-                        total.put("high", rs.getBigDecimal("high"));
+        EstimateTotals.Tally tally = new EstimateTotals.Tally();
+        ObjectNode notTotalled = DyadJson.mapper().createObjectNode();
+        jdbc.query("SELECT supplier, standing, count(*) AS n, count(*) FILTER (WHERE pending) AS pending,"
+                + " min(first_valid_on COLLATE \"C\") AS first, max(last_valid_on COLLATE \"C\") AS last" + states
+                + " GROUP BY supplier, standing", params, rs -> {
+                    String standing = rs.getString("standing");
+                    long n = rs.getLong("n");
+                    String to = rs.getString("supplier").equals(a) ? b : a;
+                    ((ObjectNode) byDirection.get(rs.getString("supplier") + "->" + to)).put(standing, n);
+                    counts[0] += n;
+                    counts[1] += rs.getLong("pending");
+                    dates.add(rs.getString("first"));
+                    dates.add(rs.getString("last"));
+                    if (EstimateTotals.standing(standing)) {
+                        tally.standingDeals(n);
+                    } else {
+                        notTotalled.put(standing, notTotalled.path(standing).asLong() + n);
+                    }
+                });
+        // each standing deal's latest estimate in every currency and basis it has one in, grouped twice: by currency
+        // and basis (the sums), and by currency (the deals with an estimate in it)
+        jdbc.query("SELECT e ->> 'currency' AS currency, e ->> 'basis' AS basis, count(*) AS n,"
+                + " count(DISTINCT deal_id) AS deals, sum(CAST(e ->> 'low' AS NUMERIC)) AS low,"
+                + " sum(CAST(e ->> 'high' AS NUMERIC)) AS high" + states.replace(" WHERE ",
+                        ", jsonb_array_elements(estimates) AS e WHERE ")
+                + " AND standing NOT IN ('CANCELLED', 'SUPERSEDED')"
+                + " GROUP BY GROUPING SETS ((e ->> 'currency', e ->> 'basis'), (e ->> 'currency'))", params, rs -> {
+                    if (rs.getString("basis") == null) {
+                        tally.dealsWithEstimateIn(rs.getString("currency"), rs.getLong("deals"));
+                    } else {
+                        tally.add(rs.getString("currency"), rs.getString("basis"), rs.getLong("n"),
+                                rs.getBigDecimal("low"), rs.getBigDecimal("high"));
                     }
                 });
         List<String> ids = jdbc.queryForList("SELECT deal_id" + states
                 + " ORDER BY reported_from, deal_id LIMIT :limit OFFSET :offset", params, String.class);
         List<JsonNode> page = documents.dealSummaryTexts(ids, query.asOf());
-        return new PairDeals(page, counts[0], counts[1], sortedStandings(byDirection), totals, dates);
+        return new PairDeals(page, counts[0], counts[1], sortedStandings(byDirection), tally.toJson(),
+                sortedKeys(notTotalled), dates);
     }
 
     /** As known at an instant: every deal of the pair folded from its logged events, then counted here. */
@@ -157,7 +169,17 @@ public class RelationshipReader {
         }
         int from = (int) Math.min(all.size(), (long) query.dealsPage() * query.dealsSize());
         List<ObjectNode> page = all.subList(from, Math.min(all.size(), from + query.dealsSize()));
-        return new PairDeals(page, all.size(), pending, sortedStandings(byDirection), EstimateTotals.of(all), dates);
+        return new PairDeals(page, all.size(), pending, sortedStandings(byDirection), EstimateTotals.of(all),
+                EstimateTotals.notTotalled(all), dates);
+    }
+
+    /** The counts by status in name order, as {@link EstimateTotals#notTotalled} answers them. */
+    private static ObjectNode sortedKeys(ObjectNode counts) {
+        ObjectNode sorted = DyadJson.mapper().createObjectNode();
+        List<String> names = new ArrayList<>();
+        counts.fieldNames().forEachRemaining(names::add);
+        names.stream().sorted().forEach(name -> sorted.set(name, counts.get(name)));
+        return sorted;
     }
 
     private static ObjectNode directions(String a, String b) {

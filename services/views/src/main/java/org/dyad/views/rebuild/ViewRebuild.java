@@ -11,13 +11,13 @@ import org.dyad.views.ingest.EventTopicListener;
 import org.dyad.views.ingest.EventBatchApplier;
 import org.dyad.views.projection.ViewTables;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.support.web.ProblemType;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -87,7 +87,7 @@ public class ViewRebuild {
     /** Starts a rebuild in the background; only one runs at a time. */
     public synchronized RebuildProgress start() {
         if (running != null) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Rebuild running", "rebuild " + running
+            throw new ApiProblemException(ProblemType.OPERATION_RUNNING, "Rebuild running", "rebuild " + running
                     + " is still running", List.of());
         }
         String id = UUID.randomUUID().toString();

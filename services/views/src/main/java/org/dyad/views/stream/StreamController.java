@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.contracts.wire.EventCatalog;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.web.KnownActors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,6 +53,7 @@ public class StreamController {
                 throw ApiProblemException.badRequest("parties", "'" + p + "' is not a three-letter actor code");
             }
         });
+        KnownActors.requireAll("parties", actors);
         List<String> eventTypes = types == null ? List.of() : types;
         eventTypes.forEach(t -> {
             if (EventCatalog.classOfName(t).isEmpty()) {

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.actors.Actor;
 import org.dyad.actors.ActorKind;
 import org.dyad.actors.ActorRegistry;
-import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.query.ActorProfileReader;
 import org.dyad.views.query.FetchActorProfile;
 import org.springframework.http.MediaType;
@@ -57,6 +56,7 @@ public class ActorController {
     @Operation(summary = "Fetch one actor by code")
     @GetMapping("/{code}")
     public Actor fetchActor(@PathVariable String code) {
-        return actors.byCode(code).orElseThrow(() -> ApiProblemException.notFound("actor " + code));
+        KnownActors.require("code", code);
+        return actors.byCode(code).orElseThrow();
     }
 }

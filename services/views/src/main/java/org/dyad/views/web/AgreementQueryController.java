@@ -55,6 +55,7 @@ public class AgreementQueryController {
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) List<String> waitFor) {
+        KnownActors.require("party", party);
         if (partyStatus != null && party == null) {
             throw ApiProblemException.badRequest("partyStatus", "needs party: whose status?");
         }

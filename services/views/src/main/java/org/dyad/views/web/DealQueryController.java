@@ -67,9 +67,13 @@ public class DealQueryController {
             @RequestParam(required = false) @jakarta.validation.constraints.Size(max = 100) String designation,
             @RequestParam(required = false) @DecimalMin("0") BigDecimal minValue,
             @RequestParam(required = false) @DecimalMin("0") BigDecimal maxValue,
-            @Parameter(description = "currency of minValue and maxValue (no conversion is made)")
-            @RequestParam(defaultValue = "USD") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+            @Parameter(description = "the currency (ISO 4217, or TIV) of minValue, maxValue and sort=value: each "
+                    + "deal's latest estimate in it counts, no conversion is made; required by sort=value, USD when "
+                    + "only minValue or maxValue is given")
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
             String currency,
+            @Parameter(description = "reportedOn, value (in currency, which it requires; deals without a value in "
+                    + "it last), supplier, recipient or stage")
             @RequestParam(defaultValue = "reportedOn")
             @Pattern(regexp = "reportedOn|value|supplier|recipient|stage",
                     message = "must be reportedOn, value, supplier, recipient or stage") String sort,
@@ -81,8 +85,15 @@ public class DealQueryController {
             @RequestParam(required = false) String knownAt,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
+        KnownActors.require("supplier", supplier);
+        KnownActors.require("recipient", recipient);
+        if ("value".equals(sort) && currency == null) {
+            throw ApiProblemException.badRequest("currency", "sort=value needs a currency (e.g. currency=USD, or TIV): "
+                    + "values in different currencies are never compared");
+        }
+        String valueCurrency = currency == null && (minValue != null || maxValue != null) ? "USD" : currency;
         FetchDeals query = new FetchDeals(status, supplier, recipient, category, designation, minValue, maxValue,
-                currency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
+                valueCurrency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt));
         // a list of one supplier's or recipient's deals reads only deals naming them
         List<String> actors = Stream.of(supplier, recipient).filter(Objects::nonNull).toList();

@@ -58,6 +58,8 @@ public class RelationshipController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int dealsSize,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
+        KnownActors.require("a", a);
+        KnownActors.require("b", b);
         FetchRelationship query = new FetchRelationship(a, b, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt), dealsPage, dealsSize);
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(
@@ -73,6 +75,7 @@ public class RelationshipController {
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(required = false) List<String> waitFor) {
+        KnownActors.require("party", party);
         FetchPartners query = new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
                 TimeParameters.knownAt(knownAt));
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(

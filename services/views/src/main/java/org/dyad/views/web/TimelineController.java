@@ -53,6 +53,7 @@ public class TimelineController {
                         + RelationshipController.ACTOR_MESSAGE);
             }
         }
+        KnownActors.requireAll("parties", parties);
         if (types != null) {
             for (String type : types) {
                 if (EventCatalog.classOfName(type).isEmpty()) {

@@ -39,6 +39,8 @@ public final class ViewStorage {
     public List<Map<String, Object>> snapshot() {
         return jdbc.queryForList("""
                 SELECT 'deal' AS kind, deal_id AS id, doc::text AS doc FROM views.deal
+                UNION ALL SELECT 'deal values', deal_id, estimates::text || '/' || values_by_currency::text
+                    FROM views.deal
                 UNION ALL SELECT 'agreement', agreement_id, doc::text FROM views.agreement
                 UNION ALL SELECT 'statement', statement_id, doc::text FROM views.statement
                 UNION ALL SELECT 'pair', party_a || '-' || party_b, agreements || '/' || deals || '/' || statements
@@ -50,7 +52,7 @@ public final class ViewStorage {
                 UNION ALL SELECT 'timeline', aggregate_id, parties::text || '/' || valid_dates::text
                     FROM views.record_timeline
                 UNION ALL SELECT 'state', deal_id || '@' || coalesce(valid_from::text, ''), summary::text
-                    FROM views.deal_state
+                    || '/' || estimates::text FROM views.deal_state
                 ORDER BY 1, 2""");
     }
 
