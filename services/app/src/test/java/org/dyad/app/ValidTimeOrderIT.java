@@ -85,6 +85,12 @@ class ValidTimeOrderIT extends DyadIntegrationTest {
         assertThat(publishedEventIds(id)).as("nothing written").hasSize(2);
 
         String suspension = eventIdOf(id, 1);
+        ResponseEntity<JsonNode> beforeTheReport = post("/api/v1/records/" + id + "/corrections", """
+                {"eventId": "%s", "reason": "misdated", "changes": {"on": "2010-01-01"}, %s}"""
+                .formatted(suspension, SOURCE));
+        assertThat(beforeTheReport.getStatusCode().value()).isEqualTo(422);
+        assertThat(beforeTheReport.getBody().path("errors").get(0).path("reason").asText())
+                .isEqualTo("2010-01-01 is before the deal's first report (2011-06-17)");
         ok(post("/api/v1/records/" + id + "/corrections", """
                 {"eventId": "%s", "reason": "the source gives an earlier date", "changes": {"on": "2016-03-01"}, %s}"""
                 .formatted(suspension, SOURCE)));

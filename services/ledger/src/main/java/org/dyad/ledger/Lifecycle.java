@@ -1,6 +1,7 @@
 package org.dyad.ledger;
 
 import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.ValidTimeOrder;
 import org.dyad.contracts.correction.CorrectableFields;
 import org.dyad.contracts.correction.event.RecordCorrected;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  * refused with a 422 naming the date field and the fact it would come before. Imprecise dates that may be in order
  * are accepted: facts whose dates overlap keep their recording order, so the new fact comes after them.
  * <p>
- * A correction of a date is checked the same way: the lifecycle with the corrected date must be possible. A lifecycle
+ * A correction of a date is checked the same way: the lifecycle with the corrected date must be possible, and the
+ * fact must not move before the record's founding fact. A lifecycle
  * recorded before this check whose order is already impossible is not checked (nothing new could make it possible).
  *
  * @param <S> the state the replay carries (a deal's stage and status; an agreement's status and parties)
@@ -45,6 +47,8 @@ public final class Lifecycle<S> {
     private final Function<DyadEvent, String> happened;
     private final Function<DyadEvent, String> named;
     private final BiPredicate<DyadEvent, DyadEvent> related;
+    private final Supplier<PartialDate> foundedOn;
+    private final String foundingFact;
 
     /**
      * @param founding a new state as the record's founding event left it
@@ -52,9 +56,14 @@ public final class Lifecycle<S> {
      * @param named    a fact as a noun, without its date ("a cancellation")
      * @param related  whether two facts concern the same thing (the same party of an agreement), to name the fact a
      *                 new one conflicts with
+     * @param foundedOn    the date of the record's founding fact: no lifecycle fact comes surely before it
+     * @param foundingFact that fact, as a refusal names it ("the deal's first report")
      */
     public Lifecycle(Supplier<S> founding, Step<S> step, Function<DyadEvent, String> happened,
-                     Function<DyadEvent, String> named, BiPredicate<DyadEvent, DyadEvent> related) {
+                     Function<DyadEvent, String> named, BiPredicate<DyadEvent, DyadEvent> related,
+                     Supplier<PartialDate> foundedOn, String foundingFact) {
+        this.foundedOn = foundedOn;
+        this.foundingFact = foundingFact;
         this.founding = founding;
         this.step = step;
         this.happened = happened;
@@ -107,6 +116,11 @@ public final class Lifecycle<S> {
     }
 
     private void check(String field, List<Fact> lifecycle, Fact checked) {
+        PartialDate date = checked.event().validOn();
+        PartialDate founded = foundedOn.get();
+        if (date != null && founded != null && date.latest().isBefore(founded.earliest())) {
+            throw new RuleViolationException(field, date + " is before " + foundingFact + " (" + founded + ")");
+        }
         if (replay(ValidTimeOrder.of(facts, f -> f.event().validOn())) != null) {
             return;
         }

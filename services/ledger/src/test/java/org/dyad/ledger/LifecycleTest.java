@@ -39,7 +39,8 @@ class LifecycleTest {
             }
             return null;
         }, event -> event instanceof DealSuspended ? "the deal was suspended" : "the deal was cancelled",
-                event -> event instanceof DealSuspended ? "a suspension" : "a cancellation", (a, b) -> true);
+                event -> event instanceof DealSuspended ? "a suspension" : "a cancellation", (a, b) -> true,
+                () -> date("2011-06-17"), "the deal's first report");
     }
 
     private static DyadEvent suspended(String on) {
@@ -78,6 +79,17 @@ class LifecycleTest {
                 .isInstanceOf(RuleViolationException.class)
                 .hasMessage("changes.on: the deal was cancelled on 2015; a suspension on 2016-02-01 would come"
                         + " after it");
+    }
+
+    @Test
+    void aCorrectionCannotMoveAFactBeforeTheRecordBegan() {
+        Lifecycle<String[]> deal = lifecycle();
+        deal.recorded("suspension", suspended("2014-11-25"));
+        assertThatThrownBy(() -> deal.requireInOrder(moving("suspension", "DealSuspended", "2010")))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessage("changes.on: 2010 is before the deal's first report (2011-06-17)");
+        assertThatCode(() -> deal.requireInOrder(moving("suspension", "DealSuspended", "2011")))
+                .as("the year may end after the report").doesNotThrowAnyException();
     }
 
     @Test

@@ -366,7 +366,8 @@ public class Agreement implements DatedLifecycle {
             LifecycleState founded = new LifecycleState();
             signatories.forEach(p -> founded.parties.put(p, PartyStatus.SIGNED));
             return founded;
-        }, Agreement::step, Agreement::happened, Agreement::named, Agreement::related);
+        }, Agreement::step, Agreement::happened, Agreement::named, Agreement::related, () -> signedOn,
+                "the signature");
     }
 
     @EventSourcingHandler

@@ -339,7 +339,7 @@ public class Deal implements DatedLifecycle {
         event.items().forEach(i -> designations.add(i.designation()));
         DealStage founded = event.stage();
         lifecycle = new Lifecycle<>(() -> new LifecycleState(founded), Deal::step, Deal::happened, Deal::named,
-                (a, b) -> true);
+                (a, b) -> true, () -> reportedOn, "the deal's first report");
     }
 
     @EventSourcingHandler
