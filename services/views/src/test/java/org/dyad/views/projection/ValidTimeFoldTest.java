@@ -134,6 +134,35 @@ class ValidTimeFoldTest {
         assertThat(before.has("possibly")).isFalse();
     }
 
+    @Test
+    void viewsStoredUnderEarlierRulesAreFoldedAgainAtStart() throws Exception {
+        mistralsSuspended();
+        feed.publish(new DealCancelled("mistral", date("2014"), "cancelled", at("2016-01-10T00:00:00Z")));
+        feed.publish(new AgreementSigned("pact", "Bilateral pact", AgreementKind.TREATY,
+                        List.of(AgreementSubject.values()[0]), List.of("GBR", "USA"), null, date("1990-05-01"), null,
+                        true, false, null, null, at("2020-01-01T00:00:00Z")),
+                new AgreementEnteredIntoForce("pact", date("1990-10-01"), List.of("GBR", "USA"),
+                        at("2020-01-01T00:00:01Z")));
+        // as stored under earlier rules: the year counted from its first day, the agreement's document stale
+        database.jdbc().update("UPDATE views.deal_state SET standing = 'CANCELLED'");
+        database.jdbc().update("UPDATE views.agreement SET status = 'SIGNED', review_on = NULL");
+        String migration = new String(getClass().getResourceAsStream("/db/views/V15__valid_time_order.sql")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        database.transaction().executeWithoutResult(tx -> {
+            database.jdbc().execute("SET LOCAL search_path TO views");
+            database.jdbc().execute(migration);
+        });
+        assertThat(feed.fillMissingDealStates()).isEqualTo(1);
+        assertThat(feed.reviewAgreementsDueBy(LocalDate.now())).isEqualTo(1);
+
+        expect("2014-06-01", "CONTRACTED", "CANCELLED", "2014");
+        expect("2014-12-01", "SUSPENDED", "CANCELLED", "2014");
+        expect("2015-01-01", "CANCELLED", null, null);
+        assertThat(database.jdbc().queryForObject("SELECT status FROM views.agreement WHERE agreement_id = 'pact'",
+                String.class)).isEqualTo("IN_FORCE");
+    }
+
     /**
      * The deal's standing as of the date, and what it may already be: the same from the deal, from the as-of list
      * filtered by standing and from the relationship's counts.
