@@ -125,6 +125,36 @@ class ValidTimeOrderIT extends DyadIntegrationTest {
                 "{\"on\": \"2012\", \"parties\": [\"DEU\"], " + SOURCE + "}"));
     }
 
+    @Test
+    void aWithdrawalTakingEffectInAYearIsPossibleDuringItAndEndsABilateralTreatyAfterIt() {
+        String id = uniqueId("pact");
+        // invented bilateral treaty; the withdrawal's effective date known to the year only
+        ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Defence cooperation", "kind": "TREATY", "parties": ["FRA", "GBR"],
+                 "signedOn": "2010-11-02", %s}""".formatted(id, SOURCE)));
+        ok(post("/api/v1/agreements/" + id + "/entry-into-force", "{\"on\": \"2011-07-01\", " + SOURCE + "}"));
+        String token = ok(post("/api/v1/agreements/" + id + "/withdrawals", """
+                {"party": "GBR", "noticeOn": "2019-06-01", "effectiveOn": "2020", %s}""".formatted(SOURCE)));
+        getConsistent("/api/v1/agreements/" + id, token);
+
+        for (String known : new String[]{"", "&knownAt=" + Instant.now()}) {
+            JsonNode inside = get("/api/v1/agreements/" + id + "?asOf=2020-03-01" + known).getBody();
+            assertThat(inside.path("status").asText()).as(known).isEqualTo("IN_FORCE");
+            assertThat(inside.path("possibly").path("status").asText()).isEqualTo("TERMINATED");
+            assertThat(inside.path("possibly").path("since").asText()).isEqualTo("2020");
+            JsonNode gbr = party(inside, "GBR");
+            assertThat(gbr.path("status").asText()).isEqualTo("WITHDRAWAL_NOTIFIED");
+            assertThat(gbr.path("possibly").path("status").asText()).isEqualTo("WITHDRAWN");
+
+            JsonNode after = get("/api/v1/agreements/" + id + "?asOf=2021-01-01" + known).getBody();
+            assertThat(after.path("status").asText()).isEqualTo("TERMINATED");
+            assertThat(after.has("possibly")).isFalse();
+            JsonNode before = get("/api/v1/agreements/" + id + "?asOf=2019-12-31" + known).getBody();
+            assertThat(before.path("status").asText()).isEqualTo("IN_FORCE");
+            assertThat(before.has("possibly")).isFalse();
+        }
+    }
+
     /** The deal's standing and what it may be, alike in the deal, the list and the relationship, stored or folded. */
     private void expect(String id, String date, String standing, String possibly) {
         for (String known : new String[]{"", "&knownAt=" + Instant.now()}) {
@@ -152,6 +182,15 @@ class ValidTimeOrderIT extends DyadIntegrationTest {
     private static String standing(JsonNode deal) {
         return "ACTIVE".equals(deal.path("status").asText()) ? deal.path("stage").asText()
                 : deal.path("status").asText();
+    }
+
+    private static JsonNode party(JsonNode agreement, String code) {
+        for (JsonNode party : agreement.path("parties")) {
+            if (code.equals(party.path("party").asText())) {
+                return party;
+            }
+        }
+        throw new AssertionError("no party " + code + " in " + agreement);
     }
 
     private static JsonNode find(JsonNode deals, String id) {
