@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * are accepted: facts whose dates overlap keep their recording order, so the new fact comes after them.
  * <p>
  * A correction of a date is checked the same way: the lifecycle with the corrected date must be possible, and the
- * fact must not move before the record's founding fact. A lifecycle
- * recorded before this check whose order is already impossible is not checked (nothing new could make it possible).
+ * fact must not move before the record's founding fact. A stored lifecycle whose order is already impossible is not
+ * checked: no new fact could make it possible, and it is corrected fact by fact.
  *
  * @param <S> the state the replay carries (a deal's stage and status; an agreement's status and parties)
  */
@@ -111,7 +111,10 @@ public final class Lifecycle<S> {
         Fact fact = new Fact(correction.correctedEventId(),
                 CorrectableFields.apply(facts.get(at).event(), correction.changes()));
         with.set(at, fact);
-        String field = correction.changes().keySet().stream().sorted().findFirst().orElse("");
+        // the field that moves the fact: a date ("on", "noticeOn") or a tranche; else the first one changed
+        String field = correction.changes().keySet().stream().sorted()
+                .filter(name -> name.equals("on") || name.endsWith("On") || name.equals("tranche")).findFirst()
+                .orElse(correction.changes().keySet().stream().sorted().findFirst().orElse(""));
         check("changes." + field, with, fact);
     }
 

@@ -438,6 +438,10 @@ public class Agreement implements DatedLifecycle {
     @EventSourcingHandler
     void on(RecordCorrected event) {
         lifecycle.corrected(event);
+        if (AgreementSigned.class.getSimpleName().equals(event.correctedEventType())
+                && event.changes().get("signedOn") != null) {
+            signedOn = PartialDate.parse(String.valueOf(event.changes().get("signedOn")));
+        }
     }
 
     @EventSourcingHandler

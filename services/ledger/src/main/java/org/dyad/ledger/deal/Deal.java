@@ -403,6 +403,10 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(RecordCorrected event) {
         lifecycle.corrected(event);
+        if (SaleReported.class.getSimpleName().equals(event.correctedEventType())
+                && event.changes().get("reportedOn") != null) {
+            reportedOn = PartialDate.parse(String.valueOf(event.changes().get("reportedOn")));
+        }
     }
 
     @EventSourcingHandler

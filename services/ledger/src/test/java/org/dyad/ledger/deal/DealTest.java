@@ -6,6 +6,7 @@ import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dyad.ledger.Sources.ANALYST;
@@ -549,6 +551,14 @@ class DealTest {
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("on: the deal was resumed on 2008-03-01; a suspension on 2006 would come"
                             + " before it");
+        }
+
+        @Test
+        void aCorrectedReportDateMovesWhereTheDealBegins() {
+            fixture.given(reported(DealStage.REPORTED), new RecordCorrected(DEAL, "report", "SaleReported",
+                            Map.of("reportedOn", "2000-11"), "first reported earlier", provenance()))
+                    .when(new OpenNegotiation(DEAL, date("2000-12"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
