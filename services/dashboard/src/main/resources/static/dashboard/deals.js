@@ -1,7 +1,7 @@
 // Deals: a filtered, sorted, paged table (Tabulator) over GET /api/v1/deals; a row opens the deal's history.
 // Every column has a formatter that answers a DOM node: Tabulator puts a string a formatter answers into innerHTML.
 import {getJson} from './api.js';
-import {dealTitle, el, estimate, estimateTotals, partialDate, statusClass, text, words} from './format.js';
+import {dealTitle, el, estimate, estimateTotals, partialDate, possibly, statusClass, text, words} from './format.js';
 import {showHistory, sourceButton} from './sources.js';
 import {showProblem} from './notices.js';
 
@@ -91,7 +91,7 @@ function createTable(container) {
                 title: 'Stage', field: 'stage', width: 130, formatter: cell => {
                     const deal = cell.getRow().getData();
                     return el('span', {class: statusClass(deal.stage)}, words(deal.stage),
-                        deal.status !== 'ACTIVE' ? ' · ' + words(deal.status) : '');
+                        deal.status !== 'ACTIVE' ? ' · ' + words(deal.status) : '', possibly(deal));
                 }
             },
             {title: 'Reported', field: 'reportedOn', width: 110, formatter: cell => text(partialDate(cell.getValue()))},

@@ -53,6 +53,19 @@ export function words(code) {
     return code ? String(code).toLowerCase().replaceAll('_', ' ') : '';
 }
 
+/**
+ * What a record may already be on the date asked about, when a fact dated only imprecisely may be in effect
+ * ("possibly cancelled, 2015"); nothing otherwise.
+ */
+export function possibly(record) {
+    const maybe = record && record.possibly;
+    if (!maybe) {
+        return '';
+    }
+    return el('span', {class: 'possibly', title: 'a fact dated ' + maybe.since + ' may already be in effect'},
+        ' · possibly ', words(maybe.standing || maybe.status), maybe.since ? ', ' + partialDate(maybe.since) : '');
+}
+
 /** A partial date as written ("2001", "2001-03", "~2000-11") for a reader: "c. Nov 2000". */
 export function partialDate(text) {
     if (!text) {

@@ -1,6 +1,6 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {card, dealTitle, el, estimate, estimateTotals, partialDate, statusClass, words} from './format.js';
+import {card, dealTitle, el, estimate, estimateTotals, partialDate, possibly, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
 import {showDealHistory} from './deals.js';
 
@@ -56,7 +56,7 @@ function dealCard(deal, times) {
             type: 'button', class: 'link', onclick: () => showDealHistory(deal, times)
         }, dealTitle(deal))),
         el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
-            el('span', {class: statusClass(deal.status)}, words(deal.status))),
+            el('span', {class: statusClass(deal.status)}, words(deal.status)), possibly(deal)),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',
             sourceButton(claim.provenance, estimate(claim.estimate))))));

@@ -204,6 +204,29 @@ class DashboardIT extends DyadIntegrationTest {
         screenshot("overview");
     }
 
+    @Test
+    @Order(6)
+    void aDealWhoseCancellationIsKnownOnlyByItsYearShowsItAsPossibleDuringThatYear() {
+        String id = uniqueId("mistral");
+        String source = """
+                "source": {"publisher": "Le Monde", "title": "Mistral", "publishedOn": "2015-08-06"}""";
+        ok(post("/api/v1/deals", """
+                {"id": "%s", "supplier": "FRA", "recipient": "RUS", "reportedOn": "2011-06-17", "stage": "CONTRACTED",
+                 "items": [{"designation": "Mistral", "description": "amphibious assault ship", "quantity": 2}], %s}"""
+                .formatted(id, source)));
+        ok(post("/api/v1/deals/" + id + "/suspension",
+                "{\"on\": \"2014-11-25\", \"reason\": \"the situation in Ukraine\", " + source + "}"));
+        String token = ok(post("/api/v1/deals/" + id + "/cancellation",
+                "{\"on\": \"2015\", \"reason\": \"cancelled\", " + source + "}"));
+        getConsistent("/api/v1/deals/" + id, token);
+
+        open("/?page=relationship&a=FRA&b=RUS&asOf=2015-06-30");
+        WebElement card = waitFor(By.cssSelector("article.deal[data-deal='" + id + "']"));
+        assertThat(card.findElement(By.cssSelector(".sub")).getText()).contains("suspended")
+                .contains("possibly cancelled, 2015");
+        screenshot("deal-possibly-cancelled");
+    }
+
     // --- helpers ---
 
     private void awaitDemoData() {

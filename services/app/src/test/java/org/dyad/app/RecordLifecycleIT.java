@@ -48,9 +48,13 @@ class RecordLifecycleIT extends DyadIntegrationTest {
             }
         }
 
-        JsonNode asOf2004 = get("/api/v1/deals/" + id + "?asOf=2004-06-01").getBody();
-        assertThat(asOf2004.path("status").asText()).isEqualTo("SUSPENDED");
-        assertThat(asOf2004.path("statusReason").asText()).isEqualTo("payment dispute");
+        // the suspension is dated "2004": possibly in effect during the year, surely from its last day
+        JsonNode mid2004 = get("/api/v1/deals/" + id + "?asOf=2004-06-01").getBody();
+        assertThat(mid2004.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(mid2004.path("possibly").path("status").asText()).isEqualTo("SUSPENDED");
+        JsonNode end2004 = get("/api/v1/deals/" + id + "?asOf=2004-12-31").getBody();
+        assertThat(end2004.path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(end2004.path("statusReason").asText()).isEqualTo("payment dispute");
     }
 
     @Test

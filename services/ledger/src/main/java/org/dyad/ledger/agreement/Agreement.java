@@ -2,6 +2,7 @@ package org.dyad.ledger.agreement;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.dyad.ledger.DyadCommandTargetResolver;
@@ -33,8 +34,12 @@ import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.ledger.Actors;
+import org.dyad.ledger.DatedLifecycle;
+import org.dyad.ledger.Lifecycle;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,7 +58,7 @@ import static org.dyad.ledger.RuleViolationException.require;
  * extended, expires or is terminated. A secret agreement may later be disclosed.
  */
 @Aggregate(commandTargetResolver = DyadCommandTargetResolver.BEAN)
-public class Agreement {
+public class Agreement implements DatedLifecycle {
 
     @AggregateIdentifier
     private String agreementId;
@@ -63,6 +68,7 @@ public class Agreement {
     private PartialDate expiresOn;
     private boolean secret;
     private boolean retracted;
+    private Lifecycle<LifecycleState> lifecycle;
 
     protected Agreement() {
         // for event sourcing
@@ -96,7 +102,7 @@ public class Agreement {
         Actors.requireKnown("party", command.party(), command.on());
         check(!parties.containsKey(command.party()), command.party() + " is already a party (" + parties
                 .get(command.party()) + ")");
-        apply(new SignatureRecorded(agreementId, command.on(), command.party(),
+        inOrder("on", new SignatureRecorded(agreementId, command.on(), command.party(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -114,7 +120,7 @@ public class Agreement {
         } else {
             check(current == PartyStatus.SIGNED, command.party() + " cannot consent: it is " + current);
         }
-        apply(new ConsentToBeBoundRecorded(agreementId, command.on(), command.party(), command.means(),
+        inOrder("on", new ConsentToBeBoundRecorded(agreementId, command.on(), command.party(), command.means(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -132,7 +138,7 @@ public class Agreement {
                     party + " cannot enter into force: it is " + parties.get(party));
         }
         check(!entering.isEmpty(), "no party is waiting to enter into force");
-        apply(new AgreementEnteredIntoForce(agreementId, command.on(), entering,
+        inOrder("on", new AgreementEnteredIntoForce(agreementId, command.on(), entering,
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -142,7 +148,7 @@ public class Agreement {
         requireParty("party", command.party());
         check(parties.get(command.party()) == PartyStatus.IN_FORCE,
                 command.party() + " can only suspend a participation in force; it is " + parties.get(command.party()));
-        apply(new ParticipationSuspended(agreementId, command.on(), command.party(), command.reason(),
+        inOrder("on", new ParticipationSuspended(agreementId, command.on(), command.party(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -152,7 +158,7 @@ public class Agreement {
         requireParty("party", command.party());
         check(parties.get(command.party()) == PartyStatus.SUSPENDED,
                 command.party() + " is not suspended; it is " + parties.get(command.party()));
-        apply(new ParticipationResumed(agreementId, command.on(), command.party(),
+        inOrder("on", new ParticipationResumed(agreementId, command.on(), command.party(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -166,7 +172,8 @@ public class Agreement {
         PartyStatus current = parties.get(command.party());
         check(current == PartyStatus.CONSENTED || current == PartyStatus.IN_FORCE || current == PartyStatus.SUSPENDED,
                 command.party() + " cannot withdraw: it is " + current);
-        apply(new WithdrawalNotified(agreementId, command.party(), command.noticeOn(), command.effectiveOn(),
+        inOrder("noticeOn", new WithdrawalNotified(agreementId, command.party(), command.noticeOn(),
+                command.effectiveOn(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -176,7 +183,7 @@ public class Agreement {
         requireParty("party", command.party());
         check(parties.get(command.party()).isActive(), command.party() + " cannot renounce: it is "
                 + parties.get(command.party()));
-        apply(new AgreementRenounced(agreementId, command.on(), command.party(), command.reason(),
+        inOrder("on", new AgreementRenounced(agreementId, command.on(), command.party(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -193,14 +200,14 @@ public class Agreement {
     @CommandHandler
     void handle(RecordExpiry command) {
         requireOngoing(command.on());
-        apply(new AgreementExpired(agreementId, command.on(),
+        inOrder("on", new AgreementExpired(agreementId, command.on(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
     @CommandHandler
     void handle(TerminateAgreement command) {
         requireOngoing(command.on());
-        apply(new AgreementTerminated(agreementId, command.on(), command.reason(),
+        inOrder("on", new AgreementTerminated(agreementId, command.on(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -211,6 +218,127 @@ public class Agreement {
         check(secret, "the agreement is not secret (or already disclosed)");
         apply(new AgreementDisclosed(agreementId, command.on(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    /** Applies a lifecycle fact once its date is known to leave a possible lifecycle ({@link Lifecycle}). */
+    private void inOrder(String dateField, DyadEvent event) {
+        lifecycle.requireInOrder(dateField, event);
+        apply(event);
+    }
+
+    @Override
+    public void requireInOrder(RecordCorrected correction) {
+        if (lifecycle != null) {
+            lifecycle.requireInOrder(correction);
+        }
+    }
+
+    /**
+     * One step of an agreement's lifecycle replayed in valid time: the same rules as the commands', on the status
+     * and parties the earlier facts left.
+     */
+    private static String step(LifecycleState agreement, DyadEvent event) {
+        if (!(event instanceof AgreementExtended) && (agreement.status == AgreementStatus.EXPIRED
+                || agreement.status == AgreementStatus.TERMINATED)) {
+            return "the agreement had ended";
+        }
+        Map<String, PartyStatus> parties = agreement.parties;
+        if (event instanceof SignatureRecorded e) {
+            return parties.containsKey(e.party()) ? "already a party" : agreement.party(e.party(), PartyStatus.SIGNED);
+        } else if (event instanceof ConsentToBeBoundRecorded e) {
+            PartyStatus current = parties.get(e.party());
+            boolean withoutSignature = e.means() == ConsentMeans.ACCESSION || e.means() == ConsentMeans.SUCCESSION;
+            return (current == null ? withoutSignature : current == PartyStatus.SIGNED)
+                    ? agreement.party(e.party(), PartyStatus.CONSENTED) : "not signed";
+        } else if (event instanceof AgreementEnteredIntoForce e) {
+            if (!e.parties().stream().allMatch(p -> parties.get(p) == PartyStatus.SIGNED
+                    || parties.get(p) == PartyStatus.CONSENTED)) {
+                return "not signed or consented";
+            }
+            agreement.status = AgreementStatus.IN_FORCE;
+            e.parties().forEach(p -> parties.put(p, PartyStatus.IN_FORCE));
+        } else if (event instanceof ParticipationSuspended e) {
+            return parties.get(e.party()) == PartyStatus.IN_FORCE
+                    ? agreement.party(e.party(), PartyStatus.SUSPENDED) : "not in force";
+        } else if (event instanceof ParticipationResumed e) {
+            return parties.get(e.party()) == PartyStatus.SUSPENDED
+                    ? agreement.party(e.party(), PartyStatus.IN_FORCE) : "not suspended";
+        } else if (event instanceof WithdrawalNotified e) {
+            PartyStatus current = parties.get(e.party());
+            return current == PartyStatus.CONSENTED || current == PartyStatus.IN_FORCE
+                    || current == PartyStatus.SUSPENDED
+                    ? agreement.party(e.party(), PartyStatus.WITHDRAWAL_NOTIFIED) : "not bound";
+        } else if (event instanceof AgreementRenounced e) {
+            return parties.get(e.party()) != null && parties.get(e.party()).isActive()
+                    ? agreement.party(e.party(), PartyStatus.RENOUNCED) : "not active";
+        } else if (event instanceof AgreementExpired) {
+            agreement.status = AgreementStatus.EXPIRED;
+        } else if (event instanceof AgreementTerminated) {
+            agreement.status = AgreementStatus.TERMINATED;
+        }
+        return null;
+    }
+
+    /** The parties an agreement fact concerns; none for a fact about the whole agreement. */
+    private static List<String> partiesOf(DyadEvent event) {
+        if (event instanceof AgreementEnteredIntoForce e) {
+            return e.parties();
+        }
+        return event.actors().isEmpty() ? partyOf(event) : event.actors();
+    }
+
+    private static List<String> partyOf(DyadEvent event) {
+        return event instanceof ParticipationSuspended e ? List.of(e.party())
+                : event instanceof ParticipationResumed e ? List.of(e.party())
+                : event instanceof WithdrawalNotified e ? List.of(e.party())
+                : event instanceof AgreementRenounced e ? List.of(e.party())
+                : List.of();
+    }
+
+    /** Two facts concern the same thing: a party they share, or one of them concerns the whole agreement. */
+    private static boolean related(DyadEvent a, DyadEvent b) {
+        List<String> first = partiesOf(a);
+        List<String> second = partiesOf(b);
+        return first.isEmpty() || second.isEmpty() || first.stream().anyMatch(second::contains);
+    }
+
+    /** An agreement fact in the past tense, as a refusal names the fact a new one conflicts with. */
+    private static String happened(DyadEvent event) {
+        String parties = String.join(", ", partiesOf(event));
+        return event instanceof SignatureRecorded ? parties + " signed"
+                : event instanceof ConsentToBeBoundRecorded ? parties + " consented to be bound"
+                : event instanceof AgreementEnteredIntoForce ? "the agreement entered into force for " + parties
+                : event instanceof ParticipationSuspended ? parties + " suspended its participation"
+                : event instanceof ParticipationResumed ? parties + " resumed its participation"
+                : event instanceof WithdrawalNotified ? parties + " gave notice of withdrawal"
+                : event instanceof AgreementRenounced ? parties + " renounced the agreement"
+                : event instanceof AgreementExpired ? "the agreement expired"
+                : "the agreement was terminated";
+    }
+
+    /** An agreement fact as a noun, as a refusal names the new fact. */
+    private static String named(DyadEvent event) {
+        String parties = String.join(", ", partiesOf(event));
+        return event instanceof SignatureRecorded ? "a signature by " + parties
+                : event instanceof ConsentToBeBoundRecorded ? "a consent to be bound by " + parties
+                : event instanceof AgreementEnteredIntoForce ? "an entry into force for " + parties
+                : event instanceof ParticipationSuspended ? "a suspension of participation by " + parties
+                : event instanceof ParticipationResumed ? "a resumption of participation by " + parties
+                : event instanceof WithdrawalNotified ? "a notice of withdrawal by " + parties
+                : event instanceof AgreementRenounced ? "a renunciation by " + parties
+                : event instanceof AgreementExpired ? "an expiry"
+                : "a termination";
+    }
+
+    /** The status and parties a replay of the agreement's lifecycle carries. */
+    private static final class LifecycleState {
+        AgreementStatus status = AgreementStatus.SIGNED;
+        final Map<String, PartyStatus> parties = new LinkedHashMap<>();
+
+        String party(String party, PartyStatus status) {
+            parties.put(party, status);
+            return null;
+        }
     }
 
     private void requireOngoing(PartialDate on) {
@@ -233,41 +361,55 @@ public class Agreement {
         expiresOn = event.expiresOn();
         secret = event.secret();
         event.parties().forEach(p -> parties.put(p, PartyStatus.SIGNED));
+        List<String> signatories = event.parties();
+        lifecycle = new Lifecycle<>(() -> {
+            LifecycleState founded = new LifecycleState();
+            signatories.forEach(p -> founded.parties.put(p, PartyStatus.SIGNED));
+            return founded;
+        }, Agreement::step, Agreement::happened, Agreement::named, Agreement::related, () -> signedOn,
+                "the signature");
     }
 
     @EventSourcingHandler
-    void on(SignatureRecorded event) {
+    void on(SignatureRecorded event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         parties.put(event.party(), PartyStatus.SIGNED);
     }
 
     @EventSourcingHandler
-    void on(ConsentToBeBoundRecorded event) {
+    void on(ConsentToBeBoundRecorded event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         parties.put(event.party(), PartyStatus.CONSENTED);
     }
 
     @EventSourcingHandler
-    void on(AgreementEnteredIntoForce event) {
+    void on(AgreementEnteredIntoForce event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = AgreementStatus.IN_FORCE;
         event.parties().forEach(p -> parties.put(p, PartyStatus.IN_FORCE));
     }
 
     @EventSourcingHandler
-    void on(ParticipationSuspended event) {
+    void on(ParticipationSuspended event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         parties.put(event.party(), PartyStatus.SUSPENDED);
     }
 
     @EventSourcingHandler
-    void on(ParticipationResumed event) {
+    void on(ParticipationResumed event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         parties.put(event.party(), PartyStatus.IN_FORCE);
     }
 
     @EventSourcingHandler
-    void on(WithdrawalNotified event) {
+    void on(WithdrawalNotified event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         parties.put(event.party(), PartyStatus.WITHDRAWAL_NOTIFIED);
     }
 
     @EventSourcingHandler
-    void on(AgreementRenounced event) {
+    void on(AgreementRenounced event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         parties.put(event.party(), PartyStatus.RENOUNCED);
     }
 
@@ -277,12 +419,14 @@ public class Agreement {
     }
 
     @EventSourcingHandler
-    void on(AgreementExpired event) {
+    void on(AgreementExpired event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = AgreementStatus.EXPIRED;
     }
 
     @EventSourcingHandler
-    void on(AgreementTerminated event) {
+    void on(AgreementTerminated event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = AgreementStatus.TERMINATED;
     }
 
@@ -292,7 +436,17 @@ public class Agreement {
     }
 
     @EventSourcingHandler
+    void on(RecordCorrected event) {
+        lifecycle.corrected(event);
+        if (AgreementSigned.class.getSimpleName().equals(event.correctedEventType())
+                && event.changes().get("signedOn") != null) {
+            signedOn = PartialDate.parse(String.valueOf(event.changes().get("signedOn")));
+        }
+    }
+
+    @EventSourcingHandler
     void on(RecordRetracted event) {
+        lifecycle.retracted(event.retractedEventId());
         if (AgreementSigned.class.getSimpleName().equals(event.retractedEventType())) {
             retracted = true;
         }

@@ -2,12 +2,15 @@ package org.dyad.ledger.deal;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
@@ -37,6 +40,8 @@ import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.ledger.Actors;
+import org.dyad.ledger.DatedLifecycle;
+import org.dyad.ledger.Lifecycle;
 
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +59,7 @@ import static org.dyad.ledger.RuleViolationException.require;
  * DELIVERED; beside the stage, its status may be SUSPENDED (resumable), CANCELLED (revivable) or SUPERSEDED.
  */
 @Aggregate(commandTargetResolver = DyadCommandTargetResolver.BEAN)
-public class Deal {
+public class Deal implements DatedLifecycle {
 
     @AggregateIdentifier
     private String dealId;
@@ -63,6 +68,7 @@ public class Deal {
     private PartialDate reportedOn;
     private final Set<String> designations = new HashSet<>();
     private boolean retracted;
+    private Lifecycle<LifecycleState> lifecycle;
 
     protected Deal() {
         // for event sourcing
@@ -113,7 +119,7 @@ public class Deal {
         requireGoingAhead();
         requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
         check(stage == DealStage.REPORTED, "negotiations can only open on a reported deal; this one is " + stage);
-        apply(new NegotiationOpened(dealId, command.on(),
+        inOrder("on", new NegotiationOpened(dealId, command.on(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -124,7 +130,7 @@ public class Deal {
         check(stage == DealStage.REPORTED || stage == DealStage.NEGOTIATING,
                 "only a reported or negotiated deal can be contracted; this one is " + stage);
         require(command.items() == null || !command.items().isEmpty(), "items", "give the contracted items or none");
-        apply(new ContractConcluded(dealId, command.on(), command.items(),
+        inOrder("on", new ContractConcluded(dealId, command.on(), command.items(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -140,7 +146,7 @@ public class Deal {
             require(designations.contains(items.get(i).designation()), "tranche.items[" + i + "].designation",
                     "'" + items.get(i).designation() + "' is not an item of this deal (" + designations + ")");
         }
-        apply(new DeliveryRecorded(dealId, command.tranche(),
+        inOrder("tranche.deliveredOn", new DeliveryRecorded(dealId, command.tranche(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -150,7 +156,7 @@ public class Deal {
         requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
         check(stage == DealStage.CONTRACTED || stage == DealStage.DELIVERING,
                 "only a contracted deal can be fully delivered; this one is " + stage);
-        apply(new DeliveryCompleted(dealId, command.on(),
+        inOrder("on", new DeliveryCompleted(dealId, command.on(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -160,7 +166,7 @@ public class Deal {
         requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
         require(command.reason() != null && !command.reason().isBlank(), "reason", "say why the deal was suspended");
         check(stage.isOpen(), "a fully delivered deal cannot be suspended");
-        apply(new DealSuspended(dealId, command.on(), command.reason(),
+        inOrder("on", new DealSuspended(dealId, command.on(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -169,7 +175,7 @@ public class Deal {
         requireNotRetracted();
         requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
         check(status == DealStatus.SUSPENDED, "only a suspended deal can be resumed; this one is " + status);
-        apply(new DealResumed(dealId, command.on(),
+        inOrder("on", new DealResumed(dealId, command.on(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -180,7 +186,7 @@ public class Deal {
         check(status == DealStatus.ACTIVE || status == DealStatus.SUSPENDED,
                 "a " + status + " deal cannot be cancelled");
         check(stage.isOpen(), "a fully delivered deal cannot be cancelled");
-        apply(new DealCancelled(dealId, command.on(), command.reason(),
+        inOrder("on", new DealCancelled(dealId, command.on(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -191,7 +197,7 @@ public class Deal {
         require(command.stage() != null && command.stage().isOpen(), "stage",
                 "a revived deal goes back to an open stage (REPORTED to DELIVERING)");
         check(status == DealStatus.CANCELLED, "only a cancelled deal can be revived; this one is " + status);
-        apply(new DealRevived(dealId, command.on(), command.stage(),
+        inOrder("on", new DealRevived(dealId, command.on(), command.stage(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -203,7 +209,7 @@ public class Deal {
                 "name the other deal that takes this one's place");
         check(status != DealStatus.SUPERSEDED, "the deal is already superseded");
         check(stage.isOpen(), "a fully delivered deal cannot be superseded");
-        apply(new DealSuperseded(dealId, command.on(), command.supersededBy(),
+        inOrder("on", new DealSuperseded(dealId, command.on(), command.supersededBy(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -214,6 +220,104 @@ public class Deal {
         requireDate("estimatedOn", command.estimatedOn());
         apply(new EstimateRecorded(dealId, command.estimate(), command.estimatedOn(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    /** Applies a lifecycle fact once its date is known to leave a possible lifecycle ({@link Lifecycle}). */
+    private void inOrder(String dateField, DyadEvent event) {
+        lifecycle.requireInOrder(dateField, event);
+        apply(event);
+    }
+
+    @Override
+    public void requireInOrder(RecordCorrected correction) {
+        if (lifecycle != null) {
+            lifecycle.requireInOrder(correction);
+        }
+    }
+
+    /**
+     * One step of a deal's lifecycle replayed in valid time: the same rules as the commands', on the stage and status
+     * the earlier facts left.
+     */
+    private static String step(LifecycleState deal, DyadEvent event) {
+        boolean goingAhead = deal.status == DealStatus.ACTIVE;
+        boolean open = deal.stage.isOpen();
+        if (event instanceof NegotiationOpened) {
+            return goingAhead && deal.stage == DealStage.REPORTED ? deal.stage(DealStage.NEGOTIATING) : "not reported";
+        } else if (event instanceof ContractConcluded) {
+            return goingAhead && (deal.stage == DealStage.REPORTED || deal.stage == DealStage.NEGOTIATING)
+                    ? deal.stage(DealStage.CONTRACTED) : "not before a contract";
+        } else if (event instanceof DeliveryRecorded) {
+            return goingAhead && open ? deal.stage(DealStage.DELIVERING) : "no delivery then";
+        } else if (event instanceof DeliveryCompleted) {
+            return goingAhead && (deal.stage == DealStage.CONTRACTED || deal.stage == DealStage.DELIVERING)
+                    ? deal.stage(DealStage.DELIVERED) : "not contracted";
+        } else if (event instanceof DealSuspended) {
+            return goingAhead && open ? deal.status(DealStatus.SUSPENDED) : "not going ahead";
+        } else if (event instanceof DealResumed) {
+            return deal.status == DealStatus.SUSPENDED ? deal.status(DealStatus.ACTIVE) : "not suspended";
+        } else if (event instanceof DealCancelled) {
+            return (goingAhead || deal.status == DealStatus.SUSPENDED) && open ? deal.status(DealStatus.CANCELLED)
+                    : "not cancellable";
+        } else if (event instanceof DealRevived revived) {
+            return deal.status == DealStatus.CANCELLED ? deal.revived(revived.stage())
+                    : "not cancelled";
+        } else if (event instanceof DealSuperseded) {
+            return deal.status != DealStatus.SUPERSEDED && open ? deal.status(DealStatus.SUPERSEDED)
+                    : "not supersedable";
+        }
+        return null;
+    }
+
+    /** A deal fact in the past tense, as a refusal names the fact a new one conflicts with. */
+    private static String happened(DyadEvent event) {
+        return "the deal " + (event instanceof NegotiationOpened ? "went into negotiation"
+                : event instanceof ContractConcluded ? "was contracted"
+                : event instanceof DeliveryRecorded ? "had a delivery"
+                : event instanceof DeliveryCompleted ? "was fully delivered"
+                : event instanceof DealSuspended ? "was suspended"
+                : event instanceof DealResumed ? "was resumed"
+                : event instanceof DealCancelled ? "was cancelled"
+                : event instanceof DealRevived ? "was revived"
+                : "was superseded");
+    }
+
+    /** A deal fact as a noun, as a refusal names the new fact. */
+    private static String named(DyadEvent event) {
+        return event instanceof NegotiationOpened ? "an opening of negotiations"
+                : event instanceof ContractConcluded ? "a contract"
+                : event instanceof DeliveryRecorded ? "a delivery"
+                : event instanceof DeliveryCompleted ? "a completed delivery"
+                : event instanceof DealSuspended ? "a suspension"
+                : event instanceof DealResumed ? "a resumption"
+                : event instanceof DealCancelled ? "a cancellation"
+                : event instanceof DealRevived ? "a revival"
+                : "a supersession";
+    }
+
+    /** The stage and status a replay of the deal's lifecycle carries. */
+    private static final class LifecycleState {
+        DealStage stage;
+        DealStatus status = DealStatus.ACTIVE;
+
+        LifecycleState(DealStage stage) {
+            this.stage = stage;
+        }
+
+        String stage(DealStage stage) {
+            this.stage = stage;
+            return null;
+        }
+
+        String status(DealStatus status) {
+            this.status = status;
+            return null;
+        }
+
+        String revived(DealStage stage) {
+            this.stage = stage;
+            return status(DealStatus.ACTIVE);
+        }
     }
 
     private void requireNotRetracted() {
@@ -233,15 +337,20 @@ public class Deal {
         status = DealStatus.ACTIVE;
         reportedOn = event.reportedOn();
         event.items().forEach(i -> designations.add(i.designation()));
+        DealStage founded = event.stage();
+        lifecycle = new Lifecycle<>(() -> new LifecycleState(founded), Deal::step, Deal::happened, Deal::named,
+                (a, b) -> true, () -> reportedOn, "the deal's first report");
     }
 
     @EventSourcingHandler
-    void on(NegotiationOpened event) {
+    void on(NegotiationOpened event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         stage = DealStage.NEGOTIATING;
     }
 
     @EventSourcingHandler
-    void on(ContractConcluded event) {
+    void on(ContractConcluded event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         stage = DealStage.CONTRACTED;
         if (event.items() != null) {
             event.items().stream().map(DealItem::designation).forEach(designations::add);
@@ -249,43 +358,60 @@ public class Deal {
     }
 
     @EventSourcingHandler
-    void on(DeliveryRecorded event) {
+    void on(DeliveryRecorded event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         stage = DealStage.DELIVERING;
     }
 
     @EventSourcingHandler
-    void on(DeliveryCompleted event) {
+    void on(DeliveryCompleted event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         stage = DealStage.DELIVERED;
     }
 
     @EventSourcingHandler
-    void on(DealSuspended event) {
+    void on(DealSuspended event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = DealStatus.SUSPENDED;
     }
 
     @EventSourcingHandler
-    void on(DealResumed event) {
+    void on(DealResumed event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = DealStatus.ACTIVE;
     }
 
     @EventSourcingHandler
-    void on(DealCancelled event) {
+    void on(DealCancelled event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = DealStatus.CANCELLED;
     }
 
     @EventSourcingHandler
-    void on(DealRevived event) {
+    void on(DealRevived event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = DealStatus.ACTIVE;
         stage = event.stage();
     }
 
     @EventSourcingHandler
-    void on(DealSuperseded event) {
+    void on(DealSuperseded event, @MessageIdentifier String eventId) {
+        lifecycle.recorded(eventId, event);
         status = DealStatus.SUPERSEDED;
     }
 
     @EventSourcingHandler
+    void on(RecordCorrected event) {
+        lifecycle.corrected(event);
+        if (SaleReported.class.getSimpleName().equals(event.correctedEventType())
+                && event.changes().get("reportedOn") != null) {
+            reportedOn = PartialDate.parse(String.valueOf(event.changes().get("reportedOn")));
+        }
+    }
+
+    @EventSourcingHandler
     void on(RecordRetracted event) {
+        lifecycle.retracted(event.retractedEventId());
         if (SaleReported.class.getSimpleName().equals(event.retractedEventType())) {
             retracted = true;
         }

@@ -14,6 +14,7 @@ import org.dyad.contracts.correction.command.RetractRecord;
 import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.ledger.CommandLimits;
+import org.dyad.ledger.DatedLifecycle;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.agreement.Agreement;
 import org.dyad.ledger.deal.Deal;
@@ -66,7 +67,12 @@ class RecordCorrectionHandler {
                 command.changes(), command.reason(), provenance(command.source(), command.grade(),
                 command.recordedBy()));
         repository(target.event().getType()).load(command.aggregateId(), command.expectedVersion())
-                .execute(aggregate -> apply(corrected));
+                .execute(aggregate -> {
+                    if (aggregate instanceof DatedLifecycle record) {
+                        record.requireInOrder(corrected);
+                    }
+                    apply(corrected);
+                });
     }
 
     @CommandHandler

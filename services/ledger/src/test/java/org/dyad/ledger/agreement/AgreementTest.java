@@ -395,4 +395,53 @@ class AgreementTest {
                     .expectNoEvents();
         }
     }
+
+    /** A new fact takes its place in valid time; the agreement's lifecycle must be possible in that order. */
+    @Nested
+    class ValidTimeOrder {
+
+        private AgreementEnteredIntoForce inForceOn(String date) {
+            return new AgreementEnteredIntoForce(PACT, date(date), List.of("RUS", "USA"), provenance());
+        }
+
+        @Test
+        void anEntryIntoForceBeforeThePartySignedIsRefusedNamingTheSignature() {
+            fixture.given(signed(false, null), new SignatureRecorded(PACT, date("1997-05-01"), "CHN", provenance()))
+                    .when(new EnterIntoForce(PACT, date("1996"), List.of("CHN"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("on: CHN signed on 1997-05-01; an entry into force for CHN on 1996 would"
+                            + " come before it")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aWithdrawalNoticeBeforeTheEntryIntoForceIsRefused() {
+            fixture.given(signed(false, null), inForceOn("1998-03-01"))
+                    .when(new NotifyWithdrawal(PACT, "USA", date("1997-06-01"), date("1997-12-01"), LA_TIMES_2001, B2,
+                            ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("noticeOn: the agreement entered into force for RUS, USA on 1998-03-01;"
+                            + " a notice of withdrawal by USA on 1997-06-01 would come before it")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aWithdrawalNoticeDatedOnlyByTheYearOfTheEntryIntoForceIsAccepted() {
+            fixture.given(signed(false, null), inForceOn("1998-03-01"))
+                    .when(new NotifyWithdrawal(PACT, "USA", date("1998"), date("1999"), LA_TIMES_2001, B2, ANALYST,
+                            null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(a -> assertThat(a.parties()).containsEntry("USA", PartyStatus.WITHDRAWAL_NOTIFIED));
+        }
+
+        @Test
+        void aTerminationBeforeALaterEntryIntoForceIsRefused() {
+            fixture.given(signed(false, null), inForceOn("1998-03-01"))
+                    .when(new TerminateAgreement(PACT, date("1996"), "ended", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("on: the agreement entered into force for RUS, USA on 1998-03-01;"
+                            + " a termination on 1996 would come before it")
+                    .expectNoEvents();
+        }
+    }
 }

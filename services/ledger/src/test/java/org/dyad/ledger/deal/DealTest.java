@@ -6,6 +6,7 @@ import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dyad.ledger.Sources.ANALYST;
@@ -467,6 +469,105 @@ class DealTest {
                             null, List.of(), LA_TIMES_2001, B2, ANALYST))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
+        }
+    }
+
+    /** A new fact takes its place in valid time; the lifecycle must be possible in that order. */
+    @Nested
+    class ValidTimeOrder {
+
+        private DealSuspended suspendedOn(String date) {
+            return new DealSuspended(DEAL, date(date), "embargo", provenance());
+        }
+
+        private CancelDeal cancelOn(String date) {
+            return new CancelDeal(DEAL, date(date), "cancelled", LA_TIMES_2001, B2, ANALYST, null);
+        }
+
+        @Test
+        void aCancellationDatedBeforeALaterSuspensionIsRefusedNamingTheSuspension() {
+            fixture.given(reported(DealStage.CONTRACTED), suspendedOn("2018-09-22"))
+                    .when(cancelOn("2017-01-05"))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("on: the deal was suspended on 2018-09-22; a cancellation on 2017-01-05"
+                            + " would come before it")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCancellationAfterTheSuspensionIsAccepted() {
+            fixture.given(reported(DealStage.CONTRACTED), suspendedOn("2014-11-25"))
+                    .when(cancelOn("2015-02-01"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectState(deal -> assertThat(deal.status()).isEqualTo(DealStatus.CANCELLED));
+        }
+
+        @Test
+        void aCancellationDatedOnlyByTheYearOfTheSuspensionMayComeAfterItAndIsAccepted() {
+            fixture.given(reported(DealStage.CONTRACTED), suspendedOn("2014-11-25"))
+                    .when(cancelOn("2014"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new DealCancelled(DEAL, date("2014"), "cancelled", provenance()));
+            fixture.given(reported(DealStage.CONTRACTED), suspendedOn("2014-11-25"))
+                    .when(cancelOn("2014-11"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aCancellationSurelyBeforeAnImpreciseSuspensionIsRefused() {
+            fixture.given(reported(DealStage.CONTRACTED), suspendedOn("2015"))
+                    .when(cancelOn("2014-12-31"))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("on: the deal was suspended on 2015; a cancellation on 2014-12-31 would"
+                            + " come before it");
+        }
+
+        @Test
+        void aDeliveryBeforeTheContractIsRefused() {
+            Tranche tranche = Tranche.on(date("2001-06"), List.of(new TrancheItem("S-300", 1, false)));
+            fixture.given(reported(DealStage.REPORTED),
+                            new ContractConcluded(DEAL, date("2001-12-20"), null, provenance()))
+                    .when(new RecordDelivery(DEAL, tranche, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("tranche.deliveredOn: the deal was contracted on 2001-12-20; a delivery on"
+                            + " 2001-06 would come before it")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void tranchesMayBeRecordedInAnyOrder() {
+            Tranche earlier = Tranche.on(date("2003-01"), List.of(new TrancheItem("S-300", 1, false)));
+            fixture.given(reported(DealStage.CONTRACTED), new DeliveryRecorded(DEAL,
+                            Tranche.on(date("2004-05"), List.of(new TrancheItem("S-300", 1, false))), provenance()))
+                    .when(new RecordDelivery(DEAL, earlier, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aSuspensionInsideAnEarlierSuspendedSpanIsRefusedNamingThatSuspension() {
+            fixture.given(reported(DealStage.CONTRACTED), suspendedOn("2005-01-10"),
+                            new DealResumed(DEAL, date("2008-03-01"), provenance()))
+                    .when(new SuspendDeal(DEAL, date("2006"), "again", LA_TIMES_2001, B2, ANALYST, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("on: the deal was resumed on 2008-03-01; a suspension on 2006 would come"
+                            + " before it");
+        }
+
+        @Test
+        void aCorrectedReportDateMovesWhereTheDealBegins() {
+            fixture.given(reported(DealStage.REPORTED), new RecordCorrected(DEAL, "report", "SaleReported",
+                            Map.of("reportedOn", "2000-11"), "first reported earlier", provenance()))
+                    .when(new OpenNegotiation(DEAL, date("2000-12"), LA_TIMES_2001, B2, ANALYST, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aLifecycleAlreadyStoredOutOfOrderDoesNotBlockNewFacts() {
+            // stored before the order was checked: cancelled 2017, suspended 2018
+            fixture.given(reported(DealStage.CONTRACTED), suspendedOn("2018-09-22"),
+                            new DealCancelled(DEAL, date("2017-01-05"), "cancelled", provenance()))
+                    .when(new ReviveDeal(DEAL, date("2019"), DealStage.CONTRACTED, LA_TIMES_2001, B2, ANALYST, null))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 }

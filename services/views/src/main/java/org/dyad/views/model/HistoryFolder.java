@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * Turns one record's events into its history: corrections are applied to the events they point at, retractions
- * mark them, and (for an "as of" answer) facts not yet valid on the date are left out. The same fold serves the
- * live views and every "as of" / "known at" query; the caller decides which recorded facts it may see.
+ * mark them, and (for an "as of" answer) facts whose date has not begun by then are left out. The history stays in
+ * recording order; the projections fold it in valid-time order ({@code ValidTimeOrder}) and tell facts that surely
+ * happened by the date from those that possibly did. The same history serves the live views and every "as of" /
+ * "known at" query; the caller decides which recorded facts it may see.
  */
 public final class HistoryFolder {
 

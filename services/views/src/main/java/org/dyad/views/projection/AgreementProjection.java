@@ -16,9 +16,15 @@ import org.dyad.contracts.agreement.event.SignatureRecorded;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.views.model.HistoryEntry;
 
+import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.ValidTimeOrder;
+
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.dyad.views.projection.BatchWrites.date;
@@ -62,25 +68,92 @@ public final class AgreementProjection implements RecordProjection {
     }
 
     /**
-     * Folds an agreement's history as it stood on {@code referenceDate}: a withdrawal whose effective date is after
-     * that date shows as notified, one whose date has passed as withdrawn; an agreement whose expiry date has passed
-     * shows as expired. {@code null} if its signature is not part of the history (retracted, or not yet valid on the
-     * date asked about).
+     * Folds an agreement's history as it stood on {@code referenceDate}, every fact counting whatever its date (the
+     * present, or a history already limited to a date).
      */
     public static AgreementView fold(List<HistoryEntry> history, long version, LocalDate referenceDate) {
-        AgreementView agreement = new AgreementView();
-        for (HistoryEntry entry : history) {
-            if (!entry.retracted() && (agreement.agreementId != null || entry.event() instanceof AgreementSigned)) {
-                FOLD.apply(entry, agreement);
-            }
-        }
-        if (agreement.agreementId == null) {
+        return fold(history, version, referenceDate, null);
+    }
+
+    /**
+     * Folds an agreement's history as it stood on {@code referenceDate}, in valid-time order ({@link ValidTimeOrder},
+     * the signature first): a withdrawal whose effective date is after that date shows as notified, one whose date
+     * has surely passed as withdrawn; an agreement whose expiry date has passed shows as expired. {@code null} if its
+     * signature is not part of the history (retracted, or not yet valid on the date asked about).
+     * <p>
+     * As of a date ({@code asOf} not null), a fact whose date may still be ahead ("2002" as of 2002-03-01) does not
+     * count, nor does a withdrawal whose effective date may still be ahead; if counting them would change the
+     * agreement's or a party's status, the agreement or the party says so in {@code possibly}.
+     *
+     * @param asOf the date asked about; {@code null} when every fact of the history counts
+     */
+    public static AgreementView fold(List<HistoryEntry> history, long version, LocalDate referenceDate,
+                                     LocalDate asOf) {
+        HistoryEntry signature = history.stream()
+                .filter(h -> !h.retracted() && h.event() instanceof AgreementSigned).findFirst().orElse(null);
+        if (signature == null) {
             return null;
         }
+        List<HistoryEntry> ordered = new ArrayList<>(List.of(signature));
+        ordered.addAll(ValidTimeOrder.of(history.stream().filter(h -> !h.retracted() && h != signature).toList(),
+                HistoryEntry::validOn));
+        AgreementView agreement = foldAt(ordered, referenceDate, asOf, false, new HashMap<>());
+        if (asOf != null) {
+            Map<String, PartialDate> since = new HashMap<>();
+            AgreementView possible = foldAt(ordered, referenceDate, asOf, true, since);
+            if (possible.status != agreement.status) {
+                agreement.possibly = new AgreementView.Possibly(possible.status, since.get(null));
+            }
+            for (PartyStanding party : agreement.parties()) {
+                PartyStanding maybe = possible.party(party.party());
+                if (maybe.status != party.status) {
+                    party.possibly = new AgreementView.Possibly(maybe.status, since.get(party.party()));
+                }
+            }
+        }
+        agreement.history = history;
+        agreement.version = version;
+        agreement.sources = HistoryEntry.sourcesOf(history);
+        return agreement;
+    }
+
+    /**
+     * One fold of the ordered facts. Surely ({@code possibly} false): only facts whose date has surely passed by
+     * {@code asOf}, and withdrawals from the last day their effective date may denote. Possibly: also the facts whose
+     * date has begun by then, and withdrawals from the first day; {@code since} gets the date of the last such fact
+     * that changed the agreement's status (under key {@code null}) or a party's.
+     */
+    private static AgreementView foldAt(List<HistoryEntry> ordered, LocalDate referenceDate, LocalDate asOf,
+                                        boolean possibly, Map<String, PartialDate> since) {
+        AgreementView agreement = new AgreementView();
+        for (HistoryEntry entry : ordered) {
+            boolean uncertain = asOf != null && ValidTimeOrder.possiblyBy(entry.validOn(), asOf)
+                    && !(entry.event() instanceof AgreementSigned);
+            if (uncertain && !possibly) {
+                continue;
+            }
+            AgreementStatus status = agreement.status;
+            Map<String, PartyStatus> parties = new HashMap<>();
+            agreement.parties().forEach(p -> parties.put(p.party(), p.status));
+            FOLD.apply(entry, agreement);
+            if (uncertain) {
+                if (agreement.status != status) {
+                    since.put(null, entry.validOn());
+                }
+                agreement.parties().stream().filter(p -> p.status != parties.get(p.party()))
+                        .forEach(p -> since.put(p.party(), entry.validOn()));
+            }
+        }
         for (PartyStanding party : agreement.parties()) {
-            if (party.status == PartyStatus.WITHDRAWAL_NOTIFIED
-                    && !party.withdrawalEffectiveOn.earliest().isAfter(referenceDate)) {
+            LocalDate effective = party.withdrawalEffectiveOn == null ? null : possibly
+                    ? party.withdrawalEffectiveOn.earliest() : party.withdrawalEffectiveOn.latest();
+            if (party.status == PartyStatus.WITHDRAWAL_NOTIFIED && !effective.isAfter(referenceDate)) {
                 party.status = PartyStatus.WITHDRAWN;
+                if (!party.withdrawalEffectiveOn.latest().isAfter(referenceDate)) {
+                    continue;
+                }
+                since.put(party.party(), party.withdrawalEffectiveOn);
+                since.putIfAbsent(null, party.withdrawalEffectiveOn);
             }
         }
         // A bilateral agreement ends when one of its two parties has left it; a multilateral one goes on.
@@ -91,6 +164,7 @@ public final class AgreementProjection implements RecordProjection {
                         agreement.status = AgreementStatus.TERMINATED;
                         agreement.endedOn = left.status == PartyStatus.RENOUNCED ? left.renouncedOn
                                 : left.withdrawalEffectiveOn;
+                        since.putIfAbsent(null, since.get(left.party()));
                     });
         }
         if (agreement.expiresOn != null && agreement.expiresOn.latest().isBefore(referenceDate)
@@ -98,9 +172,6 @@ public final class AgreementProjection implements RecordProjection {
             agreement.status = AgreementStatus.EXPIRED;
             agreement.endedOn = agreement.expiresOn;
         }
-        agreement.history = history;
-        agreement.version = version;
-        agreement.sources = HistoryEntry.sourcesOf(history);
         return agreement;
     }
 

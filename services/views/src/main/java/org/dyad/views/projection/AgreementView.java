@@ -2,6 +2,7 @@ package org.dyad.views.projection;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.dyad.contracts.agreement.AgreementKind;
 import org.dyad.contracts.agreement.AgreementStatus;
@@ -40,6 +41,8 @@ public class AgreementView {
     AgreementStatus status;
     PartialDate enteredIntoForceOn;
     PartialDate endedOn;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Possibly possibly;
     @JsonIgnore
     private final Map<String, PartyStanding> parties = new LinkedHashMap<>();
     List<String> concerning = List.of();
@@ -50,6 +53,15 @@ public class AgreementView {
     AgreementView() {
     }
 
+    /**
+     * The status an agreement or a party may already have on the date asked about: a fact whose date has begun but
+     * may still be ahead (a withdrawal taking effect in "2002", asked about 2002-03-01) would give it this status.
+     *
+     * @param since the date of that fact as recorded ({@code null} when it follows from a party's step)
+     */
+    public record Possibly(Enum<?> status, PartialDate since) {
+    }
+
     PartyStanding party(String code) {
         return parties.computeIfAbsent(code, PartyStanding::new);
     }
@@ -58,7 +70,7 @@ public class AgreementView {
     public LocalDate nextChangeAfter(LocalDate referenceDate) {
         List<LocalDate> changes = new ArrayList<>();
         parties.values().stream().filter(p -> p.status == PartyStatus.WITHDRAWAL_NOTIFIED)
-                .forEach(p -> changes.add(p.withdrawalEffectiveOn.earliest()));
+                .forEach(p -> changes.add(p.withdrawalEffectiveOn.latest()));
         if (expiresOn != null) {
             changes.add(expiresOn.latest().plusDays(1));
         }

@@ -1,6 +1,7 @@
 package org.dyad.views.projection;
 
 import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.ValidTimeOrder;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.event.ContractConcluded;
@@ -19,6 +20,7 @@ import org.dyad.views.model.HistoryEntry;
 import org.dyad.views.projection.DealRows.DealRow;
 import org.dyad.views.projection.RelationshipCounts.DealPlace;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +52,57 @@ public final class DealProjection implements RecordProjection {
         return "deal";
     }
 
-    /**
-     * Folds a deal's history; {@code null} if its founding report is not part of it (retracted, or not yet valid on
-     * the date asked about). Facts before the founding report count only once it is there.
-     */
+    /** Folds a deal's history as it stands now: every fact counts, whatever its date. */
     public static DealView fold(List<HistoryEntry> history, long version) {
-        DealView deal = new DealView();
-        for (HistoryEntry entry : history) {
-            if (!entry.retracted() && (deal.dealId != null || entry.event() instanceof SaleReported)) {
-                FOLD.apply(entry, deal);
-            }
-        }
-        if (deal.dealId == null) {
+        return fold(history, version, null);
+    }
+
+    /**
+     * Folds a deal's history as of a date, in valid-time order ({@link ValidTimeOrder}); {@code null} if its founding
+     * report is not part of it (retracted, or not yet valid on the date asked about). The founding report counts from
+     * the first day its date may denote, and the other facts follow it. A fact whose date has surely passed by
+     * {@code asOf} counts; one whose date has begun but may still be ahead ("2015" as of 2015-06-01) does not, and if
+     * counting it would change the deal's status or stage, the deal says so in {@code possibly}. Estimates count in
+     * the order they were recorded, from the first day their date may denote.
+     *
+     * @param history the deal's history in recording order, without facts whose date begins after {@code asOf}
+     * @param asOf    the date asked about; {@code null} for the present, where every fact counts
+     */
+    public static DealView fold(List<HistoryEntry> history, long version, LocalDate asOf) {
+        HistoryEntry founding = history.stream()
+                .filter(h -> !h.retracted() && h.event() instanceof SaleReported).findFirst().orElse(null);
+        if (founding == null) {
             return null;
         }
+        List<HistoryEntry> lifecycle = ValidTimeOrder.of(history.stream()
+                .filter(h -> !h.retracted() && h != founding && !(h.event() instanceof EstimateRecorded))
+                .toList(), HistoryEntry::validOn);
+        DealView deal = new DealView();
+        DealView possible = asOf == null ? null : new DealView();
+        FOLD.apply(founding, deal);
+        HistoryEntry possibleChange = null;
+        if (possible != null) {
+            FOLD.apply(founding, possible);
+        }
+        for (HistoryEntry entry : lifecycle) {
+            if (asOf == null || ValidTimeOrder.surelyBy(entry.validOn(), asOf)) {
+                FOLD.apply(entry, deal);
+            }
+            if (possible != null) {
+                String standing = possible.standing();
+                FOLD.apply(entry, possible);
+                if (ValidTimeOrder.possiblyBy(entry.validOn(), asOf) && !standing.equals(possible.standing())) {
+                    possibleChange = entry;
+                }
+            }
+        }
+        if (possible != null && possibleChange != null
+                && (possible.status != deal.status || possible.stage != deal.stage)) {
+            deal.possibly = new DealView.Possibly(possible.status, possible.stage, possible.standing(),
+                    possibleChange.validOn(), possibleChange.eventId(), possibleChange.type());
+        }
+        history.stream().filter(h -> !h.retracted() && h.event() instanceof EstimateRecorded)
+                .forEach(h -> FOLD.apply(h, deal));
         deal.history = history;
         deal.version = version;
         // Each source's latest report counts, with every figure it gave (a price and its dollar equivalent).

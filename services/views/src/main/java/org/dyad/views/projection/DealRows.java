@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.dyad.views.projection.BatchWrites.date;
 import static org.dyad.views.projection.BatchWrites.json;
@@ -82,15 +83,16 @@ final class DealRows {
     }
 
     /**
-     * The deal's state for each span between the valid dates of its facts. A fact counts from the first day it may
-     * have happened, as in {@code HistoryFolder.history}: within a span the same facts are valid, so one fold per
-     * span answers every date in it. The last span is the present; its summary is the one lists and relationships
-     * of the present read.
+     * The deal's state for each span between the dates on which what is known of it changes: the first and the last
+     * day each fact's date may denote ({@code DealProjection.fold}: from its first day a fact may be in effect, from
+     * its last day it surely is). Within a span the same facts are surely, possibly or not yet in effect, so one
+     * fold per span answers every date in it, as the fold of a single deal as of that date does. The last span is the
+     * present; its summary is the one lists and relationships of the present read.
      */
     private static void writeStates(BatchWrites batch, List<HistoryEntry> history, long version, DealView present,
                                     ObjectNode presentSummary) {
-        List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null).map(h -> h.validOn().earliest())
-                .distinct().sorted().toList();
+        List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null)
+                .flatMap(h -> Stream.of(h.validOn().earliest(), h.validOn().latest())).distinct().sorted().toList();
         for (int i = 0; i <= dates.size(); i++) {
             LocalDate from = i == 0 ? null : dates.get(i - 1);
             LocalDate until = i == dates.size() ? null : dates.get(i);
@@ -100,7 +102,7 @@ final class DealRows {
             }
             LocalDate asOf = from == null ? until.minusDays(1) : from;
             DealView deal = DealProjection.fold(history.stream()
-                    .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version);
+                    .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version, asOf);
             if (deal != null) {
                 writeState(batch, from, until, deal, DealSummary.of(deal));
             }

@@ -1,6 +1,7 @@
 package org.dyad.views.projection;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
@@ -41,6 +42,8 @@ public class DealView {
     PartialDate deliveredOn;
     final List<Tranche> deliveries = new ArrayList<>();
     String supersededBy;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Possibly possibly;
     final List<EstimateClaim> estimates = new ArrayList<>();
     List<EstimateClaim> latestEstimates = List.of();
     List<Source> sources = List.of();
@@ -48,6 +51,18 @@ public class DealView {
     long version;
 
     DealView() {
+    }
+
+    /**
+     * What the deal may already be on the date asked about: a fact whose date has begun but may still be ahead
+     * (a cancellation dated "2015", asked about 2015-06-01) would make its status or stage this, from {@code since}.
+     *
+     * @param since     the date of that fact, as recorded
+     * @param eventId   that fact's event
+     * @param eventType that fact's event type
+     */
+    public record Possibly(DealStatus status, DealStage stage, String standing, PartialDate since, String eventId,
+                           String eventType) {
     }
 
     void status(DealStatus status, String reason, PartialDate since) {
@@ -140,6 +155,10 @@ public class DealView {
 
     public PartialDate reportedOn() {
         return reportedOn;
+    }
+
+    public Possibly possibly() {
+        return possibly;
     }
 
     public String supersededBy() {

@@ -1,6 +1,7 @@
 package org.dyad.views.projection;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dyad.contracts.agreement.ConsentMeans;
 import org.dyad.contracts.agreement.PartyStatus;
 import org.dyad.contracts.common.PartialDate;
@@ -21,6 +22,8 @@ public class PartyStanding {
     PartialDate withdrawalEffectiveOn;
     PartialDate renouncedOn;
     String reason;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    AgreementView.Possibly possibly;
 
     PartyStanding(String party) {
         this.party = party;

@@ -173,8 +173,8 @@ public class ViewDocuments {
             long version = recordFacts.get(recordFacts.size() - 1).sequence();
             var history = HistoryFolder.history(recordFacts, asOf);
             Object record = switch (kind) {
-                case DEAL -> DealProjection.fold(history, version);
-                case AGREEMENT -> AgreementProjection.fold(history, version, reference);
+                case DEAL -> DealProjection.fold(history, version, asOf);
+                case AGREEMENT -> AgreementProjection.fold(history, version, reference, asOf);
                 case STATEMENT -> StatementProjection.fold(history, version);
             };
             if (record != null) {

@@ -87,6 +87,12 @@ public final class EventFeed {
         return reviewed == null ? 0 : reviewed;
     }
 
+    /** Writes the states of deals stored without them, as the views do at start; answers how many. */
+    public int fillMissingDealStates() {
+        Integer filled = database.transaction().execute(tx -> projector.fillMissingDealStates(500));
+        return filled == null ? 0 : filled;
+    }
+
     /** A JSON answer as a client receives it (stored texts included as they are sent). */
     public static JsonNode asSent(Object answer) {
         try {
