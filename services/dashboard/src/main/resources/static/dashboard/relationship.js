@@ -83,7 +83,7 @@ function dealsSection(relationship, times) {
 function dealsPager(relationship, show) {
     const {dealsTotal: total, dealsPage: page, dealsSize: size} = relationship;
     if (!total || total <= size) {
-        return null;
+        return '';
     }
     const first = page * size + 1;
     const last = Math.min(total, (page + 1) * size);

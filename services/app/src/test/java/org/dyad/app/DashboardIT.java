@@ -92,6 +92,8 @@ class DashboardIT extends DyadIntegrationTest {
                 .contains("Agreement on principles for resolving competing claims over the Caspian Sea");
         WebElement estimates = browser.findElement(By.id("estimates"));
         assertThat(estimates.getText()).contains("could reach $7 billion").contains("Los Angeles Times");
+        assertThat(browser.findElement(By.id("page-relationship")).getText()).as("no missing value shown as text")
+                .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
         screenshot("relationship-rus-irn");
 
         estimates.findElement(By.cssSelector("button.source")).click();
