@@ -34,8 +34,10 @@ import org.dyad.contracts.agreement.event.SignatureRecorded;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.correction.event.RecordRetracted;
+import org.dyad.actors.Succession;
 import org.dyad.ledger.Actors;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +96,9 @@ public class Agreement {
     void handle(RecordSignature command) {
         requireOngoing(command.on());
         Actors.requireKnown("party", command.party(), command.on());
-        check(!parties.containsKey(command.party()), command.party() + " is already a party (" + parties
-                .get(command.party()) + ")");
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        check(!standing.containsKey(command.party()), command.party() + " is already a party (" + standing
+                .get(command.party()) + (parties.containsKey(command.party()) ? "" : ", by succession") + ")");
         apply(new SignatureRecorded(agreementId, command.on(), command.party(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -105,7 +108,18 @@ public class Agreement {
         requireOngoing(command.on());
         require(command.means() != null, "means", "say how the party consented (ratification, accession ...)");
         Actors.requireKnown("party", command.party(), command.on());
-        PartyStatus current = parties.get(command.party());
+        PartyStatus current = partiesOn(command.on()).get(command.party());
+        if (command.means() == ConsentMeans.SUCCESSION) {
+            Succession succession = predecessorAmongParties(command.party());
+            require(succession != null, "party", command.party() + " succeeded none of the parties "
+                    + parties.keySet() + ", so it cannot consent by succession");
+            require(!command.on().latest().isBefore(succession.on()), "on", "a notice of succession takes effect"
+                    + " on or after the succession (" + succession.predecessor() + " → " + succession.successor()
+                    + " on " + succession.on() + ")");
+            check(current == null, command.party() + " is already " + current + (parties.containsKey(
+                    command.party()) ? "" : " by succession from " + succession.predecessor()
+                    + ", without a notice"));
+        }
         boolean joinsWithoutSignature = command.means() == ConsentMeans.ACCESSION
                 || command.means() == ConsentMeans.SUCCESSION;
         if (current == null) {
@@ -121,15 +135,16 @@ public class Agreement {
     @CommandHandler
     void handle(EnterIntoForce command) {
         requireOngoing(command.on());
+        Map<String, PartyStatus> standing = partiesOn(command.on());
         List<String> entering = command.parties() == null || command.parties().isEmpty()
-                ? parties.entrySet().stream().filter(e -> e.getValue() == PartyStatus.SIGNED
+                ? standing.entrySet().stream().filter(e -> e.getValue() == PartyStatus.SIGNED
                         || e.getValue() == PartyStatus.CONSENTED).map(Map.Entry::getKey).toList()
                 : command.parties();
         for (int i = 0; i < entering.size(); i++) {
             String party = entering.get(i);
-            requireParty("parties[" + i + "]", party);
-            check(parties.get(party) == PartyStatus.SIGNED || parties.get(party) == PartyStatus.CONSENTED,
-                    party + " cannot enter into force: it is " + parties.get(party));
+            requireParty("parties[" + i + "]", party, standing);
+            check(standing.get(party) == PartyStatus.SIGNED || standing.get(party) == PartyStatus.CONSENTED,
+                    party + " cannot enter into force: it is " + standing.get(party) + endedNote(party));
         }
         check(!entering.isEmpty(), "no party is waiting to enter into force");
         apply(new AgreementEnteredIntoForce(agreementId, command.on(), entering,
@@ -139,9 +154,11 @@ public class Agreement {
     @CommandHandler
     void handle(SuspendParticipation command) {
         requireOngoing(command.on());
-        requireParty("party", command.party());
-        check(parties.get(command.party()) == PartyStatus.IN_FORCE,
-                command.party() + " can only suspend a participation in force; it is " + parties.get(command.party()));
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        requireParty("party", command.party(), standing);
+        check(standing.get(command.party()) == PartyStatus.IN_FORCE, command.party()
+                + " can only suspend a participation in force; it is " + standing.get(command.party())
+                + endedNote(command.party()));
         apply(new ParticipationSuspended(agreementId, command.on(), command.party(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -149,9 +166,11 @@ public class Agreement {
     @CommandHandler
     void handle(ResumeParticipation command) {
         requireOngoing(command.on());
-        requireParty("party", command.party());
-        check(parties.get(command.party()) == PartyStatus.SUSPENDED,
-                command.party() + " is not suspended; it is " + parties.get(command.party()));
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        requireParty("party", command.party(), standing);
+        check(standing.get(command.party()) == PartyStatus.SUSPENDED,
+                command.party() + " is not suspended; it is " + standing.get(command.party())
+                        + endedNote(command.party()));
         apply(new ParticipationResumed(agreementId, command.on(), command.party(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -159,13 +178,14 @@ public class Agreement {
     @CommandHandler
     void handle(NotifyWithdrawal command) {
         requireOngoing(command.noticeOn());
-        requireParty("party", command.party());
+        Map<String, PartyStatus> standing = partiesOn(command.noticeOn());
+        requireParty("party", command.party(), standing);
         require(command.effectiveOn() != null, "effectiveOn", "the date the withdrawal takes effect is required");
         require(!command.effectiveOn().latest().isBefore(command.noticeOn().earliest()), "effectiveOn",
                 "a withdrawal cannot take effect before its notice");
-        PartyStatus current = parties.get(command.party());
+        PartyStatus current = standing.get(command.party());
         check(current == PartyStatus.CONSENTED || current == PartyStatus.IN_FORCE || current == PartyStatus.SUSPENDED,
-                command.party() + " cannot withdraw: it is " + current);
+                command.party() + " cannot withdraw: it is " + current + endedNote(command.party()));
         apply(new WithdrawalNotified(agreementId, command.party(), command.noticeOn(), command.effectiveOn(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -173,9 +193,10 @@ public class Agreement {
     @CommandHandler
     void handle(RenounceAgreement command) {
         requireOngoing(command.on());
-        requireParty("party", command.party());
-        check(parties.get(command.party()).isActive(), command.party() + " cannot renounce: it is "
-                + parties.get(command.party()));
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        requireParty("party", command.party(), standing);
+        check(standing.get(command.party()).isActive(), command.party() + " cannot renounce: it is "
+                + standing.get(command.party()) + endedNote(command.party()));
         apply(new AgreementRenounced(agreementId, command.on(), command.party(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -220,9 +241,60 @@ public class Agreement {
                 "the agreement has " + (status == AgreementStatus.EXPIRED ? "expired" : "been terminated"));
     }
 
-    private void requireParty(String field, String party) {
-        require(party != null && parties.containsKey(party), field,
-                (party == null ? "a party" : party) + " is not a party to this agreement " + parties.keySet());
+    private void requireParty(String field, String party, Map<String, PartyStatus> standing) {
+        require(party != null && standing.containsKey(party), field,
+                (party == null ? "a party" : party) + " is not a party to this agreement " + standing.keySet());
+    }
+
+    /**
+     * Each party's status on a date, by state succession: a party that ceased to exist by then is {@code ENDED}
+     * (unless it had already left), and the states that continue it without notice hold its status from the
+     * succession date on, unless they have a standing of their own.
+     */
+    private Map<String, PartyStatus> partiesOn(PartialDate on) {
+        Map<String, PartyStatus> standing = new LinkedHashMap<>(parties);
+        if (on == null) {
+            return standing;
+        }
+        LocalDate date = on.earliest();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String party : List.copyOf(standing.keySet())) {
+                PartyStatus status = standing.get(party);
+                LocalDate end = Actors.endOf(party);
+                if (end == null || date.isBefore(end) || !status.isActive()) {
+                    continue;
+                }
+                standing.put(party, PartyStatus.ENDED);
+                changed = true;
+                for (Succession succession : Actors.successionsFrom(party)) {
+                    if (succession.kind().bindsWithoutNotice() && !date.isBefore(succession.on())) {
+                        standing.putIfAbsent(succession.successor(), status);
+                    }
+                }
+            }
+        }
+        return standing;
+    }
+
+    /** The succession by which {@code successor} followed one of the parties, or null. */
+    private Succession predecessorAmongParties(String successor) {
+        return Actors.successionsTo(successor).stream()
+                .filter(s -> parties.containsKey(s.predecessor()) && s.kind().takesOverRelations())
+                .findFirst().orElse(null);
+    }
+
+    /** Why an ended party cannot act: the date it ceased to exist and who continues it. */
+    private static String endedNote(String party) {
+        LocalDate end = Actors.endOf(party);
+        if (end == null) {
+            return "";
+        }
+        List<String> continuators = Actors.successionsFrom(party).stream()
+                .filter(s -> s.kind().bindsWithoutNotice()).map(Succession::successor).toList();
+        return " (it ceased to exist on " + end + (continuators.isEmpty() ? ""
+                : "; continued by " + String.join(", ", continuators)) + ")";
     }
 
     @EventSourcingHandler
@@ -240,9 +312,15 @@ public class Agreement {
         parties.put(event.party(), PartyStatus.SIGNED);
     }
 
+    /** A successor's notice binds it as its predecessor was bound: in force if in force, consented otherwise. */
     @EventSourcingHandler
     void on(ConsentToBeBoundRecorded event) {
-        parties.put(event.party(), PartyStatus.CONSENTED);
+        Succession succession = event.means() == ConsentMeans.SUCCESSION
+                ? predecessorAmongParties(event.party()) : null;
+        PartyStatus predecessor = succession == null ? null : parties.get(succession.predecessor());
+        boolean bound = predecessor == PartyStatus.IN_FORCE || predecessor == PartyStatus.SUSPENDED
+                || predecessor == PartyStatus.WITHDRAWAL_NOTIFIED;
+        parties.put(event.party(), bound ? PartyStatus.IN_FORCE : PartyStatus.CONSENTED);
     }
 
     @EventSourcingHandler

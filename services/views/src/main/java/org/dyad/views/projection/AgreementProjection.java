@@ -1,6 +1,8 @@
 package org.dyad.views.projection;
 
+import org.dyad.actors.Succession;
 import org.dyad.contracts.agreement.AgreementStatus;
+import org.dyad.contracts.agreement.ConsentMeans;
 import org.dyad.contracts.agreement.PartyStatus;
 import org.dyad.contracts.agreement.event.AgreementDisclosed;
 import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
@@ -19,6 +21,7 @@ import org.dyad.views.model.HistoryEntry;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.dyad.views.projection.BatchWrites.date;
@@ -77,22 +80,15 @@ public final class AgreementProjection implements RecordProjection {
         if (agreement.agreementId == null) {
             return null;
         }
+        PartySuccession.apply(agreement, referenceDate);
         for (PartyStanding party : agreement.parties()) {
             if (party.status == PartyStatus.WITHDRAWAL_NOTIFIED
                     && !party.withdrawalEffectiveOn.earliest().isAfter(referenceDate)) {
                 party.status = PartyStatus.WITHDRAWN;
             }
         }
-        // A bilateral agreement ends when one of its two parties has left it; a multilateral one goes on.
-        List<PartyStanding> parties = agreement.parties();
-        if (agreement.status == AgreementStatus.IN_FORCE && parties.size() == 2) {
-            parties.stream().filter(p -> p.status == PartyStatus.RENOUNCED || p.status == PartyStatus.WITHDRAWN)
-                    .findFirst().ifPresent(left -> {
-                        agreement.status = AgreementStatus.TERMINATED;
-                        agreement.endedOn = left.status == PartyStatus.RENOUNCED ? left.renouncedOn
-                                : left.withdrawalEffectiveOn;
-                    });
-        }
+        // An agreement in force ends when fewer than two parties remain bound by it.
+        PartySuccession.endIfFewerThanTwoBound(agreement);
         if (agreement.expiresOn != null && agreement.expiresOn.latest().isBefore(referenceDate)
                 && (agreement.status == AgreementStatus.SIGNED || agreement.status == AgreementStatus.IN_FORCE)) {
             agreement.status = AgreementStatus.EXPIRED;
@@ -126,11 +122,25 @@ public final class AgreementProjection implements RecordProjection {
         party.signedOn = e.on();
     }
 
+    /**
+     * A consent by {@code SUCCESSION} of a successor to one of the parties binds it from the notice's date as the
+     * predecessor was bound: in force if the agreement was in force for the predecessor, consented otherwise.
+     */
     static void on(ConsentToBeBoundRecorded e, HistoryEntry entry, AgreementView agreement) {
+        Optional<Succession> succession = e.means() == ConsentMeans.SUCCESSION
+                ? PartySuccession.predecessorAmong(agreement, e.party()) : Optional.empty();
         PartyStanding party = agreement.party(e.party());
         party.status = PartyStatus.CONSENTED;
         party.consentMeans = e.means();
         party.consentedOn = e.on();
+        succession.ifPresent(s -> {
+            PartyStanding predecessor = agreement.party(s.predecessor());
+            if (predecessor.isBound()) {
+                party.status = PartyStatus.IN_FORCE;
+                party.inForceOn = e.on();
+            }
+            party.bySuccession(s.predecessor(), s.kind().name(), e.on().earliest());
+        });
     }
 
     static void on(AgreementEnteredIntoForce e, HistoryEntry entry, AgreementView agreement) {
