@@ -36,8 +36,10 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.actors.Succession;
 import org.dyad.ledger.Actors;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -85,8 +87,10 @@ public class Deal {
     @CommandHandler
     public Deal(RecordTradeRegisterEntry command) {
         requireDate("orderedOn", command.orderedOn());
-        Actors.requireKnown("supplier", command.supplier(), command.orderedOn());
-        Actors.requireKnown("recipient", command.recipient(), command.orderedOn());
+        requireSuccessorActedAfter("supplier", Actors.requireKnownOrSuccessor("supplier", command.supplier(),
+                command.orderedOn()), command);
+        requireSuccessorActedAfter("recipient", Actors.requireKnownOrSuccessor("recipient", command.recipient(),
+                command.orderedOn()), command);
         require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.item() != null, "item", "a register entry names its item");
         Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());
@@ -106,6 +110,30 @@ public class Deal {
             apply(new DealCancelled(command.dealId(), command.cancelledOn(),
                     "cancelled according to the register's comments", provenance));
         }
+    }
+
+    /**
+     * A register entry that names a successor for an order placed before it existed (ordered from the Soviet Union,
+     * delivered by Russia) is accepted when the successor had a part in it: the order was still open, or delivered
+     * or completed, on or after the succession date.
+     */
+    private static void requireSuccessorActedAfter(String field, Succession succession,
+                                                   RecordTradeRegisterEntry command) {
+        if (succession == null) {
+            return;
+        }
+        List<PartialDate> after = new ArrayList<>();
+        if (command.completedOn() != null) {
+            after.add(command.completedOn());
+        }
+        if (command.delivery() != null) {
+            after.add(command.delivery().deliveredOn());
+            after.addAll(command.delivery().spreadOver());
+        }
+        boolean open = command.completedOn() == null && command.cancelledOn() == null;
+        require(open || after.stream().anyMatch(d -> !d.latest().isBefore(succession.on())), field,
+                succession.successor() + " did not exist before " + succession.on() + " and the order of "
+                        + command.orderedOn() + " was over by then; name " + succession.predecessor());
     }
 
     @CommandHandler
