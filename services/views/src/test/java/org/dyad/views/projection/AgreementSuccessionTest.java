@@ -104,6 +104,8 @@ class AgreementSuccessionTest {
 
         assertThat(readers.agreements.fetch(new FetchAgreements("RUS", null, null, null, null, 0, 10, null, null))
                 .path("items")).as("Russia's agreements include those it continues").hasSize(1);
+        assertThat(readers.agreements.fetch(new FetchAgreements("RUS", null, null, null, null, 0, 10,
+                LocalDate.parse("1980-01-01"), null)).path("items")).as("no party before its succession").isEmpty();
     }
 
     /** START I: signed 1991-07-31; Lisbon Protocol 1992-05-23; in force 1994-12-05 for all five. */
