@@ -36,7 +36,7 @@ function partySuccession(p) {
             + partialDate(p.since));
     }
     if (p.status === 'ENDED') {
-        return el('span', {class: 'sub succession'}, ' ended ' + partialDate(p.endedOn)
+        return el('span', {class: 'sub succession'}, ' on ' + partialDate(p.endedOn)
             + ((p.succeededBy || []).length ? ', succeeded by ' + p.succeededBy.join(', ') : ''));
     }
     return null;

@@ -67,8 +67,9 @@ public final class AgreementProjection implements RecordProjection {
     /**
      * Folds an agreement's history as it stood on {@code referenceDate}: a withdrawal whose effective date is after
      * that date shows as notified, one whose date has passed as withdrawn; an agreement whose expiry date has passed
-     * shows as expired. {@code null} if its signature is not part of the history (retracted, or not yet valid on the
-     * date asked about).
+     * shows as expired; a party that ceased to exist by then is ended and its continuator holds its place, and an
+     * agreement that fewer than two parties remain bound by has ended ({@link PartySuccession}). {@code null} if its
+     * signature is not part of the history (retracted, or not yet valid on the date asked about).
      */
     public static AgreementView fold(List<HistoryEntry> history, long version, LocalDate referenceDate) {
         AgreementView agreement = new AgreementView();

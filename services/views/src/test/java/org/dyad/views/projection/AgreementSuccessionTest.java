@@ -151,6 +151,33 @@ class AgreementSuccessionTest {
         assertThat(party(inForce, "SUN").path("status").asText()).isEqualTo("ENDED");
     }
 
+    /**
+     * A chain of continuations: Yugoslavia (YUG) → Serbia and Montenegro (SCG, 2003-02-04) → Serbia (SRB,
+     * 2006-06-03); Montenegro separated and is bound only by notice. The agreement is invented for the rule.
+     */
+    @Test
+    void aChainOfContinuationsPassesTheParticipationOn() {
+        feed.publish(new AgreementSigned("pact", "Pact", AgreementKind.AGREEMENT, List.of(AgreementSubject.ARMS_TRADE),
+                        List.of("GRC", "YUG"), null, date("1990-01-01"), null, true, false, null, null,
+                        at("2020-01-01T00:00:00Z")),
+                new AgreementEnteredIntoForce("pact", date("1990-06-01"), List.of("GRC", "YUG"),
+                        at("2020-01-01T00:00:00Z")));
+
+        JsonNode in2004 = agreement("pact", "2004-01-01");
+        assertThat(party(in2004, "YUG").path("status").asText()).isEqualTo("ENDED");
+        assertThat(party(in2004, "SCG").path("status").asText()).isEqualTo("IN_FORCE");
+        assertThat(party(in2004, "SRB")).isNull();
+
+        JsonNode in2010 = agreement("pact", "2010-01-01");
+        assertThat(in2010.path("status").asText()).isEqualTo("IN_FORCE");
+        assertThat(party(in2010, "SCG").path("status").asText()).isEqualTo("ENDED");
+        JsonNode srb = party(in2010, "SRB");
+        assertThat(srb.path("status").asText()).isEqualTo("IN_FORCE");
+        assertThat(srb.path("from").asText()).isEqualTo("SCG");
+        assertThat(srb.path("since").asText()).isEqualTo("2006-06-03");
+        assertThat(party(in2010, "MNE")).as("bound only by notice").isNull();
+    }
+
     /** A successor's notice to a treaty in force binds it from the notice's date (date invented for the rule). */
     @Test
     void aSuccessorThatNotifiesIsInForceFromItsNoticeWithoutAnotherEntryIntoForce() {
