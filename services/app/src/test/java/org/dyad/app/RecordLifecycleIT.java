@@ -135,6 +135,9 @@ class RecordLifecycleIT extends DyadIntegrationTest {
                  "parties": ["USA", "SUN"], "signedOn": "1972-05-26", "binding": true, %s}"""
                 .formatted(id, SIPRI_SOURCE)));
         ok(post("/api/v1/agreements/" + id + "/entry-into-force", "{\"on\": \"1972-10-03\", " + SIPRI_SOURCE + "}"));
+        assertThat(post("/api/v1/agreements/" + id + "/consents", """
+                {"party": "RUS", "means": "SUCCESSION", "on": "1992-01", %s}""".formatted(SIPRI_SOURCE))
+                .getStatusCode()).as("Russia continues the Soviet Union; no notice").isEqualTo(HttpStatus.CONFLICT);
         String token = ok(post("/api/v1/agreements/" + id + "/withdrawals", """
                 {"party": "USA", "noticeOn": "2001-12-13", "effectiveOn": "2002-06-13", %s}"""
                 .formatted(SIPRI_SOURCE)));
