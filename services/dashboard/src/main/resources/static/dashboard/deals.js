@@ -28,6 +28,18 @@ export async function showDealHistory(deal, times) {
     }
 }
 
+/** A deal's supplier or recipient, and how that role changed hands by state succession while the deal ran. */
+function actorCell(cell, role) {
+    const code = cell.getValue();
+    const succession = (cell.getRow().getData().succession || []).find(s => s.role === role);
+    if (!succession) {
+        return text(code);
+    }
+    return el('span', {}, code, el('div', {class: 'sub succession'}, code === succession.successor
+        ? 'by succession from ' + succession.predecessor + ' since ' + partialDate(succession.on)
+        : succession.successor + ' by succession since ' + partialDate(succession.on)));
+}
+
 function openDeal(deal) {
     showDealHistory(deal, current);
 }
@@ -83,8 +95,8 @@ function createTable(container) {
                         onclick: e => { e.stopPropagation(); openDeal(deal); }}, 'Open');
                 }
             },
-            {title: 'Supplier', field: 'supplier', width: 95, formatter: cell => text(cell.getValue())},
-            {title: 'Recipient', field: 'recipient', width: 95, formatter: cell => text(cell.getValue())},
+            {title: 'Supplier', field: 'supplier', width: 95, formatter: cell => actorCell(cell, 'supplier')},
+            {title: 'Recipient', field: 'recipient', width: 95, formatter: cell => actorCell(cell, 'recipient')},
             {title: 'Items', field: 'items', headerSort: false,
                 formatter: cell => text(dealTitle(cell.getRow().getData()))},
             {

@@ -29,6 +29,30 @@ function statusButton(status, entry, what) {
     }, chip);
 }
 
+/** How a party came to hold or left its place by state succession, in words; null when it did not. */
+function partySuccession(p) {
+    if (p.by === 'SUCCESSION') {
+        return el('span', {class: 'sub succession'}, ' by succession from ' + p.from + ' since '
+            + partialDate(p.since));
+    }
+    if (p.status === 'ENDED') {
+        return el('span', {class: 'sub succession'}, ' on ' + partialDate(p.endedOn)
+            + ((p.succeededBy || []).length ? ', succeeded by ' + p.succeededBy.join(', ') : ''));
+    }
+    return null;
+}
+
+/** A deal's roles that changed hands by succession, and how a deal came into a successor's relationship. */
+function dealSuccession(deal) {
+    const lines = (deal.succession || []).map(s => s.role + ' ' + s.successor + ' by succession from '
+        + s.predecessor + ' since ' + partialDate(s.on));
+    if (deal.via) {
+        lines.push('by succession from ' + deal.via.predecessor + ' (' + words(deal.via.succession) + ', '
+            + partialDate(deal.via.on) + ')');
+    }
+    return lines.length ? el('p', {class: 'sub succession'}, lines.join(' · ')) : null;
+}
+
 function agreementsSection(agreements) {
     if (!agreements.length) {
         return el('p', {class: 'empty'}, 'No agreement on record between them.');
@@ -46,7 +70,8 @@ function agreementsSection(agreements) {
             el('td', {class: 'agreement-status'}, statusButton(a.status, lastEntry(a.history), a.title)),
             el('td', {class: 'party-statuses'}, (a.parties || []).map(p => el('span', {class: 'party'},
                 el('span', {class: 'code'}, p.party), ' ',
-                statusButton(p.status, lastEntryFor(a.history, p.party), p.party + ' in ' + a.title)))),
+                statusButton(p.status, lastEntryFor(a.history, p.party), p.party + ' in ' + a.title),
+                partySuccession(p)))),
             el('td', {}, (a.concerning || []).join(', ') || '—')))));
 }
 
@@ -57,6 +82,7 @@ function dealCard(deal, times) {
         }, dealTitle(deal))),
         el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
             el('span', {class: statusClass(deal.status)}, words(deal.status)), possibly(deal)),
+        dealSuccession(deal),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',
             sourceButton(claim.provenance, estimate(claim.estimate))))));
@@ -77,6 +103,17 @@ function dealsSection(relationship, times) {
                 deals.filter(d => d.supplier === supplier && standing(d) === stage).map(d => dealCard(d, times))))
                 : el('p', {class: 'empty'}, 'No deal on record.'));
     }));
+}
+
+/** The predecessors' deals a successor of the pair carried on, apart from the pair's own. */
+function dealsBySuccessionSection(relationship, times) {
+    const deals = relationship.dealsBySuccession || [];
+    if (!deals.length) {
+        return null;
+    }
+    return el('section', {class: 'direction', id: 'deals-by-succession',
+        'aria-label': 'Deals taken over by succession'},
+        el('h3', {}, 'Taken over by succession (' + deals.length + ')'), deals.map(d => dealCard(d, times)));
 }
 
 /** Which of the pair's deals are shown, and buttons to the earlier and later ones. */
@@ -168,6 +205,7 @@ export async function renderRelationship(container, {a, b, asOf, knownAt, dealsP
                 'standing deals, per currency; never converted')),
         el('h2', {}, 'Agreements'), agreementsSection(relationship.agreements),
         el('h2', {}, 'Deals'), dealsPager(relationship, show), dealsSection(relationship, {asOf, knownAt}),
+        dealsBySuccessionSection(relationship, {asOf, knownAt}),
         el('h2', {}, 'Estimates'), estimatesSection(deals),
         el('h2', {}, 'Statements'), statementsSection(relationship.statements),
         el('h2', {}, 'Timeline'), timelineSection(relationship));

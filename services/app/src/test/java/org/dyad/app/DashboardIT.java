@@ -229,6 +229,27 @@ class DashboardIT extends DyadIntegrationTest {
         screenshot("deal-possibly-cancelled");
     }
 
+    /** The ABM Treaty between the USA and the Soviet Union, as Russia's from 1991-12-26. */
+    @Test
+    @Order(7)
+    void aPartyHoldingItsPlaceBySuccessionSaysSo() {
+        String id = uniqueId("abm");
+        ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Anti-Ballistic Missile Treaty", "kind": "TREATY", "subjects": ["ARMS_CONTROL"],
+                 "parties": ["USA", "SUN"], "signedOn": "1972-05-26", "binding": true, %s}"""
+                .formatted(id, SIPRI_SOURCE)));
+        String token = ok(post("/api/v1/agreements/" + id + "/entry-into-force",
+                "{\"on\": \"1972-10-03\", " + SIPRI_SOURCE + "}"));
+        getConsistent("/api/v1/agreements/" + id, token);
+
+        open("/?page=relationship&a=USA&b=RUS&asOf=1995-01-01");
+        WebElement abm = waitFor(By.cssSelector("#agreements tr[data-agreement=" + id + "]"));
+        String parties = abm.findElement(By.cssSelector(".party-statuses")).getText().replaceAll("\\s+", " ");
+        assertThat(parties).contains("SUN ended on 26 Dec 1991, succeeded by RUS")
+                .contains("RUS in force by succession from SUN since 26 Dec 1991");
+        screenshot("relationship-by-succession");
+    }
+
     // --- helpers ---
 
     private void awaitDemoData() {

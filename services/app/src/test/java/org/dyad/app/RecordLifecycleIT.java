@@ -139,8 +139,9 @@ class RecordLifecycleIT extends DyadIntegrationTest {
                  "parties": ["USA", "SUN"], "signedOn": "1972-05-26", "binding": true, %s}"""
                 .formatted(id, SIPRI_SOURCE)));
         ok(post("/api/v1/agreements/" + id + "/entry-into-force", "{\"on\": \"1972-10-03\", " + SIPRI_SOURCE + "}"));
-        ok(post("/api/v1/agreements/" + id + "/consents", """
-                {"party": "RUS", "means": "SUCCESSION", "on": "1992-01", %s}""".formatted(SIPRI_SOURCE)));
+        assertThat(post("/api/v1/agreements/" + id + "/consents", """
+                {"party": "RUS", "means": "SUCCESSION", "on": "1992-01", %s}""".formatted(SIPRI_SOURCE))
+                .getStatusCode()).as("Russia continues the Soviet Union; no notice").isEqualTo(HttpStatus.CONFLICT);
         String token = ok(post("/api/v1/agreements/" + id + "/withdrawals", """
                 {"party": "USA", "noticeOn": "2001-12-13", "effectiveOn": "2002-06-13", %s}"""
                 .formatted(SIPRI_SOURCE)));
@@ -149,7 +150,9 @@ class RecordLifecycleIT extends DyadIntegrationTest {
         assertThat(party(now, "USA")).isEqualTo("WITHDRAWN");
         JsonNode early2002 = get("/api/v1/agreements/" + id + "?asOf=2002-01-01").getBody();
         assertThat(party(early2002, "USA")).isEqualTo("WITHDRAWAL_NOTIFIED");
-        assertThat(party(early2002, "RUS")).isEqualTo("CONSENTED");
+        assertThat(party(early2002, "RUS")).as("Russia continues the Soviet Union without an act")
+                .isEqualTo("IN_FORCE");
+        assertThat(party(early2002, "SUN")).isEqualTo("ENDED");
         JsonNode in1980 = get("/api/v1/agreements/" + id + "?asOf=1980-01-01").getBody();
         assertThat(in1980.path("parties").findValuesAsText("party")).isEqualTo(List.of("USA", "SUN"));
         assertThat(party(in1980, "SUN")).isEqualTo("IN_FORCE");

@@ -2,8 +2,10 @@ package org.dyad.ledger;
 
 import org.dyad.actors.Actor;
 import org.dyad.actors.ActorRegistry;
+import org.dyad.actors.Succession;
 import org.dyad.contracts.common.PartialDate;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,10 +32,59 @@ public final class Actors {
         }
     }
 
+    /**
+     * Requires a known actor that existed on the given date, or one that took over the relations of an actor that
+     * did (a state succession): SIPRI names Russia as the supplier of orders placed with the Soviet Union that Russia
+     * delivered. Answers the succession that explains the date, or null when the actor itself existed then.
+     */
+    public static Succession requireKnownOrSuccessor(String field, String code, PartialDate on) {
+        RuleViolationException.require(code != null, field, "an actor code is required");
+        Actor actor = REGISTRY.byCode(code).orElse(null);
+        if (actor == null || on == null || actor.existedOn(on.latest()) || actor.existedOn(on.earliest())) {
+            requireKnown(field, code, on);
+            return null;
+        }
+        Succession explaining = explainingSuccession(code, on);
+        if (explaining == null) {
+            requireKnown(field, code, on);
+        }
+        return explaining;
+    }
+
+    /** A succession by which {@code code} took over the relations of an actor that existed on the date, or null. */
+    private static Succession explainingSuccession(String code, PartialDate on) {
+        for (Succession succession : REGISTRY.successionsTo(code)) {
+            if (!succession.kind().takesOverRelations() || !on.earliest().isBefore(succession.on())) {
+                continue;
+            }
+            Actor predecessor = REGISTRY.byCode(succession.predecessor()).orElseThrow();
+            if (predecessor.existedOn(on.latest()) || predecessor.existedOn(on.earliest())
+                    || explainingSuccession(predecessor.code(), on) != null) {
+                return succession;
+            }
+        }
+        return null;
+    }
+
     public static void requireKnown(String field, List<String> codes, PartialDate on) {
         for (int i = 0; i < codes.size(); i++) {
             requireKnown(field + "[" + i + "]", codes.get(i), on);
         }
+    }
+
+    /** The first day the actor no longer existed, or null while it exists (or is unknown). */
+    public static LocalDate endOf(String code) {
+        return REGISTRY.byCode(code).map(Actor::validTo).orElse(null);
+    }
+
+    /** The states that followed the actor (see {@link ActorRegistry#successionsFrom}). */
+    public static List<Succession> successionsFrom(String code) {
+        return REGISTRY.successionsFrom(code);
+    }
+
+    /** The states the actor followed (see {@link ActorRegistry#successionsTo}). */
+    public static List<Succession> successionsTo(String code) {
+        return REGISTRY.successionsTo(code);
     }
 
     private static String suggestions(String code) {

@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.dyad.ledger.DyadCommandTargetResolver;
+import org.dyad.actors.Succession;
 import org.dyad.contracts.agreement.AgreementStatus;
 import org.dyad.contracts.agreement.ConsentMeans;
 import org.dyad.contracts.agreement.PartyStatus;
@@ -33,14 +33,16 @@ import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
-import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.DyadEvent;
+import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.ledger.Actors;
 import org.dyad.ledger.DatedLifecycle;
+import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.ledger.Lifecycle;
 
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +102,9 @@ public class Agreement implements DatedLifecycle {
     void handle(RecordSignature command) {
         requireOngoing(command.on());
         Actors.requireKnown("party", command.party(), command.on());
-        check(!parties.containsKey(command.party()), command.party() + " is already a party (" + parties
-                .get(command.party()) + ")");
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        check(!standing.containsKey(command.party()), command.party() + " is already a party (" + standing
+                .get(command.party()) + (parties.containsKey(command.party()) ? "" : ", by succession") + ")");
         inOrder("on", new SignatureRecorded(agreementId, command.on(), command.party(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -111,7 +114,18 @@ public class Agreement implements DatedLifecycle {
         requireOngoing(command.on());
         require(command.means() != null, "means", "say how the party consented (ratification, accession ...)");
         Actors.requireKnown("party", command.party(), command.on());
-        PartyStatus current = parties.get(command.party());
+        PartyStatus current = partiesOn(command.on()).get(command.party());
+        if (command.means() == ConsentMeans.SUCCESSION) {
+            Succession succession = predecessorAmongParties(command.party());
+            require(succession != null, "party", command.party() + " succeeded none of the parties "
+                    + parties.keySet() + ", so it cannot consent by succession");
+            require(!command.on().latest().isBefore(succession.on()), "on", "a notice of succession takes effect"
+                    + " on or after the succession (" + succession.predecessor() + " → " + succession.successor()
+                    + " on " + succession.on() + ")");
+            check(current == null, command.party() + " is already " + current + (parties.containsKey(
+                    command.party()) ? "" : " by succession from " + succession.predecessor()
+                    + ", without a notice"));
+        }
         boolean joinsWithoutSignature = command.means() == ConsentMeans.ACCESSION
                 || command.means() == ConsentMeans.SUCCESSION;
         if (current == null) {
@@ -127,15 +141,16 @@ public class Agreement implements DatedLifecycle {
     @CommandHandler
     void handle(EnterIntoForce command) {
         requireOngoing(command.on());
+        Map<String, PartyStatus> standing = partiesOn(command.on());
         List<String> entering = command.parties() == null || command.parties().isEmpty()
-                ? parties.entrySet().stream().filter(e -> e.getValue() == PartyStatus.SIGNED
+                ? standing.entrySet().stream().filter(e -> e.getValue() == PartyStatus.SIGNED
                         || e.getValue() == PartyStatus.CONSENTED).map(Map.Entry::getKey).toList()
                 : command.parties();
         for (int i = 0; i < entering.size(); i++) {
             String party = entering.get(i);
-            requireParty("parties[" + i + "]", party);
-            check(parties.get(party) == PartyStatus.SIGNED || parties.get(party) == PartyStatus.CONSENTED,
-                    party + " cannot enter into force: it is " + parties.get(party));
+            requireParty("parties[" + i + "]", party, standing);
+            check(standing.get(party) == PartyStatus.SIGNED || standing.get(party) == PartyStatus.CONSENTED,
+                    party + " cannot enter into force: it is " + standing.get(party) + endedNote(party));
         }
         check(!entering.isEmpty(), "no party is waiting to enter into force");
         inOrder("on", new AgreementEnteredIntoForce(agreementId, command.on(), entering,
@@ -145,9 +160,11 @@ public class Agreement implements DatedLifecycle {
     @CommandHandler
     void handle(SuspendParticipation command) {
         requireOngoing(command.on());
-        requireParty("party", command.party());
-        check(parties.get(command.party()) == PartyStatus.IN_FORCE,
-                command.party() + " can only suspend a participation in force; it is " + parties.get(command.party()));
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        requireParty("party", command.party(), standing);
+        check(standing.get(command.party()) == PartyStatus.IN_FORCE, command.party()
+                + " can only suspend a participation in force; it is " + standing.get(command.party())
+                + endedNote(command.party()));
         inOrder("on", new ParticipationSuspended(agreementId, command.on(), command.party(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -155,9 +172,11 @@ public class Agreement implements DatedLifecycle {
     @CommandHandler
     void handle(ResumeParticipation command) {
         requireOngoing(command.on());
-        requireParty("party", command.party());
-        check(parties.get(command.party()) == PartyStatus.SUSPENDED,
-                command.party() + " is not suspended; it is " + parties.get(command.party()));
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        requireParty("party", command.party(), standing);
+        check(standing.get(command.party()) == PartyStatus.SUSPENDED,
+                command.party() + " is not suspended; it is " + standing.get(command.party())
+                        + endedNote(command.party()));
         inOrder("on", new ParticipationResumed(agreementId, command.on(), command.party(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -165,24 +184,25 @@ public class Agreement implements DatedLifecycle {
     @CommandHandler
     void handle(NotifyWithdrawal command) {
         requireOngoing(command.noticeOn());
-        requireParty("party", command.party());
+        Map<String, PartyStatus> standing = partiesOn(command.noticeOn());
+        requireParty("party", command.party(), standing);
         require(command.effectiveOn() != null, "effectiveOn", "the date the withdrawal takes effect is required");
         require(!command.effectiveOn().latest().isBefore(command.noticeOn().earliest()), "effectiveOn",
                 "a withdrawal cannot take effect before its notice");
-        PartyStatus current = parties.get(command.party());
+        PartyStatus current = standing.get(command.party());
         check(current == PartyStatus.CONSENTED || current == PartyStatus.IN_FORCE || current == PartyStatus.SUSPENDED,
-                command.party() + " cannot withdraw: it is " + current);
-        inOrder("noticeOn", new WithdrawalNotified(agreementId, command.party(), command.noticeOn(),
-                command.effectiveOn(),
+                command.party() + " cannot withdraw: it is " + current + endedNote(command.party()));
+        inOrder("noticeOn", new WithdrawalNotified(agreementId, command.party(), command.noticeOn(), command.effectiveOn(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
     @CommandHandler
     void handle(RenounceAgreement command) {
         requireOngoing(command.on());
-        requireParty("party", command.party());
-        check(parties.get(command.party()).isActive(), command.party() + " cannot renounce: it is "
-                + parties.get(command.party()));
+        Map<String, PartyStatus> standing = partiesOn(command.on());
+        requireParty("party", command.party(), standing);
+        check(standing.get(command.party()).isActive(), command.party() + " cannot renounce: it is "
+                + standing.get(command.party()) + endedNote(command.party()));
         inOrder("on", new AgreementRenounced(agreementId, command.on(), command.party(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -243,10 +263,23 @@ public class Agreement implements DatedLifecycle {
             return "the agreement had ended";
         }
         Map<String, PartyStatus> parties = agreement.parties;
+        if (event.validOn() != null) {
+            succeed(parties, event.validOn().earliest(), agreement.endedWith);
+        }
         if (event instanceof SignatureRecorded e) {
             return parties.containsKey(e.party()) ? "already a party" : agreement.party(e.party(), PartyStatus.SIGNED);
         } else if (event instanceof ConsentToBeBoundRecorded e) {
             PartyStatus current = parties.get(e.party());
+            if (current == null && e.means() == ConsentMeans.SUCCESSION) {
+                // as the event-sourcing handler: bound at once when the predecessor was
+                PartyStatus predecessor = Actors.successionsTo(e.party()).stream()
+                        .filter(s -> parties.containsKey(s.predecessor()) && s.kind().takesOverRelations())
+                        .map(s -> agreement.endedWith.getOrDefault(s.predecessor(), parties.get(s.predecessor())))
+                        .findFirst().orElse(null);
+                return agreement.party(e.party(), predecessor == PartyStatus.IN_FORCE
+                        || predecessor == PartyStatus.SUSPENDED || predecessor == PartyStatus.WITHDRAWAL_NOTIFIED
+                        ? PartyStatus.IN_FORCE : PartyStatus.CONSENTED);
+            }
             boolean withoutSignature = e.means() == ConsentMeans.ACCESSION || e.means() == ConsentMeans.SUCCESSION;
             return (current == null ? withoutSignature : current == PartyStatus.SIGNED)
                     ? agreement.party(e.party(), PartyStatus.CONSENTED) : "not signed";
@@ -334,6 +367,8 @@ public class Agreement implements DatedLifecycle {
     private static final class LifecycleState {
         AgreementStatus status = AgreementStatus.SIGNED;
         final Map<String, PartyStatus> parties = new LinkedHashMap<>();
+        /** The status each party that ceased to exist had when it ended. */
+        final Map<String, PartyStatus> endedWith = new LinkedHashMap<>();
 
         String party(String party, PartyStatus status) {
             parties.put(party, status);
@@ -348,9 +383,68 @@ public class Agreement implements DatedLifecycle {
                 "the agreement has " + (status == AgreementStatus.EXPIRED ? "expired" : "been terminated"));
     }
 
-    private void requireParty(String field, String party) {
-        require(party != null && parties.containsKey(party), field,
-                (party == null ? "a party" : party) + " is not a party to this agreement " + parties.keySet());
+    private void requireParty(String field, String party, Map<String, PartyStatus> standing) {
+        require(party != null && standing.containsKey(party), field,
+                (party == null ? "a party" : party) + " is not a party to this agreement " + standing.keySet());
+    }
+
+    /**
+     * Each party's status on a date, by state succession: a party that ceased to exist by then is {@code ENDED}
+     * (unless it had already left), and the states that continue it without notice hold its status from the
+     * succession date on, unless they have a standing of their own.
+     */
+    private Map<String, PartyStatus> partiesOn(PartialDate on) {
+        Map<String, PartyStatus> standing = new LinkedHashMap<>(parties);
+        if (on != null) {
+            succeed(standing, on.earliest(), new LinkedHashMap<>());
+        }
+        return standing;
+    }
+
+    /**
+     * Ends, in {@code standing}, the active parties that ceased to exist by {@code date} and gives their status to
+     * the states that continue them without notice (unless those have a standing of their own); {@code endedWith}
+     * gets the status each ended party had.
+     */
+    private static void succeed(Map<String, PartyStatus> standing, LocalDate date, Map<String, PartyStatus> endedWith) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String party : List.copyOf(standing.keySet())) {
+                PartyStatus status = standing.get(party);
+                LocalDate end = Actors.endOf(party);
+                if (end == null || date.isBefore(end) || !status.isActive()) {
+                    continue;
+                }
+                standing.put(party, PartyStatus.ENDED);
+                endedWith.put(party, status);
+                changed = true;
+                for (Succession succession : Actors.successionsFrom(party)) {
+                    if (succession.kind().bindsWithoutNotice() && !date.isBefore(succession.on())) {
+                        standing.putIfAbsent(succession.successor(), status);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The succession by which {@code successor} followed one of the parties, or null. */
+    private Succession predecessorAmongParties(String successor) {
+        return Actors.successionsTo(successor).stream()
+                .filter(s -> parties.containsKey(s.predecessor()) && s.kind().takesOverRelations())
+                .findFirst().orElse(null);
+    }
+
+    /** Why an ended party cannot act: the date it ceased to exist and who continues it. */
+    private static String endedNote(String party) {
+        LocalDate end = Actors.endOf(party);
+        if (end == null) {
+            return "";
+        }
+        List<String> continuators = Actors.successionsFrom(party).stream()
+                .filter(s -> s.kind().bindsWithoutNotice()).map(Succession::successor).toList();
+        return " (it ceased to exist on " + end + (continuators.isEmpty() ? ""
+                : "; continued by " + String.join(", ", continuators)) + ")";
     }
 
     @EventSourcingHandler
@@ -376,10 +470,16 @@ public class Agreement implements DatedLifecycle {
         parties.put(event.party(), PartyStatus.SIGNED);
     }
 
+    /** A successor's notice binds it as its predecessor was bound: in force if in force, consented otherwise. */
     @EventSourcingHandler
     void on(ConsentToBeBoundRecorded event, @MessageIdentifier String eventId) {
         lifecycle.recorded(eventId, event);
-        parties.put(event.party(), PartyStatus.CONSENTED);
+        Succession succession = event.means() == ConsentMeans.SUCCESSION
+                ? predecessorAmongParties(event.party()) : null;
+        PartyStatus predecessor = succession == null ? null : parties.get(succession.predecessor());
+        boolean bound = predecessor == PartyStatus.IN_FORCE || predecessor == PartyStatus.SUSPENDED
+                || predecessor == PartyStatus.WITHDRAWAL_NOTIFIED;
+        parties.put(event.party(), bound ? PartyStatus.IN_FORCE : PartyStatus.CONSENTED);
     }
 
     @EventSourcingHandler

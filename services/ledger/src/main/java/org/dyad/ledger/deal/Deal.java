@@ -5,11 +5,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.dyad.ledger.DyadCommandTargetResolver;
+import org.dyad.actors.Succession;
+import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
-import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
@@ -41,8 +41,10 @@ import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.ledger.Actors;
 import org.dyad.ledger.DatedLifecycle;
+import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.ledger.Lifecycle;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,8 +93,10 @@ public class Deal implements DatedLifecycle {
     @CommandHandler
     public Deal(RecordTradeRegisterEntry command) {
         requireDate("orderedOn", command.orderedOn());
-        Actors.requireKnown("supplier", command.supplier(), command.orderedOn());
-        Actors.requireKnown("recipient", command.recipient(), command.orderedOn());
+        requireSuccessorActedAfter("supplier", Actors.requireKnownOrSuccessor("supplier", command.supplier(),
+                command.orderedOn()), command);
+        requireSuccessorActedAfter("recipient", Actors.requireKnownOrSuccessor("recipient", command.recipient(),
+                command.orderedOn()), command);
         require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.item() != null, "item", "a register entry names its item");
         Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());
@@ -112,6 +116,30 @@ public class Deal implements DatedLifecycle {
             apply(new DealCancelled(command.dealId(), command.cancelledOn(),
                     "cancelled according to the register's comments", provenance));
         }
+    }
+
+    /**
+     * A register entry that names a successor for an order placed before it existed (ordered from the Soviet Union,
+     * delivered by Russia) is accepted when the successor had a part in it: the order was still open, or delivered
+     * or completed, on or after the succession date.
+     */
+    private static void requireSuccessorActedAfter(String field, Succession succession,
+                                                   RecordTradeRegisterEntry command) {
+        if (succession == null) {
+            return;
+        }
+        List<PartialDate> after = new ArrayList<>();
+        if (command.completedOn() != null) {
+            after.add(command.completedOn());
+        }
+        if (command.delivery() != null) {
+            after.add(command.delivery().deliveredOn());
+            after.addAll(command.delivery().spreadOver());
+        }
+        boolean open = command.completedOn() == null && command.cancelledOn() == null;
+        require(open || after.stream().anyMatch(d -> !d.latest().isBefore(succession.on())), field,
+                succession.successor() + " did not exist before " + succession.on() + " and the order of "
+                        + command.orderedOn() + " was over by then; name " + succession.predecessor());
     }
 
     @CommandHandler

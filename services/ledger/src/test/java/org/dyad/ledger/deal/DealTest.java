@@ -1,7 +1,6 @@
 package org.dyad.ledger.deal;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.common.PartialDate;
@@ -36,6 +35,7 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
@@ -459,6 +459,44 @@ class DealTest {
                                     null, null, provenance()),
                             new DealCancelled(DEAL, date("~2011"), "cancelled according to the register's comments",
                                     provenance()));
+        }
+
+        /** Built like the register's "ordered from the Soviet Union, delivered by Russia" (figures invented). */
+        @Test
+        void anOrderPlacedWithThePredecessorAndDeliveredByTheSuccessorIsAccepted() {
+            DealItem mig29 = DealItem.of("MiG-29", "fighter aircraft", 10);
+            Tranche tranche = new Tranche(date("1994"), List.of(date("1994"), date("1995")),
+                    List.of(new TrancheItem("MiG-29", 10, false)));
+            fixture.givenNoPriorActivity()
+                    .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1989"), tranche,
+                            date("1995"), null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                    .expectSuccessfulHandlerExecution();
+            // an order still open when Russia took over
+            fixture.givenNoPriorActivity()
+                    .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1990"), null, null,
+                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aSuccessorCannotBeNamedForAnOrderOverBeforeItExisted() {
+            DealItem mig29 = DealItem.of("MiG-29", "fighter aircraft", 10);
+            fixture.givenNoPriorActivity()
+                    .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1986"),
+                            Tranche.on(date("1988"), List.of(new TrancheItem("MiG-29", 10, false))), date("1988"),
+                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("supplier: RUS did not exist before 1991-12-26 and the order of 1986 was"
+                            + " over by then; name SUN")
+                    .expectNoEvents();
+            // no state Russia succeeded existed then
+            fixture.givenNoPriorActivity()
+                    .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1920"), null, null,
+                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("supplier: RUS (Russia) did not exist before 1991-12-26, so it cannot act"
+                            + " on 1920")
+                    .expectNoEvents();
         }
 
         @Test

@@ -1,6 +1,8 @@
 package org.dyad.views.projection;
 
+import org.dyad.actors.Succession;
 import org.dyad.contracts.agreement.AgreementStatus;
+import org.dyad.contracts.agreement.ConsentMeans;
 import org.dyad.contracts.agreement.PartyStatus;
 import org.dyad.contracts.agreement.event.AgreementDisclosed;
 import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
@@ -14,10 +16,9 @@ import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
-import org.dyad.views.model.HistoryEntry;
-
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.ValidTimeOrder;
+import org.dyad.views.model.HistoryEntry;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -25,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.dyad.views.projection.BatchWrites.date;
@@ -78,8 +81,10 @@ public final class AgreementProjection implements RecordProjection {
     /**
      * Folds an agreement's history as it stood on {@code referenceDate}, in valid-time order ({@link ValidTimeOrder},
      * the signature first): a withdrawal whose effective date is after that date shows as notified, one whose date
-     * has surely passed as withdrawn; an agreement whose expiry date has passed shows as expired. {@code null} if its
-     * signature is not part of the history (retracted, or not yet valid on the date asked about).
+     * has surely passed as withdrawn; an agreement whose expiry date has passed shows as expired; a party that ceased
+     * to exist by then is ended and its continuator holds its place, and an agreement that fewer than two parties
+     * remain bound by has ended ({@link PartySuccession}). {@code null} if its signature is not part of the history
+     * (retracted, or not yet valid on the date asked about).
      * <p>
      * As of a date ({@code asOf} not null), a fact whose date may still be ahead ("2002" as of 2002-03-01) does not
      * count, nor does a withdrawal whose effective date may still be ahead; if counting them would change the
@@ -144,6 +149,7 @@ public final class AgreementProjection implements RecordProjection {
                         .forEach(p -> since.put(p.party(), entry.validOn()));
             }
         }
+        PartySuccession.apply(agreement, referenceDate);
         for (PartyStanding party : agreement.parties()) {
             LocalDate effective = party.withdrawalEffectiveOn == null ? null : possibly
                     ? party.withdrawalEffectiveOn.earliest() : party.withdrawalEffectiveOn.latest();
@@ -156,16 +162,12 @@ public final class AgreementProjection implements RecordProjection {
                 since.putIfAbsent(null, party.withdrawalEffectiveOn);
             }
         }
-        // A bilateral agreement ends when one of its two parties has left it; a multilateral one goes on.
-        List<PartyStanding> parties = agreement.parties();
-        if (agreement.status == AgreementStatus.IN_FORCE && parties.size() == 2) {
-            parties.stream().filter(p -> p.status == PartyStatus.RENOUNCED || p.status == PartyStatus.WITHDRAWN)
-                    .findFirst().ifPresent(left -> {
-                        agreement.status = AgreementStatus.TERMINATED;
-                        agreement.endedOn = left.status == PartyStatus.RENOUNCED ? left.renouncedOn
-                                : left.withdrawalEffectiveOn;
-                        since.putIfAbsent(null, since.get(left.party()));
-                    });
+        // An agreement in force ends when fewer than two parties remain bound by it.
+        AgreementStatus beforeEnding = agreement.status;
+        PartySuccession.endIfFewerThanTwoBound(agreement);
+        if (agreement.status != beforeEnding) {
+            agreement.parties().stream().map(p -> since.get(p.party())).filter(Objects::nonNull).findFirst()
+                    .ifPresent(date -> since.putIfAbsent(null, date));
         }
         if (agreement.expiresOn != null && agreement.expiresOn.latest().isBefore(referenceDate)
                 && (agreement.status == AgreementStatus.SIGNED || agreement.status == AgreementStatus.IN_FORCE)) {
@@ -197,11 +199,25 @@ public final class AgreementProjection implements RecordProjection {
         party.signedOn = e.on();
     }
 
+    /**
+     * A consent by {@code SUCCESSION} of a successor to one of the parties binds it from the notice's date as the
+     * predecessor was bound: in force if the agreement was in force for the predecessor, consented otherwise.
+     */
     static void on(ConsentToBeBoundRecorded e, HistoryEntry entry, AgreementView agreement) {
+        Optional<Succession> succession = e.means() == ConsentMeans.SUCCESSION
+                ? PartySuccession.predecessorAmong(agreement, e.party()) : Optional.empty();
         PartyStanding party = agreement.party(e.party());
         party.status = PartyStatus.CONSENTED;
         party.consentMeans = e.means();
         party.consentedOn = e.on();
+        succession.ifPresent(s -> {
+            PartyStanding predecessor = agreement.party(s.predecessor());
+            if (predecessor.isBound()) {
+                party.status = PartyStatus.IN_FORCE;
+                party.inForceOn = e.on();
+            }
+            party.bySuccession(s.predecessor(), s.kind().name(), e.on().earliest());
+        });
     }
 
     static void on(AgreementEnteredIntoForce e, HistoryEntry entry, AgreementView agreement) {

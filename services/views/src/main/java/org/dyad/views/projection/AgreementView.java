@@ -62,6 +62,10 @@ public class AgreementView {
     public record Possibly(Enum<?> status, PartialDate since) {
     }
 
+    boolean hasParty(String code) {
+        return parties.containsKey(code);
+    }
+
     PartyStanding party(String code) {
         return parties.computeIfAbsent(code, PartyStanding::new);
     }
@@ -73,6 +77,10 @@ public class AgreementView {
                 .forEach(p -> changes.add(p.withdrawalEffectiveOn.latest()));
         if (expiresOn != null) {
             changes.add(expiresOn.latest().plusDays(1));
+        }
+        LocalDate partyEnds = PartySuccession.nextEndAfter(this, referenceDate);
+        if (partyEnds != null) {
+            changes.add(partyEnds);
         }
         return changes.stream().filter(d -> d.isAfter(referenceDate)).min(LocalDate::compareTo).orElse(null);
     }

@@ -111,6 +111,8 @@ public final class DealProjection implements RecordProjection {
         deal.latestEstimates = deal.estimates.stream()
                 .filter(c -> c.eventId().equals(latestEvent.get(c.sourceKey()))).toList();
         deal.sources = HistoryEntry.sourcesOf(history);
+        deal.succession = DealSuccession.of(deal, history.stream().filter(h -> !h.retracted() && h.validOn() != null)
+                .map(h -> h.validOn().toString().replace("~", "")).max(String::compareTo).orElse(null));
         return deal;
     }
 

@@ -47,6 +47,8 @@ public class DealView {
     final List<EstimateClaim> estimates = new ArrayList<>();
     List<EstimateClaim> latestEstimates = List.of();
     List<Source> sources = List.of();
+    /** Where the supplier or recipient changed by state succession while the deal ran (see DealSuccession). */
+    List<DealSuccession> succession = List.of();
     List<HistoryEntry> history = List.of();
     long version;
 

@@ -61,6 +61,7 @@ public class AgreementReader {
         List<String> ids = jdbc.queryForList("SELECT agreement_id FROM views.agreement" + where
                 + " ORDER BY signed_from, agreement_id", params, String.class);
         List<ObjectNode> agreements = documents.of(AGREEMENT, ids, query.asOf(), query.knownAt()).stream()
+                .filter(a -> query.party() == null || partyStatus(a, query.party()) != null)
                 .filter(a -> query.status() == null || query.status().equals(a.path("status").asText()))
                 .filter(a -> query.partyStatus() == null || query.partyStatus().equals(partyStatus(a, query.party())))
                 .toList();
