@@ -25,6 +25,8 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.embargo.event.EmbargoImposed;
+import org.dyad.contracts.embargo.event.EmbargoLifted;
 import org.dyad.contracts.statement.event.StatementRecorded;
 
 import java.util.List;
@@ -49,6 +51,7 @@ public final class EventCatalog {
             DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
             DealSuperseded.class, EstimateRecorded.class,
             StatementRecorded.class,
+            EmbargoImposed.class, EmbargoLifted.class,
             RecordCorrected.class, RecordRetracted.class);
 
     // Read once per class: the publisher asks for every event it sends.

@@ -53,6 +53,9 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.embargo.EmbargoMeasure;
+import org.dyad.contracts.embargo.event.EmbargoImposed;
+import org.dyad.contracts.embargo.event.EmbargoLifted;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.statement.event.StatementRecorded;
 import org.junit.jupiter.api.Test;
@@ -150,7 +153,8 @@ class EventSchemasTest {
                 new DealSuspended(DEAL, PartialDate.parse("2010-09-22"), "UN Security Council resolution 1929",
                         REPORTED),
                 new DealResumed(DEAL, PartialDate.parse("2016-04"), REPORTED),
-                new DealCancelled(DEAL, PartialDate.parse("2010-09-22"), "UN arms embargo", REPORTED),
+                new DealCancelled(DEAL, PartialDate.parse("2010-09-22"), "UN arms embargo", REPORTED,
+                        "unsc-1929-irn"),
                 new DealRevived(DEAL, PartialDate.parse("2015-04-13"), DealStage.CONTRACTED, REPORTED),
                 new DealSuperseded(DEAL, PartialDate.parse("2016"), "rus-irn-2016-s-300pmu2", REPORTED),
                 new EstimateRecorded(DEAL, new Estimate(null, new BigDecimal("800000000"),
@@ -161,6 +165,14 @@ class EventSchemasTest {
                         + "Russia sold Iran advanced conventional weapons or sensitive technologies.", "114",
                         "if Russia sells Iran advanced conventional weapons or sensitive technologies", DEAL, null,
                         new Provenance(LA_TIMES, AdmiraltyGrade.parse("B2"), RECORDED_AT, "analyst")),
+                new EmbargoImposed("unsc-1929-irn", "QUN", List.of("IRN"), PartialDate.parse("2010-06-09"), null,
+                        List.of(EmbargoMeasure.ARMS), List.of(WeaponCategory.ARMOURED_VEHICLES,
+                        WeaponCategory.ARTILLERY, WeaponCategory.AIRCRAFT, WeaponCategory.SHIPS,
+                        WeaponCategory.MISSILES), "battle tanks, armoured combat vehicles, large calibre artillery "
+                        + "systems, combat aircraft, attack helicopters, warships, missiles or missile systems",
+                        "UN Security Council resolution 1929", REPORTED),
+                new EmbargoLifted("unsc-1929-irn", PartialDate.parse("2020-10-18"),
+                        "terminated under UN Security Council resolution 2231 (2015)", REPORTED),
                 new RecordCorrected(DEAL, "0b6c3c1e-5d0e-4a53-a6f4-1d1b8b3f8e21", "SaleReported",
                         Map.of("reportedOn", "2001-03-13", "items", List.of(Map.of("designation", "S-300PMU1"))),
                         "the article is dated 13 March", REPORTED),

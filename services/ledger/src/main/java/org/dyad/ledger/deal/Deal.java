@@ -161,7 +161,7 @@ public class Deal {
         require(command.reason() != null && !command.reason().isBlank(), "reason", "say why the deal was suspended");
         check(stage.isOpen(), "a fully delivered deal cannot be suspended");
         apply(new DealSuspended(dealId, command.on(), command.reason(),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.embargoId()));
     }
 
     @CommandHandler
@@ -181,7 +181,7 @@ public class Deal {
                 "a " + status + " deal cannot be cancelled");
         check(stage.isOpen(), "a fully delivered deal cannot be cancelled");
         apply(new DealCancelled(dealId, command.on(), command.reason(),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.embargoId()));
     }
 
     @CommandHandler

@@ -93,13 +93,14 @@ public class DealCommandController {
                 body.source(), body.grade(), recorder(request), version));
     }
 
-    @Operation(summary = "Record that the deal was suspended, e.g. by an embargo (SuspendDeal → DealSuspended)")
+    @Operation(summary = "Record that the deal was suspended, e.g. by an embargo it may cite (SuspendDeal → DealSuspended)")
     @PostMapping("/{dealId}/suspension")
     public ResponseEntity<RecordedResponse> suspendDeal(@PathVariable String dealId,
-                                                        @Valid @RequestBody DealTransitionRequest body,
+                                                        @Valid @RequestBody DealInterruptionRequest body,
                                                         HttpServletRequest request) {
+        records.requireExisting("embargoId", body.embargoId(), "Embargo");
         return recorder.change(request, body, DEALS, dealId, version -> new SuspendDeal(dealId, body.on(),
-                body.reason(), body.source(), body.grade(), recorder(request), version));
+                body.reason(), body.source(), body.grade(), recorder(request), version, body.embargoId()));
     }
 
     @Operation(summary = "Record that a suspended deal was resumed (ResumeDeal → DealResumed)")
@@ -111,13 +112,14 @@ public class DealCommandController {
                 body.source(), body.grade(), recorder(request), version));
     }
 
-    @Operation(summary = "Record that the deal was cancelled (CancelDeal → DealCancelled)")
+    @Operation(summary = "Record that the deal was cancelled, e.g. by an embargo it may cite (CancelDeal → DealCancelled)")
     @PostMapping("/{dealId}/cancellation")
     public ResponseEntity<RecordedResponse> cancelDeal(@PathVariable String dealId,
-                                                       @Valid @RequestBody DealTransitionRequest body,
+                                                       @Valid @RequestBody DealInterruptionRequest body,
                                                        HttpServletRequest request) {
+        records.requireExisting("embargoId", body.embargoId(), "Embargo");
         return recorder.change(request, body, DEALS, dealId, version -> new CancelDeal(dealId, body.on(),
-                body.reason(), body.source(), body.grade(), recorder(request), version));
+                body.reason(), body.source(), body.grade(), recorder(request), version, body.embargoId()));
     }
 
     @Operation(summary = "Record that a cancelled deal was revived (ReviveDeal → DealRevived)")
