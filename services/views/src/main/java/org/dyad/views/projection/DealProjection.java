@@ -115,6 +115,7 @@ public final class DealProjection implements RecordProjection {
 
     static void on(DealSuspended e, HistoryEntry entry, DealView deal) {
         deal.status(DealStatus.SUSPENDED, e.reason(), e.on());
+        deal.statusEmbargoId = e.embargoId();
     }
 
     static void on(DealResumed e, HistoryEntry entry, DealView deal) {
@@ -123,6 +124,7 @@ public final class DealProjection implements RecordProjection {
 
     static void on(DealCancelled e, HistoryEntry entry, DealView deal) {
         deal.status(DealStatus.CANCELLED, e.reason(), e.on());
+        deal.statusEmbargoId = e.embargoId();
     }
 
     static void on(DealRevived e, HistoryEntry entry, DealView deal) {

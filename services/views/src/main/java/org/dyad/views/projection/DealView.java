@@ -33,6 +33,8 @@ public class DealView {
     DealStatus status;
     String statusReason;
     PartialDate statusSince;
+    /** The embargo the suspension or cancellation in effect cites, when it cites one. */
+    String statusEmbargoId;
     List<DealItem> items = List.of();
     DealTerms terms;
     PartialDate reportedOn;
@@ -54,6 +56,7 @@ public class DealView {
         this.status = status;
         this.statusReason = reason;
         this.statusSince = since;
+        this.statusEmbargoId = null;
     }
 
     /** The deal's standing: its stage while it is active, else its status (suspended, cancelled, superseded). */
