@@ -56,7 +56,8 @@ function dealCard(deal, times) {
             type: 'button', class: 'link', onclick: () => showDealHistory(deal, times)
         }, dealTitle(deal))),
         el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
-            el('span', {class: statusClass(deal.status)}, words(deal.status))),
+            el('span', {class: statusClass(deal.status)}, words(deal.status)),
+            deal.statusEmbargoId ? ' · citing embargo ' + deal.statusEmbargoId : ''),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',
             sourceButton(claim.provenance, estimate(claim.estimate))))));
@@ -130,6 +131,20 @@ function statementsSection(statements) {
         sourceButton(s.provenance, 'the statement'))));
 }
 
+/** The embargoes that bind (or may bind) between the pair on the date shown, each with its source. */
+function embargoesSection(embargoes) {
+    if (!embargoes.length) {
+        return el('p', {class: 'empty'}, 'No embargo in force between them.');
+    }
+    return el('ul', {class: 'embargoes', id: 'embargoes'}, embargoes.map(e => el('li', {dataset: {embargo: e.embargoId}},
+        el('span', {class: 'date'}, partialDate(e.from), e.to ? ' – ' + partialDate(e.to) : ''), ' ',
+        el('span', {class: 'code'}, e.imposedBy), ' on ', (e.targets || []).join(', '), ' ',
+        el('span', {class: statusClass(e.status)}, words(e.status)),
+        e.possibly ? el('span', {class: 'sub'}, ' possibly ' + words(e.possibly)) : '', ' ',
+        (e.measures || []).map(words).join(', '), e.legalBasis ? ' · ' + e.legalBasis : '', ' ',
+        sourceButton(e.provenance, 'the embargo'))));
+}
+
 function timelineSection(relationship) {
     const entries = relationship.timeline || [];
     return el('table', {class: 'grid', id: 'timeline'},
@@ -167,6 +182,7 @@ export async function renderRelationship(container, {a, b, asOf, knownAt, dealsP
                 + partialDate(relationship.lastEventOn) : '—'),
             card('Latest estimates, summed', totals.length ? totals.join(' · ') : '—',
                 'per currency; never converted')),
+        el('h2', {}, 'Embargoes in force'), embargoesSection(relationship.embargoes || []),
         el('h2', {}, 'Agreements'), agreementsSection(relationship.agreements),
         el('h2', {}, 'Deals'), dealsPager(relationship, show), dealsSection(relationship, {asOf, knownAt}),
         el('h2', {}, 'Estimates'), estimatesSection(deals),

@@ -1,0 +1,81 @@
+package org.dyad.app;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relationship explorer in a real headless Chromium shows the embargoes in force between a pair on the date
+ * chosen, and a deal card names the embargo its cancellation cites (UN Security Council resolution 1929 on Iran,
+ * 2010-06-09, lifted 2020-10-18; the S-300 delivery barred on 2010-09-22).
+ */
+@Tag("browser")
+class EmbargoDashboardIT extends DyadIntegrationTest {
+
+    private static final String UN = """
+            "source": {"publisher": "United Nations", "title": "Security Council resolution 1929 (2010)",
+                       "publishedOn": "2010-06-09"}, "grade": "A1\"""";
+
+    private static HeadlessChromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        chromium = HeadlessChromium.start(true);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void theRelationshipShowsTheEmbargoInForceOnTheDateChosenAndTheDealThatCitesIt() {
+        String embargo = uniqueId("unsc-1929");
+        String deal = uniqueId("s300");
+        ok(post("/api/v1/embargoes", """
+                {"id": "%s", "imposedBy": "QUN", "targets": ["IRN"], "from": "2010-06-09", "measures": ["ARMS"],
+                 "legalBasis": "UN Security Council resolution 1929", %s}""".formatted(embargo, UN)));
+        ok(post("/api/v1/deals", """
+                {"id": "%s", "supplier": "RUS", "recipient": "IRN", "stage": "CONTRACTED", "reportedOn": "2007-12",
+                 "items": [{"designation": "S-300PMU-1", "description": "SAM system", "quantity": 5}], %s}"""
+                .formatted(deal, SIPRI_SOURCE)));
+        ok(post("/api/v1/deals/" + deal + "/cancellation", """
+                {"on": "2010-09-22", "reason": "decree barring the delivery", "embargoId": "%s", %s}"""
+                .formatted(embargo, UN)));
+        String lifted = ok(post("/api/v1/embargoes/" + embargo + "/lifting",
+                "{\"on\": \"2020-10-18\", \"reason\": \"terminated under resolution 2231 (2015)\", " + UN + "}"));
+        getConsistent("/api/v1/embargoes/" + embargo, lifted);
+
+        chromium.open(port, "/?page=relationship&a=RUS&b=IRN&asOf=2015-01-01");
+        chromium.signIn("viewer", "viewer-local");
+        WebElement listed = chromium.waitFor(By.cssSelector("#embargoes li[data-embargo='" + embargo + "']"));
+        assertThat(listed.getText()).contains("QUN").contains("IRN").contains("in force")
+                .contains("UN Security Council resolution 1929");
+        WebElement card = chromium.waitFor(By.cssSelector("article.deal[data-deal='" + deal + "']"));
+        assertThat(card.getText()).contains("cancelled").contains("citing embargo " + embargo);
+
+        chromium.open(port, "/?page=relationship&a=RUS&b=IRN&asOf=2021-01-01");
+        chromium.waitFor(By.xpath("//h2[text()='Embargoes in force']"));
+        assertThat(chromium.driver().findElements(By.cssSelector("li[data-embargo='" + embargo + "']")))
+                .as("lifted on 2020-10-18").isEmpty();
+        List<String> violations = chromium.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(violations).isEmpty();
+    }
+}
