@@ -2,7 +2,7 @@
 import {getJson} from './api.js';
 import {card, dealTitle, el, estimate, money, partialDate, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
-import {showDealHistory} from './deals.js';
+import {expectation, latestExpectation, showDealHistory} from './deals.js';
 
 /** The latest entry of a history that concerns a party (its signature, consent, renunciation...). */
 function lastEntryFor(history, party) {
@@ -57,7 +57,8 @@ function dealCard(deal, times) {
         }, dealTitle(deal))),
         el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
             el('span', {class: statusClass(deal.status)}, words(deal.status)),
-            deal.statusEmbargoId ? ' · citing embargo ' + deal.statusEmbargoId : ''),
+            deal.statusEmbargoId ? ' · citing embargo ' + deal.statusEmbargoId : '',
+            latestExpectation(deal) ? ' · expected ' + expectation(latestExpectation(deal)) : ''),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',
             sourceButton(claim.provenance, estimate(claim.estimate))))));

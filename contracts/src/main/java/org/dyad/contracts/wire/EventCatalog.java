@@ -21,6 +21,7 @@ import org.dyad.contracts.deal.event.DealRevived;
 import org.dyad.contracts.deal.event.DealSuperseded;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
@@ -49,7 +50,7 @@ public final class EventCatalog {
             AgreementTerminated.class, AgreementDisclosed.class,
             SaleReported.class, NegotiationOpened.class, ContractConcluded.class, DeliveryRecorded.class,
             DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
-            DealSuperseded.class, EstimateRecorded.class,
+            DealSuperseded.class, EstimateRecorded.class, DeliveryExpected.class,
             StatementRecorded.class,
             EmbargoImposed.class, EmbargoLifted.class,
             RecordCorrected.class, RecordRetracted.class);

@@ -49,6 +49,7 @@ import org.dyad.contracts.deal.event.DealRevived;
 import org.dyad.contracts.deal.event.DealSuperseded;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
@@ -165,6 +166,8 @@ class EventSchemasTest {
                         + "Russia sold Iran advanced conventional weapons or sensitive technologies.", "114",
                         "if Russia sells Iran advanced conventional weapons or sensitive technologies", DEAL, null,
                         new Provenance(LA_TIMES, AdmiraltyGrade.parse("B2"), RECORDED_AT, "analyst")),
+                new DeliveryExpected(DEAL, PartialDate.parse("2006-03"), null, PartialDate.parse("2007"), "Tor-M1", 29,
+                        "the remaining systems are due in 2007", REPORTED),
                 new EmbargoImposed("unsc-1929-irn", "QUN", List.of("IRN"), PartialDate.parse("2010-06-09"), null,
                         List.of(EmbargoMeasure.ARMS), List.of(WeaponCategory.ARMOURED_VEHICLES,
                         WeaponCategory.ARTILLERY, WeaponCategory.AIRCRAFT, WeaponCategory.SHIPS,

@@ -15,6 +15,7 @@ import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.TrancheItem;
 import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.CompleteDelivery;
+import org.dyad.contracts.deal.command.ExpectDelivery;
 import org.dyad.contracts.deal.command.ConcludeContract;
 import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
@@ -32,6 +33,7 @@ import org.dyad.contracts.deal.event.DealRevived;
 import org.dyad.contracts.deal.event.DealSuperseded;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
@@ -141,6 +143,23 @@ public class Deal {
                     "'" + items.get(i).designation() + "' is not an item of this deal (" + designations + ")");
         }
         apply(new DeliveryRecorded(dealId, command.tranche(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(ExpectDelivery command) {
+        requireGoingAhead();
+        requireNotBefore("statedOn", command.statedOn(), reportedOn, "the deal's first report");
+        requireDate("dueBy", command.dueBy());
+        check(stage.isOpen(), "the deal is already fully delivered");
+        require(!command.dueBy().latest().isBefore(command.statedOn().earliest()), "dueBy",
+                command.dueBy() + " is before the expectation was stated (" + command.statedOn() + ")");
+        require(command.dueFrom() == null || !command.dueFrom().earliest().isAfter(command.dueBy().latest()),
+                "dueFrom", command.dueFrom() + " is after dueBy (" + command.dueBy() + ")");
+        require(command.designation() == null || designations.contains(command.designation()), "designation",
+                "'" + command.designation() + "' is not an item of this deal (" + designations + ")");
+        apply(new DeliveryExpected(dealId, command.statedOn(), command.dueFrom(), command.dueBy(),
+                command.designation(), command.quantity(), command.note(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.CompleteDelivery;
 import org.dyad.contracts.deal.command.ConcludeContract;
+import org.dyad.contracts.deal.command.ExpectDelivery;
 import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
@@ -82,6 +83,16 @@ public class DealCommandController {
                                                            HttpServletRequest request) {
         return recorder.change(request, body, DEALS, dealId, version -> new RecordDelivery(dealId, body.tranche(),
                 body.source(), body.grade(), recorder(request), version));
+    }
+
+    @Operation(summary = "Record a delivery a source expects, with its period (ExpectDelivery → DeliveryExpected)")
+    @PostMapping("/{dealId}/expected-deliveries")
+    public ResponseEntity<RecordedResponse> expectDelivery(@PathVariable String dealId,
+                                                           @Valid @RequestBody ExpectDeliveryRequest body,
+                                                           HttpServletRequest request) {
+        return recorder.change(request, body, DEALS, dealId, version -> new ExpectDelivery(dealId, body.statedOn(),
+                body.dueFrom(), body.dueBy(), body.designation(), body.quantity(), body.note(), body.source(),
+                body.grade(), recorder(request), version));
     }
 
     @Operation(summary = "Record that everything was delivered (CompleteDelivery → DeliveryCompleted)")

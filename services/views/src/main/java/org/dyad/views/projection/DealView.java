@@ -10,6 +10,7 @@ import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.DealTerms;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.views.model.EstimateClaim;
+import org.dyad.views.model.ExpectedDelivery;
 import org.dyad.views.model.HistoryEntry;
 
 import java.math.BigDecimal;
@@ -42,6 +43,8 @@ public class DealView {
     PartialDate contractedOn;
     PartialDate deliveredOn;
     final List<Tranche> deliveries = new ArrayList<>();
+    /** The deliveries sources expect, in the order they said so: the deal's schedule. */
+    final List<ExpectedDelivery> expectedDeliveries = new ArrayList<>();
     String supersededBy;
     final List<EstimateClaim> estimates = new ArrayList<>();
     List<EstimateClaim> latestEstimates = List.of();

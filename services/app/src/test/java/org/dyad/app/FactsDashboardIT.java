@@ -5,29 +5,35 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The relationship explorer in a real headless Chromium shows the embargoes in force between a pair on the date
- * chosen, and a deal card names the embargo its cancellation cites (UN Security Council resolution 1929 on Iran,
- * 2010-06-09, lifted 2020-10-18; the S-300 delivery barred on 2010-09-22).
+ * The facts analysts record beside deals and agreements, in a real headless Chromium: the relationship explorer
+ * shows the embargoes in force between a pair on the date chosen, and a deal card names the embargo its
+ * cancellation cites (UN Security Council resolution 1929 on Iran, 2010-06-09, lifted 2020-10-18; the S-300
+ * delivery barred on 2010-09-22); the pending deals show each deal's expected delivery.
  */
 @Tag("browser")
-class EmbargoDashboardIT extends DyadIntegrationTest {
+class FactsDashboardIT extends DyadIntegrationTest {
 
     private static final String UN = """
             "source": {"publisher": "United Nations", "title": "Security Council resolution 1929 (2010)",
                        "publishedOn": "2010-06-09"}, "grade": "A1\"""";
 
     private static HeadlessChromium chromium;
+    private static boolean signedIn;
 
     @LocalServerPort
     int port;
@@ -41,6 +47,15 @@ class EmbargoDashboardIT extends DyadIntegrationTest {
     static void stopBrowser() throws IOException {
         if (chromium != null) {
             chromium.close();
+        }
+    }
+
+    /** Opens a page; the first one asks to sign in, and the browser keeps the session for the others. */
+    private void open(String path) {
+        chromium.open(port, path);
+        if (!signedIn) {
+            chromium.signIn("viewer", "viewer-local");
+            signedIn = true;
         }
     }
 
@@ -62,8 +77,7 @@ class EmbargoDashboardIT extends DyadIntegrationTest {
                 "{\"on\": \"2020-10-18\", \"reason\": \"terminated under resolution 2231 (2015)\", " + UN + "}"));
         getConsistent("/api/v1/embargoes/" + embargo, lifted);
 
-        chromium.open(port, "/?page=relationship&a=RUS&b=IRN&asOf=2015-01-01");
-        chromium.signIn("viewer", "viewer-local");
+        open("/?page=relationship&a=RUS&b=IRN&asOf=2015-01-01");
         WebElement listed = chromium.waitFor(By.cssSelector("#embargoes li[data-embargo='" + embargo + "']"));
         assertThat(listed.getText()).contains("QUN").contains("IRN").contains("in force")
                 .contains("UN Security Council resolution 1929");
@@ -77,5 +91,30 @@ class EmbargoDashboardIT extends DyadIntegrationTest {
         List<String> violations = chromium.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
         assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void thePendingDealsShowTheExpectedDelivery() {
+        // India's S-400 order of 2018-10-05; the expectation's dates and quantity are test facts
+        String deal = uniqueId("s400");
+        ok(post("/api/v1/deals", """
+                {"id": "%s", "supplier": "RUS", "recipient": "IND", "stage": "CONTRACTED", "reportedOn": "2018-10-05",
+                 "items": [{"designation": "S-400", "description": "SAM system", "quantity": 5}], %s}"""
+                .formatted(deal, SIPRI_SOURCE)));
+        String token = ok(post("/api/v1/deals/" + deal + "/expected-deliveries", """
+                {"statedOn": "2023-03", "dueBy": "2025-03", "designation": "S-400", "quantity": 2, %s}"""
+                .formatted(SIPRI_SOURCE)));
+        getConsistent("/api/v1/deals/" + deal, token);
+
+        open("/?page=deals");
+        WebElement filters = chromium.waitFor(By.id("deal-filters"));
+        filters.findElement(By.name("supplier")).sendKeys("RUS");
+        filters.findElement(By.name("recipient")).sendKeys("IND", Keys.ENTER);
+        WebElement row = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                        By.cssSelector("#deals-table .tabulator-row")).stream()
+                        .filter(r -> r.getText().contains("IND") && r.getText().contains("2 × S-400"))
+                        .findFirst().orElse(null));
+        assertThat(row.getText()).contains("2 × S-400 by Mar 2025");
     }
 }
