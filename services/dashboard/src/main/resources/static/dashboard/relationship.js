@@ -58,7 +58,8 @@ function dealCard(deal, times) {
         el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
             el('span', {class: statusClass(deal.status)}, words(deal.status)),
             deal.statusEmbargoId ? ' · citing embargo ' + deal.statusEmbargoId : '',
-            latestExpectation(deal) ? ' · expected ' + expectation(latestExpectation(deal)) : ''),
+            latestExpectation(deal) ? ' · expected ' + expectation(latestExpectation(deal)) : '',
+            deal.frameworkAgreementId ? ' · under agreement ' + deal.frameworkAgreementId : ''),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',
             sourceButton(claim.provenance, estimate(claim.estimate))))));

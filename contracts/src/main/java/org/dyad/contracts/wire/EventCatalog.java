@@ -24,6 +24,7 @@ import org.dyad.contracts.deal.event.DeliveryCompleted;
 import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
@@ -50,7 +51,7 @@ public final class EventCatalog {
             AgreementTerminated.class, AgreementDisclosed.class,
             SaleReported.class, NegotiationOpened.class, ContractConcluded.class, DeliveryRecorded.class,
             DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
-            DealSuperseded.class, EstimateRecorded.class, DeliveryExpected.class,
+            DealSuperseded.class, EstimateRecorded.class, DeliveryExpected.class, FrameworkAgreementLinked.class,
             StatementRecorded.class,
             EmbargoImposed.class, EmbargoLifted.class,
             RecordCorrected.class, RecordRetracted.class);

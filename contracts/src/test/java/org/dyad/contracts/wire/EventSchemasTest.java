@@ -52,6 +52,7 @@ import org.dyad.contracts.deal.event.DeliveryCompleted;
 import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.EmbargoMeasure;
@@ -168,6 +169,8 @@ class EventSchemasTest {
                         new Provenance(LA_TIMES, AdmiraltyGrade.parse("B2"), RECORDED_AT, "analyst")),
                 new DeliveryExpected(DEAL, PartialDate.parse("2006-03"), null, PartialDate.parse("2007"), "Tor-M1", 29,
                         "the remaining systems are due in 2007", REPORTED),
+                new FrameworkAgreementLinked("rus-ind-2018-s-400", "rus-ind-2018-s-400-intergovernmental-agreement",
+                        REPORTED),
                 new EmbargoImposed("unsc-1929-irn", "QUN", List.of("IRN"), PartialDate.parse("2010-06-09"), null,
                         List.of(EmbargoMeasure.ARMS), List.of(WeaponCategory.ARMOURED_VEHICLES,
                         WeaponCategory.ARTILLERY, WeaponCategory.AIRCRAFT, WeaponCategory.SHIPS,

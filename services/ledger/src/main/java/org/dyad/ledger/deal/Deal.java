@@ -15,8 +15,9 @@ import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.TrancheItem;
 import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.CompleteDelivery;
-import org.dyad.contracts.deal.command.ExpectDelivery;
 import org.dyad.contracts.deal.command.ConcludeContract;
+import org.dyad.contracts.deal.command.ExpectDelivery;
+import org.dyad.contracts.deal.command.LinkFramework;
 import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
@@ -36,6 +37,7 @@ import org.dyad.contracts.deal.event.DeliveryCompleted;
 import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.ledger.Actors;
@@ -65,6 +67,7 @@ public class Deal {
     private PartialDate reportedOn;
     private final Set<String> designations = new HashSet<>();
     private boolean retracted;
+    private String frameworkAgreementId;
 
     protected Deal() {
         // for event sourcing
@@ -160,6 +163,17 @@ public class Deal {
                 "'" + command.designation() + "' is not an item of this deal (" + designations + ")");
         apply(new DeliveryExpected(dealId, command.statedOn(), command.dueFrom(), command.dueBy(),
                 command.designation(), command.quantity(), command.note(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(LinkFramework command) {
+        requireNotRetracted();
+        require(command.agreementId() != null && !command.agreementId().isBlank(), "agreementId",
+                "name the framework agreement the deal implements");
+        check(frameworkAgreementId == null, "the deal already implements agreement '" + frameworkAgreementId
+                + "'; retract that link to name another");
+        apply(new FrameworkAgreementLinked(dealId, command.agreementId(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -307,7 +321,14 @@ public class Deal {
     void on(RecordRetracted event) {
         if (SaleReported.class.getSimpleName().equals(event.retractedEventType())) {
             retracted = true;
+        } else if (FrameworkAgreementLinked.class.getSimpleName().equals(event.retractedEventType())) {
+            frameworkAgreementId = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(FrameworkAgreementLinked event) {
+        frameworkAgreementId = event.agreementId();
     }
 
     DealStage stage() {

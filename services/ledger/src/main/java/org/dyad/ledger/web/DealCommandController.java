@@ -8,6 +8,7 @@ import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.CompleteDelivery;
 import org.dyad.contracts.deal.command.ConcludeContract;
 import org.dyad.contracts.deal.command.ExpectDelivery;
+import org.dyad.contracts.deal.command.LinkFramework;
 import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
@@ -150,6 +151,16 @@ public class DealCommandController {
         records.requireExisting("supersededBy", body.supersededBy(), "Deal");
         return recorder.change(request, body, DEALS, dealId, version -> new SupersedeDeal(dealId, body.on(),
                 body.supersededBy(), body.source(), body.grade(), recorder(request), version));
+    }
+
+    @Operation(summary = "Record the framework agreement the deal implements (LinkFramework → FrameworkAgreementLinked)")
+    @PostMapping("/{dealId}/framework")
+    public ResponseEntity<RecordedResponse> linkFramework(@PathVariable String dealId,
+                                                          @Valid @RequestBody LinkFrameworkRequest body,
+                                                          HttpServletRequest request) {
+        records.requireExisting("agreementId", body.agreementId(), "Agreement");
+        return recorder.change(request, body, DEALS, dealId, version -> new LinkFramework(dealId, body.agreementId(),
+                body.source(), body.grade(), recorder(request), version));
     }
 
     @Operation(summary = "Record a value a source claims for the deal (RecordEstimate → EstimateRecorded)")

@@ -13,6 +13,7 @@ import org.dyad.contracts.deal.event.DeliveryCompleted;
 import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.views.model.EstimateClaim;
@@ -46,7 +47,8 @@ public final class DealProjection implements RecordProjection {
             .on(DealRevived.class, DealProjection::on)
             .on(DealSuperseded.class, DealProjection::on)
             .on(EstimateRecorded.class, DealProjection::on)
-            .on(DeliveryExpected.class, DealProjection::on);
+            .on(DeliveryExpected.class, DealProjection::on)
+            .on(FrameworkAgreementLinked.class, DealProjection::on);
 
     @Override
     public String recordType() {
@@ -148,6 +150,10 @@ public final class DealProjection implements RecordProjection {
     static void on(DeliveryExpected e, HistoryEntry entry, DealView deal) {
         deal.expectedDeliveries.add(new ExpectedDelivery(entry.eventId(), e.statedOn(), e.dueFrom(), e.dueBy(),
                 e.designation(), e.quantity(), e.note(), e.provenance()));
+    }
+
+    static void on(FrameworkAgreementLinked e, HistoryEntry entry, DealView deal) {
+        deal.frameworkAgreementId = e.agreementId();
     }
 
     @Override

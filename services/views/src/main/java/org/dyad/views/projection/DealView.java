@@ -46,6 +46,8 @@ public class DealView {
     /** The deliveries sources expect, in the order they said so: the deal's schedule. */
     final List<ExpectedDelivery> expectedDeliveries = new ArrayList<>();
     String supersededBy;
+    /** The framework agreement the deal implements, when one is named. */
+    String frameworkAgreementId;
     final List<EstimateClaim> estimates = new ArrayList<>();
     List<EstimateClaim> latestEstimates = List.of();
     List<Source> sources = List.of();

@@ -17,3 +17,7 @@ CREATE TABLE embargo_actor (
     PRIMARY KEY (embargo_id, actor)
 );
 CREATE INDEX embargo_actor_by_actor ON embargo_actor (actor, embargo_id);
+
+-- The deals that link to a framework agreement, found from the agreement's side (its implementing deals).
+CREATE INDEX event_log_framework_links ON event_log ((payload ->> 'agreementId'))
+    WHERE type = 'FrameworkAgreementLinked';
