@@ -130,6 +130,8 @@ function statementsSection(statements) {
     return el('ul', {class: 'statements', id: 'statements'}, statements.map(s => el('li', {},
         el('span', {class: 'date'}, partialDate(s.madeOn)), ' ', el('span', {class: 'code'}, s.speaker), ' ',
         el('span', {class: statusClass(s.kind)}, words(s.kind)), ' ', s.summary, ' ',
+        s.claim ? el('span', {class: 'amount claim'}, words(s.claim.nature) + ' ' + money(s.claim.amount,
+            s.claim.currency)) : '', s.claim ? ' ' : '',
         sourceButton(s.provenance, 'the statement'))));
 }
 

@@ -58,6 +58,7 @@ import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.EmbargoMeasure;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
 import org.dyad.contracts.embargo.event.EmbargoLifted;
+import org.dyad.contracts.statement.ClaimedAmount;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.statement.event.StatementRecorded;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,10 @@ class EventSchemasTest {
                         new Provenance(LA_TIMES, AdmiraltyGrade.parse("B2"), RECORDED_AT, "analyst")),
                 new DeliveryExpected(DEAL, PartialDate.parse("2006-03"), null, PartialDate.parse("2007"), "Tor-M1", 29,
                         "the remaining systems are due in 2007", REPORTED),
+                new StatementRecorded("irn-rus-2011-s-300-claim", "IRN", List.of("RUS"), StatementKind.DEMAND,
+                        PartialDate.parse("2011"), "Iran claimed compensation for the cancelled S-300 contract in "
+                        + "arbitration in Geneva.", null, null, DEAL, null, REPORTED,
+                        new ClaimedAmount(new BigDecimal("4000000000"), "USD", ClaimedAmount.Nature.CLAIMED)),
                 new FrameworkAgreementLinked("rus-ind-2018-s-400", "rus-ind-2018-s-400-intergovernmental-agreement",
                         REPORTED),
                 new EmbargoImposed("unsc-1929-irn", "QUN", List.of("IRN"), PartialDate.parse("2010-06-09"), null,

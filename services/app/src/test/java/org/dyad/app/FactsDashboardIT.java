@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The facts analysts record beside deals and agreements, in a real headless Chromium: the relationship explorer
  * shows the embargoes in force between a pair on the date chosen, and a deal card names the embargo its
  * cancellation cites (UN Security Council resolution 1929 on Iran, 2010-06-09, lifted 2020-10-18; the S-300
- * delivery barred on 2010-09-22); the pending deals show each deal's expected delivery.
+ * delivery barred on 2010-09-22) and a statement shows the amount it claims; the pending deals show each deal's
+ * expected delivery.
  */
 @Tag("browser")
 class FactsDashboardIT extends DyadIntegrationTest {
@@ -73,6 +74,13 @@ class FactsDashboardIT extends DyadIntegrationTest {
         ok(post("/api/v1/deals/" + deal + "/cancellation", """
                 {"on": "2010-09-22", "reason": "decree barring the delivery", "embargoId": "%s", %s}"""
                 .formatted(embargo, UN)));
+        String claim = uniqueId("irn-claim");
+        // Iran claimed about $4 billion from Rosoboronexport in 2011 over the cancelled contract
+        ok(post("/api/v1/statements", """
+                {"id": "%s", "speaker": "IRN", "addressees": ["RUS"], "kind": "DEMAND", "madeOn": "2011",
+                 "summary": "compensation for the cancelled S-300 contract (%s)",
+                 "claim": {"amount": 4000000000, "currency": "USD", "nature": "CLAIMED"}, %s}"""
+                .formatted(claim, claim, UN)));
         String lifted = ok(post("/api/v1/embargoes/" + embargo + "/lifting",
                 "{\"on\": \"2020-10-18\", \"reason\": \"terminated under resolution 2231 (2015)\", " + UN + "}"));
         getConsistent("/api/v1/embargoes/" + embargo, lifted);
@@ -84,10 +92,13 @@ class FactsDashboardIT extends DyadIntegrationTest {
         WebElement card = chromium.waitFor(By.cssSelector("article.deal[data-deal='" + deal + "']"));
         assertThat(card.getText()).contains("cancelled").contains("citing embargo " + embargo);
 
+        assertThat(chromium.waitFor(By.id("statements")).getText()).contains(claim).contains("claimed $4 billion");
+
         chromium.open(port, "/?page=relationship&a=RUS&b=IRN&asOf=2021-01-01");
         chromium.waitFor(By.xpath("//h2[text()='Embargoes in force']"));
         assertThat(chromium.driver().findElements(By.cssSelector("li[data-embargo='" + embargo + "']")))
                 .as("lifted on 2020-10-18").isEmpty();
+
         List<String> violations = chromium.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
         assertThat(violations).isEmpty();
@@ -110,11 +121,12 @@ class FactsDashboardIT extends DyadIntegrationTest {
         WebElement filters = chromium.waitFor(By.id("deal-filters"));
         filters.findElement(By.name("supplier")).sendKeys("RUS");
         filters.findElement(By.name("recipient")).sendKeys("IND", Keys.ENTER);
-        WebElement row = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30))
+        // the table redraws its rows when the filtered page arrives: read the row's text in the wait
+        String row = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
-                        By.cssSelector("#deals-table .tabulator-row")).stream()
-                        .filter(r -> r.getText().contains("IND") && r.getText().contains("2 × S-400"))
+                        By.cssSelector("#deals-table .tabulator-row")).stream().map(WebElement::getText)
+                        .filter(text -> text.contains("IND") && text.contains("2 × S-400"))
                         .findFirst().orElse(null));
-        assertThat(row.getText()).contains("2 × S-400 by Mar 2025");
+        assertThat(row).contains("2 × S-400 by Mar 2025");
     }
 }
