@@ -42,7 +42,10 @@ function agreementsSection(agreements) {
                 type: 'button', class: 'link', onclick: () => showHistory(a.title, a.history)
             }, a.title), el('div', {class: 'sub'}, words(a.kind), a.secret ? ' · secret' : '',
                 a.disclosedOn ? ' · disclosed ' + partialDate(a.disclosedOn) : '')),
-            el('td', {}, partialDate(a.signedOn), a.place ? el('div', {class: 'sub'}, a.place) : null),
+            el('td', {}, partialDate(a.signedOn), a.place ? el('div', {class: 'sub'}, a.place) : null,
+                (a.milestones || []).map(m => el('div', {class: 'sub milestone'}, words(m.kind),
+                    m.party ? ' (' + m.party + ')' : '', m.provisions ? ', ' + m.provisions : '', ' ',
+                    partialDate(m.on)))),
             el('td', {class: 'agreement-status'}, statusButton(a.status, lastEntry(a.history), a.title)),
             el('td', {class: 'party-statuses'}, (a.parties || []).map(p => el('span', {class: 'party'},
                 el('span', {class: 'code'}, p.party), ' ',

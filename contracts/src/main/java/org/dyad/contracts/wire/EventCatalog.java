@@ -8,6 +8,7 @@ import org.dyad.contracts.agreement.event.AgreementRenounced;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.AgreementTerminated;
 import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.MilestoneRecorded;
 import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
@@ -48,7 +49,7 @@ public final class EventCatalog {
             AgreementSigned.class, SignatureRecorded.class, ConsentToBeBoundRecorded.class,
             AgreementEnteredIntoForce.class, ParticipationSuspended.class, ParticipationResumed.class,
             WithdrawalNotified.class, AgreementRenounced.class, AgreementExtended.class, AgreementExpired.class,
-            AgreementTerminated.class, AgreementDisclosed.class,
+            AgreementTerminated.class, AgreementDisclosed.class, MilestoneRecorded.class,
             SaleReported.class, NegotiationOpened.class, ContractConcluded.class, DeliveryRecorded.class,
             DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
             DealSuperseded.class, EstimateRecorded.class, DeliveryExpected.class, FrameworkAgreementLinked.class,

@@ -82,7 +82,7 @@ class DyadEventActorsTest {
             }
         }
         assertThat(EventCatalog.EVENTS.stream().filter(event -> Arrays.stream(event.getRecordComponents())
-                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(11);
+                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(12);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.dyad.contracts.agreement.AgreementSubject;
 import org.dyad.contracts.agreement.ConsentMeans;
 import org.dyad.contracts.agreement.Lineage;
 import org.dyad.contracts.agreement.LineageRelation;
+import org.dyad.contracts.agreement.MilestoneKind;
 import org.dyad.contracts.agreement.event.AgreementDisclosed;
 import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
 import org.dyad.contracts.agreement.event.AgreementExpired;
@@ -21,6 +22,7 @@ import org.dyad.contracts.agreement.event.AgreementRenounced;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.AgreementTerminated;
 import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.MilestoneRecorded;
 import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
@@ -174,6 +176,8 @@ class EventSchemasTest {
                         PartialDate.parse("2011"), "Iran claimed compensation for the cancelled S-300 contract in "
                         + "arbitration in Geneva.", null, null, DEAL, null, REPORTED,
                         new ClaimedAmount(new BigDecimal("4000000000"), "USD", ClaimedAmount.Nature.CLAIMED)),
+                new MilestoneRecorded("arms-trade-treaty", MilestoneKind.ADOPTION, PartialDate.parse("2013-04-02"),
+                        null, null, "adopted by the UN General Assembly, resolution 67/234 B", REPORTED),
                 new FrameworkAgreementLinked("rus-ind-2018-s-400", "rus-ind-2018-s-400-intergovernmental-agreement",
                         REPORTED),
                 new EmbargoImposed("unsc-1929-irn", "QUN", List.of("IRN"), PartialDate.parse("2010-06-09"), null,
