@@ -92,11 +92,6 @@ public class EmbargoView {
         return this;
     }
 
-    /** Binds on the date {@link #on(LocalDate)} was given, or may bind then. */
-    public boolean mayBeInForce() {
-        return status == EmbargoStatus.IN_FORCE || possibly == EmbargoStatus.IN_FORCE;
-    }
-
     /** A date that names an interval rather than one day: known to the month or year only, or approximate. */
     private static boolean imprecise(PartialDate date) {
         return date.approximate() || !date.earliest().equals(date.latest());
