@@ -40,6 +40,20 @@ function actorCell(cell, role) {
         : succession.successor + ' by succession since ' + partialDate(succession.on)));
 }
 
+/** The expectation a source stated last, which is the deal's schedule as now expected. */
+export function latestExpectation(deal) {
+    const expected = deal.expectedDeliveries || [];
+    return expected[expected.length - 1];
+}
+
+/** An expected delivery as a reader says it: "2 × S-400 by Mar 2025". */
+export function expectation(expected) {
+    const what = (expected.quantity ? expected.quantity + ' × ' : '') + (expected.designation || 'the rest');
+    const when = expected.dueFrom ? partialDate(expected.dueFrom) + ' – ' + partialDate(expected.dueBy)
+        : 'by ' + partialDate(expected.dueBy);
+    return what + ' ' + when;
+}
+
 function openDeal(deal) {
     showDealHistory(deal, current);
 }
@@ -107,6 +121,13 @@ function createTable(container) {
                 }
             },
             {title: 'Reported', field: 'reportedOn', width: 110, formatter: cell => text(partialDate(cell.getValue()))},
+            {
+                title: 'Expected', field: 'expectedDeliveries', headerSort: false, width: 150, formatter: cell => {
+                    const expected = latestExpectation(cell.getRow().getData());
+                    return expected ? el('span', {class: 'expected'}, expectation(expected), ' ',
+                        sourceButton(expected.provenance, 'the expected delivery')) : text('—');
+                }
+            },
             {
                 title: 'Latest estimate in the currency', field: 'value', formatter: cell => {
                     const deal = cell.getRow().getData();

@@ -1,8 +1,8 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {card, dealTitle, el, estimate, estimateTotals, partialDate, possibly, statusClass, words} from './format.js';
+import {card, dealTitle, el, estimate, estimateTotals, money, partialDate, possibly, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
-import {showDealHistory} from './deals.js';
+import {expectation, latestExpectation, showDealHistory} from './deals.js';
 
 /** The latest entry of a history that concerns a party (its signature, consent, renunciation...). */
 function lastEntryFor(history, party) {
@@ -66,7 +66,10 @@ function agreementsSection(agreements) {
                 type: 'button', class: 'link', onclick: () => showHistory(a.title, a.history)
             }, a.title), el('div', {class: 'sub'}, words(a.kind), a.secret ? ' · secret' : '',
                 a.disclosedOn ? ' · disclosed ' + partialDate(a.disclosedOn) : '')),
-            el('td', {}, partialDate(a.signedOn), a.place ? el('div', {class: 'sub'}, a.place) : null),
+            el('td', {}, partialDate(a.signedOn), a.place ? el('div', {class: 'sub'}, a.place) : null,
+                (a.milestones || []).map(m => el('div', {class: 'sub milestone'}, words(m.kind),
+                    m.party ? ' (' + m.party + ')' : '', m.provisions ? ', ' + m.provisions : '', ' ',
+                    partialDate(m.on)))),
             el('td', {class: 'agreement-status'}, statusButton(a.status, lastEntry(a.history), a.title)),
             el('td', {class: 'party-statuses'}, (a.parties || []).map(p => el('span', {class: 'party'},
                 el('span', {class: 'code'}, p.party), ' ',
@@ -81,7 +84,10 @@ function dealCard(deal, times) {
             type: 'button', class: 'link', onclick: () => showDealHistory(deal, times)
         }, dealTitle(deal))),
         el('p', {class: 'sub'}, 'reported ', partialDate(deal.reportedOn), ' · ',
-            el('span', {class: statusClass(deal.status)}, words(deal.status)), possibly(deal)),
+            el('span', {class: statusClass(deal.status)}, words(deal.status)), possibly(deal),
+            deal.statusEmbargoId ? ' · citing embargo ' + deal.statusEmbargoId : '',
+            latestExpectation(deal) ? ' · expected ' + expectation(latestExpectation(deal)) : '',
+            deal.frameworkAgreementId ? ' · under agreement ' + deal.frameworkAgreementId : ''),
         dealSuccession(deal),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',
@@ -164,7 +170,23 @@ function statementsSection(statements) {
     return el('ul', {class: 'statements', id: 'statements'}, statements.map(s => el('li', {},
         el('span', {class: 'date'}, partialDate(s.madeOn)), ' ', el('span', {class: 'code'}, s.speaker), ' ',
         el('span', {class: statusClass(s.kind)}, words(s.kind)), ' ', s.summary, ' ',
+        s.claim ? el('span', {class: 'amount claim'}, words(s.claim.nature) + ' ' + money(s.claim.amount,
+            s.claim.currency)) : '', s.claim ? ' ' : '',
         sourceButton(s.provenance, 'the statement'))));
+}
+
+/** The embargoes that bind (or may bind) between the pair on the date shown, each with its source. */
+function embargoesSection(embargoes) {
+    if (!embargoes.length) {
+        return el('p', {class: 'empty'}, 'No embargo in force between them.');
+    }
+    return el('ul', {class: 'embargoes', id: 'embargoes'}, embargoes.map(e => el('li', {dataset: {embargo: e.embargoId}},
+        el('span', {class: 'date'}, partialDate(e.from), e.to ? ' – ' + partialDate(e.to) : ''), ' ',
+        el('span', {class: 'code'}, e.imposedBy), ' on ', (e.targets || []).join(', '), ' ',
+        el('span', {class: statusClass(e.status)}, words(e.status)),
+        e.possibly ? el('span', {class: 'sub'}, ' possibly ' + words(e.possibly)) : '', ' ',
+        (e.measures || []).map(words).join(', '), e.legalBasis ? ' · ' + e.legalBasis : '', ' ',
+        sourceButton(e.provenance, 'the embargo'))));
 }
 
 function timelineSection(relationship) {
@@ -203,6 +225,7 @@ export async function renderRelationship(container, {a, b, asOf, knownAt, dealsP
             card('Latest estimates, summed', (relationship.estimateTotals || []).length
                 ? el('span', {class: 'totals'}, ...estimateTotals(relationship)) : '—',
                 'standing deals, per currency; never converted')),
+        el('h2', {}, 'Embargoes in force'), embargoesSection(relationship.embargoes || []),
         el('h2', {}, 'Agreements'), agreementsSection(relationship.agreements),
         el('h2', {}, 'Deals'), dealsPager(relationship, show), dealsSection(relationship, {asOf, knownAt}),
         dealsBySuccessionSection(relationship, {asOf, knownAt}),

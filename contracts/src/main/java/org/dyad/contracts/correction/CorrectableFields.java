@@ -6,6 +6,7 @@ import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.contracts.wire.EventType;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class CorrectableFields {
 
     private static final Set<String> FIXED = Set.of("dealId", "agreementId", "statementId", "aggregateId",
             "provenance", "supplier", "recipient", "stage", "parties", "party", "supersededBy", "speaker", "secret",
-            "lineage", "correctedEventId", "correctedEventType", "retractedEventId", "retractedEventType", "changes");
+            "lineage", "imposedBy", "targets", "correctedEventId", "correctedEventType", "retractedEventId", "retractedEventType", "changes");
 
     /** The longest text any command accepts (a statement's summary, a source's URL). */
     public static final int MAX_TEXT = 2000;
@@ -41,7 +42,10 @@ public final class CorrectableFields {
             return fields;
         }
         for (RecordComponent c : eventType.getRecordComponents()) {
-            if (!FIXED.contains(c.getName())) {
+            // the id of the record itself; the same name on another record's event is a correctable reference
+            EventType type = eventType.getAnnotation(EventType.class);
+            boolean ownId = type != null && c.getName().equals(type.aggregate() + "Id");
+            if (!FIXED.contains(c.getName()) && !ownId) {
                 fields.put(c.getName(), DyadJson.mapper().constructType(c.getGenericType()));
             }
         }

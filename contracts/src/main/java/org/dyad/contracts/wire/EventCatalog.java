@@ -8,6 +8,7 @@ import org.dyad.contracts.agreement.event.AgreementRenounced;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.AgreementTerminated;
 import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.MilestoneRecorded;
 import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
@@ -21,10 +22,14 @@ import org.dyad.contracts.deal.event.DealRevived;
 import org.dyad.contracts.deal.event.DealSuperseded;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.embargo.event.EmbargoImposed;
+import org.dyad.contracts.embargo.event.EmbargoLifted;
 import org.dyad.contracts.statement.event.StatementRecorded;
 
 import java.util.List;
@@ -44,11 +49,12 @@ public final class EventCatalog {
             AgreementSigned.class, SignatureRecorded.class, ConsentToBeBoundRecorded.class,
             AgreementEnteredIntoForce.class, ParticipationSuspended.class, ParticipationResumed.class,
             WithdrawalNotified.class, AgreementRenounced.class, AgreementExtended.class, AgreementExpired.class,
-            AgreementTerminated.class, AgreementDisclosed.class,
+            AgreementTerminated.class, AgreementDisclosed.class, MilestoneRecorded.class,
             SaleReported.class, NegotiationOpened.class, ContractConcluded.class, DeliveryRecorded.class,
             DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
-            DealSuperseded.class, EstimateRecorded.class,
+            DealSuperseded.class, EstimateRecorded.class, DeliveryExpected.class, FrameworkAgreementLinked.class,
             StatementRecorded.class,
+            EmbargoImposed.class, EmbargoLifted.class,
             RecordCorrected.class, RecordRetracted.class);
 
     // Read once per class: the publisher asks for every event it sends.

@@ -12,6 +12,7 @@ import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.embargo.event.EmbargoImposed;
 import org.dyad.contracts.statement.event.StatementRecorded;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.EventCatalog;
@@ -43,6 +44,8 @@ class DyadEventActorsTest {
         assertThat(new ConsentToBeBoundRecorded("a-1", DAY, "BLR", null, null).actors()).containsExactly("BLR");
         assertThat(new StatementRecorded("s-1", "USA", List.of("RUS", "IRN"), null, DAY, "protest", null, null,
                 null, null, null).actors()).containsExactly("USA", "RUS", "IRN");
+        assertThat(new EmbargoImposed("e-1", "QUN", List.of("IRN", "PRK"), DAY, null, List.of(), List.of(), null,
+                null, null).actors()).containsExactly("QUN", "IRN", "PRK");
     }
 
     @Test
@@ -57,7 +60,7 @@ class DyadEventActorsTest {
 
     @Test
     void eventsAboutARecordNamedBeforeNameNone() {
-        assertThat(new DealSuspended("d-1", DAY, "embargo", null).actors()).isEmpty();
+        assertThat(new DealSuspended("d-1", DAY, "embargo", null, "e-1").actors()).isEmpty();
         assertThat(new RecordRetracted("d-1", "e-1", "SaleReported", "withdrawn", null).actors()).isEmpty();
         // These hold an actor code, but of a party the agreement named when it signed or consented.
         assertThat(new AgreementEnteredIntoForce("a-1", DAY, List.of("RUS", "IRN"), null).actors()).isEmpty();
@@ -79,7 +82,7 @@ class DyadEventActorsTest {
             }
         }
         assertThat(EventCatalog.EVENTS.stream().filter(event -> Arrays.stream(event.getRecordComponents())
-                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(10);
+                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(12);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.dyad.contracts.agreement.AgreementSubject;
 import org.dyad.contracts.agreement.ConsentMeans;
 import org.dyad.contracts.agreement.Lineage;
 import org.dyad.contracts.agreement.LineageRelation;
+import org.dyad.contracts.agreement.MilestoneKind;
 import org.dyad.contracts.agreement.event.AgreementDisclosed;
 import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
 import org.dyad.contracts.agreement.event.AgreementExpired;
@@ -21,6 +22,7 @@ import org.dyad.contracts.agreement.event.AgreementRenounced;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.AgreementTerminated;
 import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.MilestoneRecorded;
 import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
@@ -49,10 +51,16 @@ import org.dyad.contracts.deal.event.DealRevived;
 import org.dyad.contracts.deal.event.DealSuperseded;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.embargo.EmbargoMeasure;
+import org.dyad.contracts.embargo.event.EmbargoImposed;
+import org.dyad.contracts.embargo.event.EmbargoLifted;
+import org.dyad.contracts.statement.ClaimedAmount;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.statement.event.StatementRecorded;
 import org.junit.jupiter.api.Test;
@@ -150,7 +158,8 @@ class EventSchemasTest {
                 new DealSuspended(DEAL, PartialDate.parse("2010-09-22"), "UN Security Council resolution 1929",
                         REPORTED),
                 new DealResumed(DEAL, PartialDate.parse("2016-04"), REPORTED),
-                new DealCancelled(DEAL, PartialDate.parse("2010-09-22"), "UN arms embargo", REPORTED),
+                new DealCancelled(DEAL, PartialDate.parse("2010-09-22"), "UN arms embargo", REPORTED,
+                        "unsc-1929-irn"),
                 new DealRevived(DEAL, PartialDate.parse("2015-04-13"), DealStage.CONTRACTED, REPORTED),
                 new DealSuperseded(DEAL, PartialDate.parse("2016"), "rus-irn-2016-s-300pmu2", REPORTED),
                 new EstimateRecorded(DEAL, new Estimate(null, new BigDecimal("800000000"),
@@ -161,6 +170,24 @@ class EventSchemasTest {
                         + "Russia sold Iran advanced conventional weapons or sensitive technologies.", "114",
                         "if Russia sells Iran advanced conventional weapons or sensitive technologies", DEAL, null,
                         new Provenance(LA_TIMES, AdmiraltyGrade.parse("B2"), RECORDED_AT, "analyst")),
+                new DeliveryExpected(DEAL, PartialDate.parse("2006-03"), null, PartialDate.parse("2007"), "Tor-M1", 29,
+                        "the remaining systems are due in 2007", REPORTED),
+                new StatementRecorded("irn-rus-2011-s-300-claim", "IRN", List.of("RUS"), StatementKind.DEMAND,
+                        PartialDate.parse("2011"), "Iran claimed compensation for the cancelled S-300 contract in "
+                        + "arbitration in Geneva.", null, null, DEAL, null, REPORTED,
+                        new ClaimedAmount(new BigDecimal("4000000000"), "USD", ClaimedAmount.Nature.CLAIMED)),
+                new MilestoneRecorded("arms-trade-treaty", MilestoneKind.ADOPTION, PartialDate.parse("2013-04-02"),
+                        null, null, "adopted by the UN General Assembly, resolution 67/234 B", REPORTED),
+                new FrameworkAgreementLinked("rus-ind-2018-s-400", "rus-ind-2018-s-400-intergovernmental-agreement",
+                        REPORTED),
+                new EmbargoImposed("unsc-1929-irn", "QUN", List.of("IRN"), PartialDate.parse("2010-06-09"), null,
+                        List.of(EmbargoMeasure.ARMS), List.of(WeaponCategory.ARMOURED_VEHICLES,
+                        WeaponCategory.ARTILLERY, WeaponCategory.AIRCRAFT, WeaponCategory.SHIPS,
+                        WeaponCategory.MISSILES), "battle tanks, armoured combat vehicles, large calibre artillery "
+                        + "systems, combat aircraft, attack helicopters, warships, missiles or missile systems",
+                        "UN Security Council resolution 1929", REPORTED),
+                new EmbargoLifted("unsc-1929-irn", PartialDate.parse("2020-10-18"),
+                        "terminated under UN Security Council resolution 2231 (2015)", REPORTED),
                 new RecordCorrected(DEAL, "0b6c3c1e-5d0e-4a53-a6f4-1d1b8b3f8e21", "SaleReported",
                         Map.of("reportedOn", "2001-03-13", "items", List.of(Map.of("designation", "S-300PMU1"))),
                         "the article is dated 13 March", REPORTED),

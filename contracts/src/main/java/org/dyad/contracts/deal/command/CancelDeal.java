@@ -13,7 +13,14 @@ public record CancelDeal(
         Source source,
         AdmiraltyGrade grade,
         String recordedBy,
-        Long expectedVersion) implements DyadCommand {
+        Long expectedVersion,
+        String embargoId) implements DyadCommand {
+
+    /** The command citing no embargo. */
+    public CancelDeal(String dealId, PartialDate on, String reason, Source source, AdmiraltyGrade grade,
+                       String recordedBy, Long expectedVersion) {
+        this(dealId, on, reason, source, grade, recordedBy, expectedVersion, null);
+    }
 
     @Override
     public String targetId() {

@@ -13,7 +13,14 @@ public record SuspendDeal(
         Source source,
         AdmiraltyGrade grade,
         String recordedBy,
-        Long expectedVersion) implements DyadCommand {
+        Long expectedVersion,
+        String embargoId) implements DyadCommand {
+
+    /** The command citing no embargo. */
+    public SuspendDeal(String dealId, PartialDate on, String reason, Source source, AdmiraltyGrade grade,
+                        String recordedBy, Long expectedVersion) {
+        this(dealId, on, reason, source, grade, recordedBy, expectedVersion, null);
+    }
 
     @Override
     public String targetId() {

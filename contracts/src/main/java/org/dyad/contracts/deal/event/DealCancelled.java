@@ -6,12 +6,19 @@ import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.wire.EventType;
 
 @EventType(aggregate = "deal", name = "DealCancelled", version = 1,
-        description = "The deal was cancelled on `on` for `reason`.")
+        description = "The deal was cancelled on `on` for `reason`; `embargoId`, when set, names the embargo "
+                + "it cites.")
 public record DealCancelled(
         String dealId,
         PartialDate on,
         String reason,
-        Provenance provenance) implements DyadEvent {
+        Provenance provenance,
+        String embargoId) implements DyadEvent {
+
+    /** A cancellation that cites no embargo. */
+    public DealCancelled(String dealId, PartialDate on, String reason, Provenance provenance) {
+        this(dealId, on, reason, provenance, null);
+    }
 
     @Override
     public String aggregateId() {

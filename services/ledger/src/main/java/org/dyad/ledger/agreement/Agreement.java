@@ -8,6 +8,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.dyad.actors.Succession;
 import org.dyad.contracts.agreement.AgreementStatus;
 import org.dyad.contracts.agreement.ConsentMeans;
+import org.dyad.contracts.agreement.MilestoneKind;
 import org.dyad.contracts.agreement.PartyStatus;
 import org.dyad.contracts.agreement.command.DiscloseAgreement;
 import org.dyad.contracts.agreement.command.EnterIntoForce;
@@ -15,6 +16,7 @@ import org.dyad.contracts.agreement.command.ExtendAgreement;
 import org.dyad.contracts.agreement.command.NotifyWithdrawal;
 import org.dyad.contracts.agreement.command.RecordConsentToBeBound;
 import org.dyad.contracts.agreement.command.RecordExpiry;
+import org.dyad.contracts.agreement.command.RecordMilestone;
 import org.dyad.contracts.agreement.command.RecordSignature;
 import org.dyad.contracts.agreement.command.RenounceAgreement;
 import org.dyad.contracts.agreement.command.ResumeParticipation;
@@ -29,6 +31,7 @@ import org.dyad.contracts.agreement.event.AgreementRenounced;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.AgreementTerminated;
 import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.MilestoneRecorded;
 import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
@@ -51,6 +54,7 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.dyad.ledger.IllegalTransitionException.check;
 import static org.dyad.ledger.Recording.provenance;
+import static org.dyad.ledger.Recording.requireDate;
 import static org.dyad.ledger.Recording.requireNotBefore;
 import static org.dyad.ledger.RuleViolationException.require;
 
@@ -205,6 +209,26 @@ public class Agreement implements DatedLifecycle {
                 + standing.get(command.party()) + endedNote(command.party()));
         inOrder("on", new AgreementRenounced(agreementId, command.on(), command.party(), command.reason(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(RecordMilestone command) {
+        check(!retracted, "the report that created this agreement was retracted");
+        require(command.kind() != null, "kind", "say which milestone (ADOPTION, PROVISIONAL_APPLICATION ...)");
+        requireDate("on", command.on());
+        if (command.party() != null) {
+            requireParty("party", command.party(), partiesOn(command.on()));
+        }
+        require(command.kind() == MilestoneKind.ADOPTION || !command.on().latest().isBefore(signedOn.earliest()),
+                "on", command.on() + " is before the signature (" + signedOn + "); only the adoption of the text "
+                        + "comes before it");
+        require(command.kind() != MilestoneKind.ADOPTION || command.party() == null, "party",
+                "the text is adopted for all: an adoption names no party");
+        require(command.kind() != MilestoneKind.PARTIAL_EFFECT
+                        || command.provisions() != null && !command.provisions().isBlank(), "provisions",
+                "name the provisions that take effect (e.g. Articles 6 and 7)");
+        apply(new MilestoneRecorded(agreementId, command.kind(), command.on(), command.party(), command.provisions(),
+                command.note(), provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
     @CommandHandler

@@ -19,6 +19,8 @@ import org.dyad.contracts.deal.TrancheItem;
 import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.CompleteDelivery;
 import org.dyad.contracts.deal.command.ConcludeContract;
+import org.dyad.contracts.deal.command.ExpectDelivery;
+import org.dyad.contracts.deal.command.LinkFramework;
 import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
@@ -35,8 +37,10 @@ import org.dyad.contracts.deal.event.DealRevived;
 import org.dyad.contracts.deal.event.DealSuperseded;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.ledger.Actors;
@@ -71,6 +75,7 @@ public class Deal implements DatedLifecycle {
     private final Set<String> designations = new HashSet<>();
     private boolean retracted;
     private Lifecycle<LifecycleState> lifecycle;
+    private String frameworkAgreementId;
 
     protected Deal() {
         // for event sourcing
@@ -179,6 +184,34 @@ public class Deal implements DatedLifecycle {
     }
 
     @CommandHandler
+    void handle(ExpectDelivery command) {
+        requireGoingAhead();
+        requireNotBefore("statedOn", command.statedOn(), reportedOn, "the deal's first report");
+        requireDate("dueBy", command.dueBy());
+        check(stage.isOpen(), "the deal is already fully delivered");
+        require(!command.dueBy().latest().isBefore(command.statedOn().earliest()), "dueBy",
+                command.dueBy() + " is before the expectation was stated (" + command.statedOn() + ")");
+        require(command.dueFrom() == null || !command.dueFrom().earliest().isAfter(command.dueBy().latest()),
+                "dueFrom", command.dueFrom() + " is after dueBy (" + command.dueBy() + ")");
+        require(command.designation() == null || designations.contains(command.designation()), "designation",
+                "'" + command.designation() + "' is not an item of this deal (" + designations + ")");
+        apply(new DeliveryExpected(dealId, command.statedOn(), command.dueFrom(), command.dueBy(),
+                command.designation(), command.quantity(), command.note(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
+    void handle(LinkFramework command) {
+        requireNotRetracted();
+        require(command.agreementId() != null && !command.agreementId().isBlank(), "agreementId",
+                "name the framework agreement the deal implements");
+        check(frameworkAgreementId == null, "the deal already implements agreement '" + frameworkAgreementId
+                + "'; retract that link to name another");
+        apply(new FrameworkAgreementLinked(dealId, command.agreementId(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    @CommandHandler
     void handle(CompleteDelivery command) {
         requireGoingAhead();
         requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
@@ -195,7 +228,7 @@ public class Deal implements DatedLifecycle {
         require(command.reason() != null && !command.reason().isBlank(), "reason", "say why the deal was suspended");
         check(stage.isOpen(), "a fully delivered deal cannot be suspended");
         inOrder("on", new DealSuspended(dealId, command.on(), command.reason(),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.embargoId()));
     }
 
     @CommandHandler
@@ -215,7 +248,7 @@ public class Deal implements DatedLifecycle {
                 "a " + status + " deal cannot be cancelled");
         check(stage.isOpen(), "a fully delivered deal cannot be cancelled");
         inOrder("on", new DealCancelled(dealId, command.on(), command.reason(),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.embargoId()));
     }
 
     @CommandHandler
@@ -442,7 +475,14 @@ public class Deal implements DatedLifecycle {
         lifecycle.retracted(event.retractedEventId());
         if (SaleReported.class.getSimpleName().equals(event.retractedEventType())) {
             retracted = true;
+        } else if (FrameworkAgreementLinked.class.getSimpleName().equals(event.retractedEventType())) {
+            frameworkAgreementId = null;
         }
+    }
+
+    @EventSourcingHandler
+    void on(FrameworkAgreementLinked event) {
+        frameworkAgreementId = event.agreementId();
     }
 
     DealStage stage() {

@@ -18,6 +18,7 @@ import org.dyad.ledger.DatedLifecycle;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.agreement.Agreement;
 import org.dyad.ledger.deal.Deal;
+import org.dyad.ledger.embargo.Embargo;
 import org.dyad.ledger.statement.Statement;
 import org.springframework.stereotype.Component;
 
@@ -131,6 +132,7 @@ class RecordCorrectionHandler {
             case "Deal" -> axon.repository(Deal.class);
             case "Agreement" -> axon.repository(Agreement.class);
             case "Statement" -> axon.repository(Statement.class);
+            case "Embargo" -> axon.repository(Embargo.class);
             default -> throw new IllegalStateException("no repository for " + aggregateType);
         };
     }

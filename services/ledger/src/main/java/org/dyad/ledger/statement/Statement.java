@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.dyad.contracts.common.CurrencyCode;
 import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.contracts.statement.command.RecordStatement;
 import org.dyad.contracts.statement.event.StatementRecorded;
@@ -38,9 +39,12 @@ public class Statement {
         require(!command.addressees().contains(command.speaker()), "addressees",
                 "the speaker cannot address itself");
         require(command.kind() != null, "kind", "say what the statement does (protest, pledge ...)");
+        require(command.claim() == null || !CurrencyCode.TIV.equals(command.claim().currency()), "claim.currency",
+                "a claim is money: TIV is SIPRI's measure of military capability, not a currency");
         apply(new StatementRecorded(command.statementId(), command.speaker(), command.addressees(), command.kind(),
                 command.madeOn(), command.summary(), command.cameoCode(), command.condition(), command.dealId(),
-                command.agreementId(), provenance(command.source(), command.grade(), command.recordedBy())));
+                command.agreementId(), provenance(command.source(), command.grade(), command.recordedBy()),
+                command.claim()));
     }
 
     @EventSourcingHandler

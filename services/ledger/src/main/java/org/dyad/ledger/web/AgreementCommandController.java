@@ -10,6 +10,7 @@ import org.dyad.contracts.agreement.command.ExtendAgreement;
 import org.dyad.contracts.agreement.command.NotifyWithdrawal;
 import org.dyad.contracts.agreement.command.RecordConsentToBeBound;
 import org.dyad.contracts.agreement.command.RecordExpiry;
+import org.dyad.contracts.agreement.command.RecordMilestone;
 import org.dyad.contracts.agreement.command.RecordSignature;
 import org.dyad.contracts.agreement.command.RenounceAgreement;
 import org.dyad.contracts.agreement.command.ResumeParticipation;
@@ -155,6 +156,17 @@ public class AgreementCommandController {
                                                                HttpServletRequest request) {
         return recorder.change(request, body, AGREEMENTS, agreementId, version -> new TerminateAgreement(agreementId,
                 body.on(), body.reason(), body.source(), body.grade(), recorder(request), version));
+    }
+
+    @Operation(summary = "Record a milestone: adoption, provisional application, provisions taking effect "
+            + "(RecordMilestone → MilestoneRecorded)")
+    @PostMapping("/{agreementId}/milestones")
+    public ResponseEntity<RecordedResponse> recordMilestone(@PathVariable String agreementId,
+                                                            @Valid @RequestBody RecordMilestoneRequest body,
+                                                            HttpServletRequest request) {
+        return recorder.change(request, body, AGREEMENTS, agreementId, version -> new RecordMilestone(agreementId,
+                body.kind(), body.on(), body.party(), body.provisions(), body.note(), body.source(), body.grade(),
+                recorder(request), version));
     }
 
     @Operation(summary = "Record that a secret agreement was disclosed (DiscloseAgreement → AgreementDisclosed)")

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.CompleteDelivery;
 import org.dyad.contracts.deal.command.ConcludeContract;
+import org.dyad.contracts.deal.command.ExpectDelivery;
+import org.dyad.contracts.deal.command.LinkFramework;
 import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
@@ -84,6 +86,16 @@ public class DealCommandController {
                 body.source(), body.grade(), recorder(request), version));
     }
 
+    @Operation(summary = "Record a delivery a source expects, with its period (ExpectDelivery → DeliveryExpected)")
+    @PostMapping("/{dealId}/expected-deliveries")
+    public ResponseEntity<RecordedResponse> expectDelivery(@PathVariable String dealId,
+                                                           @Valid @RequestBody ExpectDeliveryRequest body,
+                                                           HttpServletRequest request) {
+        return recorder.change(request, body, DEALS, dealId, version -> new ExpectDelivery(dealId, body.statedOn(),
+                body.dueFrom(), body.dueBy(), body.designation(), body.quantity(), body.note(), body.source(),
+                body.grade(), recorder(request), version));
+    }
+
     @Operation(summary = "Record that everything was delivered (CompleteDelivery → DeliveryCompleted)")
     @PostMapping("/{dealId}/delivery-completion")
     public ResponseEntity<RecordedResponse> completeDelivery(@PathVariable String dealId,
@@ -93,13 +105,14 @@ public class DealCommandController {
                 body.source(), body.grade(), recorder(request), version));
     }
 
-    @Operation(summary = "Record that the deal was suspended, e.g. by an embargo (SuspendDeal → DealSuspended)")
+    @Operation(summary = "Record that the deal was suspended, e.g. by an embargo it may cite (SuspendDeal → DealSuspended)")
     @PostMapping("/{dealId}/suspension")
     public ResponseEntity<RecordedResponse> suspendDeal(@PathVariable String dealId,
-                                                        @Valid @RequestBody DealTransitionRequest body,
+                                                        @Valid @RequestBody DealInterruptionRequest body,
                                                         HttpServletRequest request) {
+        records.requireExisting("embargoId", body.embargoId(), "Embargo");
         return recorder.change(request, body, DEALS, dealId, version -> new SuspendDeal(dealId, body.on(),
-                body.reason(), body.source(), body.grade(), recorder(request), version));
+                body.reason(), body.source(), body.grade(), recorder(request), version, body.embargoId()));
     }
 
     @Operation(summary = "Record that a suspended deal was resumed (ResumeDeal → DealResumed)")
@@ -111,13 +124,14 @@ public class DealCommandController {
                 body.source(), body.grade(), recorder(request), version));
     }
 
-    @Operation(summary = "Record that the deal was cancelled (CancelDeal → DealCancelled)")
+    @Operation(summary = "Record that the deal was cancelled, e.g. by an embargo it may cite (CancelDeal → DealCancelled)")
     @PostMapping("/{dealId}/cancellation")
     public ResponseEntity<RecordedResponse> cancelDeal(@PathVariable String dealId,
-                                                       @Valid @RequestBody DealTransitionRequest body,
+                                                       @Valid @RequestBody DealInterruptionRequest body,
                                                        HttpServletRequest request) {
+        records.requireExisting("embargoId", body.embargoId(), "Embargo");
         return recorder.change(request, body, DEALS, dealId, version -> new CancelDeal(dealId, body.on(),
-                body.reason(), body.source(), body.grade(), recorder(request), version));
+                body.reason(), body.source(), body.grade(), recorder(request), version, body.embargoId()));
     }
 
     @Operation(summary = "Record that a cancelled deal was revived (ReviveDeal → DealRevived)")
@@ -137,6 +151,16 @@ public class DealCommandController {
         records.requireExisting("supersededBy", body.supersededBy(), "Deal");
         return recorder.change(request, body, DEALS, dealId, version -> new SupersedeDeal(dealId, body.on(),
                 body.supersededBy(), body.source(), body.grade(), recorder(request), version));
+    }
+
+    @Operation(summary = "Record the framework agreement the deal implements (LinkFramework → FrameworkAgreementLinked)")
+    @PostMapping("/{dealId}/framework")
+    public ResponseEntity<RecordedResponse> linkFramework(@PathVariable String dealId,
+                                                          @Valid @RequestBody LinkFrameworkRequest body,
+                                                          HttpServletRequest request) {
+        records.requireExisting("agreementId", body.agreementId(), "Agreement");
+        return recorder.change(request, body, DEALS, dealId, version -> new LinkFramework(dealId, body.agreementId(),
+                body.source(), body.grade(), recorder(request), version));
     }
 
     @Operation(summary = "Record a value a source claims for the deal (RecordEstimate → EstimateRecorded)")

@@ -8,10 +8,14 @@ import jakarta.validation.constraints.Size;
 import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
+import org.dyad.contracts.statement.ClaimedAmount;
 import org.dyad.contracts.statement.StatementKind;
 import java.util.List;
 
-/** Body of {@code POST /api/v1/statements}; {@code cameoCode} is the CAMEO event code where one fits (e.g. 114, complain officially). */
+/**
+ * Body of {@code POST /api/v1/statements}; {@code cameoCode} is the CAMEO event code where one fits (e.g. 114, complain
+ * officially); {@code claim} the money the statement claims or disputes, if any.
+ */
 public record RecordStatementRequest(
         @Pattern(regexp = RecordedResponse.ID_PATTERN, message = RecordedResponse.ID_MESSAGE) String id,
         @NotNull @Pattern(regexp = ActorCodes.PATTERN, message = ActorCodes.MESSAGE) String speaker,
@@ -24,5 +28,6 @@ public record RecordStatementRequest(
         @Size(max = 64) String dealId,
         @Size(max = 64) String agreementId,
         @NotNull @Valid Source source,
-        AdmiraltyGrade grade) {
+        AdmiraltyGrade grade,
+        @Valid ClaimedAmount claim) {
 }

@@ -39,6 +39,6 @@ public class StatementCommandController {
         String id = body.id() != null ? body.id() : UUID.randomUUID().toString();
         return recorder.create(request, body, "/api/v1/statements", id, new RecordStatement(id, body.speaker(),
                 body.addressees(), body.kind(), body.madeOn(), body.summary(), body.cameoCode(), body.condition(),
-                body.dealId(), body.agreementId(), body.source(), body.grade(), recorder(request)));
+                body.dealId(), body.agreementId(), body.source(), body.grade(), recorder(request), body.claim()));
     }
 }

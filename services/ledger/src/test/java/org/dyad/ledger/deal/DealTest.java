@@ -320,6 +320,16 @@ class DealTest {
         }
 
         @Test
+        void aCancellationCitesTheEmbargoThatStoppedTheDeal() {
+            // Russia's decree of 2010-09-22 barred the S-300 delivery under UN Security Council resolution 1929
+            fixture.given(reported(DealStage.CONTRACTED))
+                    .when(new CancelDeal(DEAL, date("2010-09-22"), "UN embargo", LA_TIMES_2001, B2, ANALYST, null,
+                            "unsc-1929-irn"))
+                    .expectEvents(new DealCancelled(DEAL, date("2010-09-22"), "UN embargo", provenance(),
+                            "unsc-1929-irn"));
+        }
+
+        @Test
         void aCancelledDealCannotBeDelivered() {
             fixture.given(reported(DealStage.CONTRACTED), cancelled())
                     .when(new CompleteDelivery(DEAL, date("2011"), LA_TIMES_2001, B2, ANALYST, null))

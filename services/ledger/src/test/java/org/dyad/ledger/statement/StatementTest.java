@@ -2,6 +2,7 @@ package org.dyad.ledger.statement;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.dyad.ledger.DyadCommandTargetResolver;
+import org.dyad.contracts.statement.ClaimedAmount;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.statement.command.RecordStatement;
 import org.dyad.contracts.statement.event.StatementRecorded;
@@ -9,6 +10,7 @@ import org.dyad.ledger.RuleViolationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.dyad.ledger.Sources.ANALYST;
@@ -65,6 +67,30 @@ class StatementTest {
                 .when(protest("USX", List.of("RUS")))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("USA (United States)"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStatementClaimsAnAmountOfMoney() {
+        // Iran claimed about $4 billion from Rosoboronexport in 2011 over the cancelled S-300 contract
+        ClaimedAmount claim = new ClaimedAmount(new BigDecimal("4000000000"), "USD", ClaimedAmount.Nature.CLAIMED);
+        fixture.givenNoPriorActivity()
+                .when(new RecordStatement("irn-s300-claim", "IRN", List.of("RUS"), StatementKind.DEMAND,
+                        date("2011"), "compensation for the cancelled S-300 contract", null, null, null, null,
+                        LA_TIMES_2001, B2, ANALYST, claim))
+                .expectEvents(new StatementRecorded("irn-s300-claim", "IRN", List.of("RUS"), StatementKind.DEMAND,
+                        date("2011"), "compensation for the cancelled S-300 contract", null, null, null, null,
+                        recorded(fixture), claim));
+    }
+
+    @Test
+    void aClaimIsNeverInTiv() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordStatement("irn-s300-claim", "IRN", List.of("RUS"), StatementKind.DEMAND,
+                        date("2011"), "compensation", null, null, null, null, LA_TIMES_2001, B2, ANALYST,
+                        new ClaimedAmount(new BigDecimal("400"), "TIV", ClaimedAmount.Nature.CLAIMED)))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("claim.currency:"))
                 .expectNoEvents();
     }
 }

@@ -12,6 +12,7 @@ import org.dyad.contracts.agreement.event.AgreementRenounced;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.AgreementTerminated;
 import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
+import org.dyad.contracts.agreement.event.MilestoneRecorded;
 import org.dyad.contracts.agreement.event.ParticipationResumed;
 import org.dyad.contracts.agreement.event.ParticipationSuspended;
 import org.dyad.contracts.agreement.event.SignatureRecorded;
@@ -53,7 +54,8 @@ public final class AgreementProjection implements RecordProjection {
             .on(AgreementExtended.class, AgreementProjection::on)
             .on(AgreementExpired.class, AgreementProjection::on)
             .on(AgreementTerminated.class, AgreementProjection::on)
-            .on(AgreementDisclosed.class, AgreementProjection::on);
+            .on(AgreementDisclosed.class, AgreementProjection::on)
+            .on(MilestoneRecorded.class, AgreementProjection::on);
 
     private static final String UPSERT_AGREEMENT = """
             INSERT INTO views.agreement (agreement_id, kind, subjects, status, signed_from, review_on,
@@ -276,6 +278,11 @@ public final class AgreementProjection implements RecordProjection {
     static void on(AgreementDisclosed e, HistoryEntry entry, AgreementView agreement) {
         agreement.secret = false;
         agreement.disclosedOn = e.on();
+    }
+
+    static void on(MilestoneRecorded e, HistoryEntry entry, AgreementView agreement) {
+        agreement.milestones.add(new AgreementView.Milestone(entry.eventId(), e.kind(), e.on(), e.party(),
+                e.provisions(), e.note(), e.provenance()));
     }
 
     @Override

@@ -8,8 +8,10 @@ import org.dyad.contracts.agreement.AgreementKind;
 import org.dyad.contracts.agreement.AgreementStatus;
 import org.dyad.contracts.agreement.AgreementSubject;
 import org.dyad.contracts.agreement.Lineage;
+import org.dyad.contracts.agreement.MilestoneKind;
 import org.dyad.contracts.agreement.PartyStatus;
 import org.dyad.contracts.common.PartialDate;
+import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.Source;
 import org.dyad.views.model.HistoryEntry;
 
@@ -46,9 +48,16 @@ public class AgreementView {
     @JsonIgnore
     private final Map<String, PartyStanding> parties = new LinkedHashMap<>();
     List<String> concerning = List.of();
+    /** Adoption, provisional application, provisions taking effect: in the order they were recorded. */
+    final List<Milestone> milestones = new ArrayList<>();
     List<Source> sources = List.of();
     List<HistoryEntry> history = List.of();
     long version;
+
+    /** A milestone as the agreement's answer shows it; {@code party} is absent for the whole agreement. */
+    public record Milestone(String eventId, MilestoneKind kind, PartialDate on, String party, String provisions,
+                            String note, Provenance provenance) {
+    }
 
     AgreementView() {
     }

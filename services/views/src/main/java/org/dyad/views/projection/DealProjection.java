@@ -11,11 +11,14 @@ import org.dyad.contracts.deal.event.DealRevived;
 import org.dyad.contracts.deal.event.DealSuperseded;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
+import org.dyad.contracts.deal.event.DeliveryExpected;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
+import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.views.model.EstimateClaim;
+import org.dyad.views.model.ExpectedDelivery;
 import org.dyad.views.model.HistoryEntry;
 import org.dyad.views.projection.DealRows.DealRow;
 import org.dyad.views.projection.RelationshipCounts.DealPlace;
@@ -45,7 +48,9 @@ public final class DealProjection implements RecordProjection {
             .on(DealCancelled.class, DealProjection::on)
             .on(DealRevived.class, DealProjection::on)
             .on(DealSuperseded.class, DealProjection::on)
-            .on(EstimateRecorded.class, DealProjection::on);
+            .on(EstimateRecorded.class, DealProjection::on)
+            .on(DeliveryExpected.class, DealProjection::on)
+            .on(FrameworkAgreementLinked.class, DealProjection::on);
 
     @Override
     public String recordType() {
@@ -156,6 +161,7 @@ public final class DealProjection implements RecordProjection {
 
     static void on(DealSuspended e, HistoryEntry entry, DealView deal) {
         deal.status(DealStatus.SUSPENDED, e.reason(), e.on());
+        deal.statusEmbargoId = e.embargoId();
     }
 
     static void on(DealResumed e, HistoryEntry entry, DealView deal) {
@@ -164,6 +170,7 @@ public final class DealProjection implements RecordProjection {
 
     static void on(DealCancelled e, HistoryEntry entry, DealView deal) {
         deal.status(DealStatus.CANCELLED, e.reason(), e.on());
+        deal.statusEmbargoId = e.embargoId();
     }
 
     static void on(DealRevived e, HistoryEntry entry, DealView deal) {
@@ -179,6 +186,15 @@ public final class DealProjection implements RecordProjection {
     static void on(EstimateRecorded e, HistoryEntry entry, DealView deal) {
         deal.estimates.add(new EstimateClaim(entry.eventId(), e.estimate(), e.estimatedOn(), e.provenance(),
                 entry.original() != null));
+    }
+
+    static void on(DeliveryExpected e, HistoryEntry entry, DealView deal) {
+        deal.expectedDeliveries.add(new ExpectedDelivery(entry.eventId(), e.statedOn(), e.dueFrom(), e.dueBy(),
+                e.designation(), e.quantity(), e.note(), e.provenance()));
+    }
+
+    static void on(FrameworkAgreementLinked e, HistoryEntry entry, DealView deal) {
+        deal.frameworkAgreementId = e.agreementId();
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.DealTerms;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.views.model.EstimateClaim;
+import org.dyad.views.model.ExpectedDelivery;
 import org.dyad.views.model.HistoryEntry;
 
 import java.math.BigDecimal;
@@ -34,6 +35,8 @@ public class DealView {
     DealStatus status;
     String statusReason;
     PartialDate statusSince;
+    /** The embargo the suspension or cancellation in effect cites, when it cites one. */
+    String statusEmbargoId;
     List<DealItem> items = List.of();
     DealTerms terms;
     PartialDate reportedOn;
@@ -41,9 +44,13 @@ public class DealView {
     PartialDate contractedOn;
     PartialDate deliveredOn;
     final List<Tranche> deliveries = new ArrayList<>();
+    /** The deliveries sources expect, in the order they said so: the deal's schedule. */
+    final List<ExpectedDelivery> expectedDeliveries = new ArrayList<>();
     String supersededBy;
     @JsonInclude(JsonInclude.Include.NON_NULL)
     Possibly possibly;
+    /** The framework agreement the deal implements, when one is named. */
+    String frameworkAgreementId;
     final List<EstimateClaim> estimates = new ArrayList<>();
     List<EstimateClaim> latestEstimates = List.of();
     List<Source> sources = List.of();
@@ -71,6 +78,7 @@ public class DealView {
         this.status = status;
         this.statusReason = reason;
         this.statusSince = since;
+        this.statusEmbargoId = null;
     }
 
     /** The deal's standing: its stage while it is active, else its status (suspended, cancelled, superseded). */

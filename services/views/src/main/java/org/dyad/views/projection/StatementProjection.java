@@ -60,6 +60,7 @@ public final class StatementProjection implements RecordProjection {
         statement.dealId = e.dealId();
         statement.agreementId = e.agreementId();
         statement.provenance = e.provenance();
+        statement.claim = e.claim();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.dyad.views.projection;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.statement.ClaimedAmount;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.views.model.HistoryEntry;
 
@@ -26,6 +27,7 @@ public class StatementView {
     String condition;
     String dealId;
     String agreementId;
+    ClaimedAmount claim;
     Provenance provenance;
     List<HistoryEntry> history;
     long version;

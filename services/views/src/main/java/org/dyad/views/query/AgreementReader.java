@@ -26,9 +26,26 @@ public class AgreementReader {
         this.documents = documents;
     }
 
+    /** One agreement, with the deals that name it as the framework they implement ({@code implementingDeals}). */
     public Optional<ObjectNode> fetch(FetchAgreement query) {
-        return documents.of(AGREEMENT, List.of(query.agreementId()), query.asOf(), query.knownAt()).stream()
-                .findFirst();
+        Optional<ObjectNode> agreement = documents.of(AGREEMENT, List.of(query.agreementId()), query.asOf(),
+                query.knownAt()).stream().findFirst();
+        agreement.ifPresent(a -> a.putPOJO("implementingDeals", implementingDeals(query)));
+        return agreement;
+    }
+
+    /**
+     * The deals whose link names this agreement at the times asked about: every deal that ever recorded such a
+     * link is folded for those times, so a retracted link, or one recorded later, does not count.
+     */
+    private List<String> implementingDeals(FetchAgreement query) {
+        List<String> linked = jdbc.queryForList("""
+                SELECT DISTINCT aggregate_id FROM views.event_log
+                WHERE type = 'FrameworkAgreementLinked' AND payload ->> 'agreementId' = :id
+                ORDER BY aggregate_id""", Map.of("id", query.agreementId()), String.class);
+        return documents.dealSummaries(linked, query.asOf(), query.knownAt()).stream()
+                .filter(d -> query.agreementId().equals(d.path("frameworkAgreementId").asText(null)))
+                .map(d -> d.path("dealId").asText()).toList();
     }
 
     /** Agreements that involve both actors, at least one of them as a party, earliest signature first. */

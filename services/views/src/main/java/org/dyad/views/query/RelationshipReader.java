@@ -53,14 +53,16 @@ public class RelationshipReader {
     private final AgreementReader agreements;
     private final DealReader deals;
     private final TimelineReader timeline;
+    private final EmbargoReader embargoes;
 
     RelationshipReader(NamedParameterJdbcTemplate jdbc, ViewDocuments documents, AgreementReader agreements,
-                       DealReader deals, TimelineReader timeline) {
+                       DealReader deals, TimelineReader timeline, EmbargoReader embargoes) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.agreements = agreements;
         this.deals = deals;
         this.timeline = timeline;
+        this.embargoes = embargoes;
     }
 
     public ObjectNode fetch(FetchRelationship query) {
@@ -89,6 +91,7 @@ public class RelationshipReader {
         answer.set("dealsBySuccession", ViewDocuments.array(dealsBySuccession(a, b, query.asOf(), query.knownAt())));
         answer.set("dealsByDirection", dealt.byDirection());
         answer.set("statements", ViewDocuments.array(said));
+        answer.set("embargoes", ViewDocuments.array(embargoes.inForceBetween(a, b, query.asOf(), query.knownAt())));
         answer.set("estimateTotals", dealt.estimateTotals());
         answer.set("dealsNotTotalled", dealt.notTotalled());
         List<String> dates = new ArrayList<>(dealt.validDates());

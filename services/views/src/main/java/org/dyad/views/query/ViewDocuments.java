@@ -12,6 +12,7 @@ import org.dyad.views.model.HistoryFolder;
 import org.dyad.views.model.LoggedFact;
 import org.dyad.views.projection.AgreementProjection;
 import org.dyad.views.projection.DealProjection;
+import org.dyad.views.projection.EmbargoProjection;
 import org.dyad.views.projection.EventLog;
 import org.dyad.views.projection.StatementProjection;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,7 +51,8 @@ public class ViewDocuments {
               AND (valid_until IS NULL OR valid_until > :asOf)""";
 
     public enum Kind {
-        DEAL("deal", "deal_id"), AGREEMENT("agreement", "agreement_id"), STATEMENT("statement", "statement_id");
+        DEAL("deal", "deal_id"), AGREEMENT("agreement", "agreement_id"), STATEMENT("statement", "statement_id"),
+        EMBARGO("embargo", "embargo_id");
 
         final String table;
         final String idColumn;
@@ -176,6 +178,7 @@ public class ViewDocuments {
                 case DEAL -> DealProjection.fold(history, version, asOf);
                 case AGREEMENT -> AgreementProjection.fold(history, version, reference, asOf);
                 case STATEMENT -> StatementProjection.fold(history, version);
+                case EMBARGO -> EmbargoProjection.fold(history, version);
             };
             if (record != null) {
                 records.add(DyadJson.mapper().valueToTree(record));

@@ -28,4 +28,9 @@ class ProjectionCoverageTest {
     void eachStatementEventHasAHandlerInStatementProjection() {
         assertThat(StatementProjection.FOLD.types()).containsExactlyInAnyOrderElementsOf(eventsOf("statement"));
     }
+
+    @Test
+    void eachEmbargoEventHasAHandlerInEmbargoProjection() {
+        assertThat(EmbargoProjection.FOLD.types()).containsExactlyInAnyOrderElementsOf(eventsOf("embargo"));
+    }
 }

@@ -2,6 +2,7 @@ package org.dyad.views.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.contracts.correction.event.RecordRetracted;
+import org.dyad.contracts.statement.ClaimedAmount;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.statement.event.StatementRecorded;
 import org.dyad.contracts.wire.PublishedEvent;
@@ -12,6 +13,7 @@ import org.dyad.views.testing.ViewsDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,5 +65,21 @@ class StatementProjectionTest {
     private long pairCount(String a, String b) {
         return database.jdbc().queryForObject("SELECT count(*) FROM views.relationship WHERE party_a = ?"
                 + " AND party_b = ? AND statements = 1", Long.class, a, b);
+    }
+
+    @Test
+    void aClaimShowsWithItsAmountAndCurrencyFromTheDateItWasMade() {
+        // Iran claimed about $4 billion from Rosoboronexport in 2011 over the cancelled S-300 contract
+        feed.publish(new StatementRecorded("irn-claim", "IRN", List.of("RUS"), StatementKind.DEMAND, date("2011"),
+                "compensation for the cancelled S-300 contract", null, null, null, null, at("2011-09-01T00:00:00Z"),
+                new ClaimedAmount(new BigDecimal("4000000000"), "USD", ClaimedAmount.Nature.CLAIMED)));
+
+        JsonNode claim = pair("RUS", "IRN").path("statements").get(0).path("claim");
+        assertThat(claim.path("amount").decimalValue()).isEqualByComparingTo("4000000000");
+        assertThat(claim.path("currency").asText()).isEqualTo("USD");
+        assertThat(claim.path("nature").asText()).isEqualTo("CLAIMED");
+        JsonNode before = EventFeed.asSent(readers.relationships.fetch(new FetchRelationship("RUS", "IRN",
+                java.time.LocalDate.parse("2010-12-31"), null, 0, 20)));
+        assertThat(before.path("statements")).as("not yet made").isEmpty();
     }
 }

@@ -14,6 +14,7 @@ public final class Readers {
     public final RelationshipReader relationships;
     public final ActorProfileReader profiles;
     public final OverviewReader overview;
+    public final EmbargoReader embargoes;
 
     public Readers(ViewsDatabase database) {
         NamedParameterJdbcTemplate jdbc = database.named();
@@ -22,7 +23,8 @@ public final class Readers {
         this.deals = new DealReader(jdbc, documents);
         this.agreements = new AgreementReader(jdbc, documents);
         this.timeline = new TimelineReader(jdbc);
-        this.relationships = new RelationshipReader(jdbc, documents, agreements, deals, timeline);
+        this.embargoes = new EmbargoReader(jdbc, documents);
+        this.relationships = new RelationshipReader(jdbc, documents, agreements, deals, timeline, embargoes);
         this.profiles = new ActorProfileReader(jdbc, documents, relationships);
         this.overview = new OverviewReader(jdbc, documents);
     }
