@@ -8,10 +8,8 @@ import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.views.query.FetchAgreement;
 import org.dyad.views.query.FetchAgreements;
-import org.dyad.views.query.Readers;
 import org.dyad.views.testing.EventFeed;
-import org.dyad.views.testing.ViewsDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,18 +21,7 @@ import static org.dyad.views.testing.EventFeed.at;
 import static org.dyad.views.testing.EventFeed.date;
 
 /** An agreement's events applied by the batch core, read back through the agreement reader, against PostgreSQL. */
-class AgreementProjectionTest {
-
-    private final ViewsDatabase database = ViewsDatabase.get();
-    private EventFeed feed;
-    private Readers readers;
-
-    @BeforeEach
-    void emptyViews() {
-        database.clear();
-        feed = new EventFeed(database);
-        readers = new Readers(database);
-    }
+class AgreementProjectionTest extends ViewsTest {
 
     static AgreementSigned abmTreaty() {
         return new AgreementSigned("abm", "Anti-Ballistic Missile Treaty", AgreementKind.TREATY,

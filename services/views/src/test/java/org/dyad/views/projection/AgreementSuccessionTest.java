@@ -10,10 +10,8 @@ import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.views.query.FetchAgreement;
 import org.dyad.views.query.FetchAgreements;
-import org.dyad.views.query.Readers;
 import org.dyad.views.testing.EventFeed;
-import org.dyad.views.testing.ViewsDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -27,18 +25,7 @@ import static org.dyad.views.testing.EventFeed.date;
  * State succession in agreements as of every date: the Soviet Union (SUN) ceased to exist on 1991-12-26 and Russia
  * (RUS) continues it; Belarus, Kazakhstan and Ukraine separated from it.
  */
-class AgreementSuccessionTest {
-
-    private final ViewsDatabase database = ViewsDatabase.get();
-    private EventFeed feed;
-    private Readers readers;
-
-    @BeforeEach
-    void emptyViews() {
-        database.clear();
-        feed = new EventFeed(database);
-        readers = new Readers(database);
-    }
+class AgreementSuccessionTest extends ViewsTest {
 
     private static AgreementSigned signed(String id, String title, String on) {
         return new AgreementSigned(id, title, AgreementKind.TREATY, List.of(AgreementSubject.ARMS_CONTROL),

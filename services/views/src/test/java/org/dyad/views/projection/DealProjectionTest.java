@@ -16,10 +16,8 @@ import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.views.query.FetchDeal;
-import org.dyad.views.query.Readers;
 import org.dyad.views.testing.EventFeed;
-import org.dyad.views.testing.ViewsDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,18 +31,7 @@ import static org.dyad.views.testing.EventFeed.at;
 import static org.dyad.views.testing.EventFeed.date;
 
 /** A deal's events applied by the batch core, read back through the deal reader, against PostgreSQL. */
-class DealProjectionTest {
-
-    private final ViewsDatabase database = ViewsDatabase.get();
-    private EventFeed feed;
-    private Readers readers;
-
-    @BeforeEach
-    void emptyViews() {
-        database.clear();
-        feed = new EventFeed(database);
-        readers = new Readers(database);
-    }
+class DealProjectionTest extends ViewsTest {
 
     static Estimate usd(long amount) {
         return new Estimate(BigDecimal.valueOf(amount), null, null, "USD", EstimateQualifier.ABOUT, null, null, null);

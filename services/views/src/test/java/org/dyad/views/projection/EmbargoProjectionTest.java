@@ -14,10 +14,8 @@ import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.views.query.FetchDeal;
 import org.dyad.views.query.FetchEmbargoes;
 import org.dyad.views.query.FetchRelationship;
-import org.dyad.views.query.Readers;
 import org.dyad.views.testing.EventFeed;
-import org.dyad.views.testing.ViewsDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,20 +32,9 @@ import static org.dyad.views.testing.EventFeed.date;
  * Union's arms embargo on China dates from the Madrid European Council of 1989-06-27; the United States suspended
  * arms sales to China on 1989-06-05.
  */
-class EmbargoProjectionTest {
+class EmbargoProjectionTest extends ViewsTest {
 
     private static final String UN_IRAN = "unsc-1929-irn";
-
-    private final ViewsDatabase database = ViewsDatabase.get();
-    private EventFeed feed;
-    private Readers readers;
-
-    @BeforeEach
-    void emptyViews() {
-        database.clear();
-        feed = new EventFeed(database);
-        readers = new Readers(database);
-    }
 
     private static EmbargoImposed imposed(String id, String imposedBy, List<String> targets, String from, String to,
                                           String recordedAt) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.views.query.FetchPartners;
-import org.dyad.views.query.Readers;
 import org.dyad.views.testing.EventFeed;
-import org.dyad.views.testing.ViewsDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -19,18 +17,7 @@ import static org.dyad.views.projection.DealProjectionTest.s300;
 import static org.dyad.views.testing.EventFeed.at;
 
 /** The pairs' counts follow their deals, through the partners reader, against PostgreSQL. */
-class RelationshipCountsTest {
-
-    private final ViewsDatabase database = ViewsDatabase.get();
-    private EventFeed feed;
-    private Readers readers;
-
-    @BeforeEach
-    void emptyViews() {
-        database.clear();
-        feed = new EventFeed(database);
-        readers = new Readers(database);
-    }
+class RelationshipCountsTest extends ViewsTest {
 
     /** RUS's partners with their deal counts. */
     private Map<String, Integer> dealsWithPartnersOf(String actor) {

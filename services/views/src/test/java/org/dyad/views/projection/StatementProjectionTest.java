@@ -7,10 +7,8 @@ import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.statement.event.StatementRecorded;
 import org.dyad.contracts.wire.PublishedEvent;
 import org.dyad.views.query.FetchRelationship;
-import org.dyad.views.query.Readers;
 import org.dyad.views.testing.EventFeed;
-import org.dyad.views.testing.ViewsDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,18 +19,7 @@ import static org.dyad.views.testing.EventFeed.at;
 import static org.dyad.views.testing.EventFeed.date;
 
 /** A statement applied by the batch core, read back through the relationship reader, against PostgreSQL. */
-class StatementProjectionTest {
-
-    private final ViewsDatabase database = ViewsDatabase.get();
-    private EventFeed feed;
-    private Readers readers;
-
-    @BeforeEach
-    void emptyViews() {
-        database.clear();
-        feed = new EventFeed(database);
-        readers = new Readers(database);
-    }
+class StatementProjectionTest extends ViewsTest {
 
     static StatementRecorded protest(String statementId, String speaker, List<String> addressees) {
         return new StatementRecorded(statementId, speaker, addressees, StatementKind.PROTEST, date("2010-06-10"),

@@ -15,10 +15,8 @@ import org.dyad.views.query.FetchAgreement;
 import org.dyad.views.query.FetchDeal;
 import org.dyad.views.query.FetchDeals;
 import org.dyad.views.query.FetchRelationship;
-import org.dyad.views.query.Readers;
 import org.dyad.views.testing.EventFeed;
-import org.dyad.views.testing.ViewsDatabase;
-import org.junit.jupiter.api.BeforeEach;
+import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -33,18 +31,7 @@ import static org.dyad.views.testing.EventFeed.date;
  * Records folded in valid time with imprecise dates, answered as of dates before, inside and after each fact: the
  * single record, the as-of list (from the stored spans) and the relationship's counts agree.
  */
-class ValidTimeFoldTest {
-
-    private final ViewsDatabase database = ViewsDatabase.get();
-    private EventFeed feed;
-    private Readers readers;
-
-    @BeforeEach
-    void emptyViews() {
-        database.clear();
-        feed = new EventFeed(database);
-        readers = new Readers(database);
-    }
+class ValidTimeFoldTest extends ViewsTest {
 
     /** France's Mistral ships for Russia: contracted 2011-06-17, delivery suspended 2014-11-25. */
     private void mistralsSuspended() {
