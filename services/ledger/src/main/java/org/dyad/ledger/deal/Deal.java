@@ -283,17 +283,9 @@ public class Deal implements DatedLifecycle {
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
-    /** Applies a lifecycle fact once its date is known to leave a possible lifecycle ({@link Lifecycle}). */
-    private void inOrder(String dateField, DyadEvent event) {
-        lifecycle.requireInOrder(dateField, event);
-        apply(event);
-    }
-
     @Override
-    public void requireInOrder(RecordCorrected correction) {
-        if (lifecycle != null) {
-            lifecycle.requireInOrder(correction);
-        }
+    public Lifecycle<?> lifecycle() {
+        return lifecycle;
     }
 
     /**
