@@ -116,7 +116,9 @@ class HostileInputIT extends DyadIntegrationTest {
         String correction = """
                 {"eventId": "x", "changes": {"reportedOn": "2001-02"}, "reason": "r",
                  "source": {"publisher": "P", "title": "T", "publishedOn": "2002"}}""";
-        long before = storeHead();
+        // counted in the store itself: a refused creation that reached the store (a reused id) uses up a position,
+        // so the head position may move by more than the events written
+        long before = ledgerStorage.eventIds().size();
         TreeMap<Integer, Integer> statuses = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
         int accepted = 0;
@@ -176,8 +178,8 @@ class HostileInputIT extends DyadIntegrationTest {
         }
         System.out.printf("Hostile input: %d requests (seed %d), statuses %s%n", REQUESTS, seed, statuses);
         assertThat(serverErrors).as("answers with 5xx").isEmpty();
-        assertThat(storeHead() - before).as("events written: one per accepted command, none by the refused")
-                .isEqualTo(accepted);
+        assertThat(ledgerStorage.eventIds().size() - before)
+                .as("events written: one per accepted command, none by the refused").isEqualTo(accepted);
         assertThat(statuses.keySet()).as("most requests are refused").anyMatch(s -> s >= 400 && s < 500);
     }
 

@@ -16,8 +16,9 @@ import java.util.Optional;
  * Refuses a command whose expected version (the client's {@code If-Match}) is older than its record before the
  * command is judged. An event-sourced repository defers its own version check to the commit, after the handler ran,
  * so a stale client would otherwise hear about a rule or transition the record's newer state breaks (409, 422)
- * instead of that its version is stale (412). Two commands racing from the same version are still told apart at the
- * commit by the store's unique (record, sequence) key.
+ * instead of that its version is stale (412). A change stored between the check and the loading of the record is
+ * caught when the command is refused (the check runs again) or at the commit by the store's unique (record,
+ * sequence) key.
  */
 @Component
 public class StaleVersionCheck implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -32,13 +33,25 @@ public class StaleVersionCheck implements MessageHandlerInterceptor<CommandMessa
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        if (unitOfWork.getMessage().getPayload() instanceof DyadCommand command && command.expectedVersion() != null) {
-            Optional<Long> current = eventStore.lastSequenceNumberFor(command.targetId());
-            if (current.isPresent() && current.get() > command.expectedVersion()) {
-                throw new ConflictingAggregateVersionException(command.targetId(), command.expectedVersion(),
-                        current.get());
-            }
+        if (!(unitOfWork.getMessage().getPayload() instanceof DyadCommand command)
+                || command.expectedVersion() == null) {
+            return interceptorChain.proceed();
         }
-        return interceptorChain.proceed();
+        refuseIfStale(command);
+        try {
+            return interceptorChain.proceed();
+        } catch (RuleViolationException | IllegalTransitionException refused) {
+            // another change may have been stored between the check above and loading the record
+            refuseIfStale(command);
+            throw refused;
+        }
+    }
+
+    private void refuseIfStale(DyadCommand command) {
+        Optional<Long> current = eventStore.lastSequenceNumberFor(command.targetId());
+        if (current.isPresent() && current.get() > command.expectedVersion()) {
+            throw new ConflictingAggregateVersionException(command.targetId(), command.expectedVersion(),
+                    current.get());
+        }
     }
 }
