@@ -76,6 +76,8 @@ public class Deal implements DatedLifecycle {
     private boolean retracted;
     private Lifecycle<LifecycleState> lifecycle;
     private String frameworkAgreementId;
+    private String supplier;
+    private String recipient;
 
     protected Deal() {
         // for event sourcing
@@ -88,11 +90,13 @@ public class Deal implements DatedLifecycle {
         Actors.requireKnown("recipient", command.recipient(), command.reportedOn());
         require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
+        Actors.requireSigner("signedBy", command.signedBy(), command.supplier(), command.recipient(),
+                command.reportedOn());
         DealStage stage = command.stage() == null ? DealStage.REPORTED : command.stage();
         apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(), stage,
                 command.reportedOn(), command.terms(),
                 command.estimate() == null ? List.of() : List.of(command.estimate()),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.signedBy()));
     }
 
     @CommandHandler
@@ -163,8 +167,9 @@ public class Deal implements DatedLifecycle {
         check(stage == DealStage.REPORTED || stage == DealStage.NEGOTIATING,
                 "only a reported or negotiated deal can be contracted; this one is " + stage);
         require(command.items() == null || !command.items().isEmpty(), "items", "give the contracted items or none");
+        Actors.requireSigner("signedBy", command.signedBy(), supplier, recipient, command.on());
         inOrder("on", new ContractConcluded(dealId, command.on(), command.items(),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.signedBy()));
     }
 
     @CommandHandler
@@ -394,6 +399,8 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(SaleReported event) {
         dealId = event.dealId();
+        supplier = event.supplier();
+        recipient = event.recipient();
         stage = event.stage();
         status = DealStatus.ACTIVE;
         reportedOn = event.reportedOn();
