@@ -48,6 +48,28 @@ export function webUrl(url) {
     }
 }
 
+const knownActors = new Map();
+
+/** Keeps the actor list (GET /api/v1/actors) so that codes can be shown with names. */
+export function rememberActors(actors) {
+    knownActors.clear();
+    (actors || []).forEach(a => knownActors.set(a.code, a));
+}
+
+/**
+ * Who signed a deal for its supplier or recipient, as " · signed by Rosoboronexport (RUS)": the company's or
+ * agency's name and the state it belongs to; its code alone while the actor list is not loaded; nothing when the
+ * deal names no signer.
+ */
+export function signedBy(deal) {
+    if (!deal || !deal.signedBy) {
+        return '';
+    }
+    const signer = knownActors.get(deal.signedBy);
+    return ' · signed by ' + (signer ? signer.name + (signer.belongsTo ? ' (' + signer.belongsTo + ')' : '')
+        : deal.signedBy);
+}
+
 /** "ARMS_TRADE" → "arms trade"; "IN_FORCE" → "in force". */
 export function words(code) {
     return code ? String(code).toLowerCase().replaceAll('_', ' ') : '';
