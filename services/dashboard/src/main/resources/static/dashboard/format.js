@@ -49,11 +49,30 @@ export function webUrl(url) {
 }
 
 const knownActors = new Map();
+let actorsKnown;
+const actorsLoaded = new Promise(resolve => {
+    actorsKnown = resolve;
+});
 
 /** Keeps the actor list (GET /api/v1/actors) so that codes can be shown with names. */
 export function rememberActors(actors) {
     knownActors.clear();
     (actors || []).forEach(a => knownActors.set(a.code, a));
+    actorsKnown();
+}
+
+/** The signer of a deal as a text element, named as soon as the actor list is loaded; null for no signer. */
+export function signedByElement(deal) {
+    if (!deal || !deal.signedBy) {
+        return null;
+    }
+    const element = el('span', {class: 'signed-by'}, signedBy(deal));
+    if (!knownActors.has(deal.signedBy)) {
+        actorsLoaded.then(() => {
+            element.textContent = signedBy(deal);
+        });
+    }
+    return element;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {card, dealTitle, el, estimate, estimateTotals, money, partialDate, possibly, signedBy, statusClass, words}
-    from './format.js';
+import {card, dealTitle, el, estimate, estimateTotals, money, partialDate, possibly, signedByElement, statusClass,
+    words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
 import {expectation, latestExpectation, showDealHistory} from './deals.js';
 
@@ -89,7 +89,7 @@ function dealCard(deal, times) {
             deal.statusEmbargoId ? ' · citing embargo ' + deal.statusEmbargoId : '',
             latestExpectation(deal) ? ' · expected ' + expectation(latestExpectation(deal)) : '',
             deal.frameworkAgreementId ? ' · under agreement ' + deal.frameworkAgreementId : '',
-            deal.signedBy ? el('span', {class: 'signed-by'}, signedBy(deal)) : null),
+            signedByElement(deal)),
         dealSuccession(deal),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',

@@ -67,6 +67,18 @@ public final class Actors {
     }
 
     /**
+     * Requires that a deal's supplier or recipient is not a company or state agency: a deal is between states (or
+     * groups and organisations), and the company or agency that signed it is its {@code signedBy}.
+     */
+    public static void requireNotActingForState(String field, String code) {
+        REGISTRY.byCode(code).filter(actor -> actor.kind().actsForState()).ifPresent(actor -> {
+            throw new RuleViolationException(field, code + " (" + actor.name() + ") is a " + actor.kind()
+                    + " of " + actor.belongsTo() + "; name " + actor.belongsTo() + " here and " + code
+                    + " as signedBy");
+        });
+    }
+
+    /**
      * Requires that an optional signer of a deal is a company or state agency acting for its supplier or its
      * recipient on the date (see {@link ActorRegistry#actsFor}); the deal itself stays between the two states.
      */

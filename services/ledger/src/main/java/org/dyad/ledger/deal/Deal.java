@@ -88,6 +88,8 @@ public class Deal implements DatedLifecycle {
         requireDate("reportedOn", command.reportedOn());
         Actors.requireKnown("supplier", command.supplier(), command.reportedOn());
         Actors.requireKnown("recipient", command.recipient(), command.reportedOn());
+        Actors.requireNotActingForState("supplier", command.supplier());
+        Actors.requireNotActingForState("recipient", command.recipient());
         require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
         Actors.requireSigner("signedBy", command.signedBy(), command.supplier(), command.recipient(),
@@ -106,6 +108,8 @@ public class Deal implements DatedLifecycle {
                 command.orderedOn()), command);
         requireSuccessorActedAfter("recipient", Actors.requireKnownOrSuccessor("recipient", command.recipient(),
                 command.orderedOn()), command);
+        Actors.requireNotActingForState("supplier", command.supplier());
+        Actors.requireNotActingForState("recipient", command.recipient());
         require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.item() != null, "item", "a register entry names its item");
         Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());

@@ -88,6 +88,17 @@ class SignedByTest {
     }
 
     @Test
+    void aCompanyIsNotASupplierButTheSignerOfItsStatesDeal() {
+        fixture.givenNoPriorActivity()
+                .when(new ReportSale(DEAL, "GRO", "IND", S400, DealStage.CONTRACTED, SIGNED, null, null,
+                        LA_TIMES_2001, B2, ANALYST, null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("supplier: GRO (Rosoboronexport) is a STATE_AGENCY of RUS; name RUS here and"
+                        + " GRO as signedBy")
+                .expectNoEvents();
+    }
+
+    @Test
     void aContractNamesItsSignerForEitherSide() {
         fixture.given(reported())
                 .when(new ConcludeContract(DEAL, SIGNED, null, LA_TIMES_2001, B2, ANALYST, null, "GRO"))
