@@ -86,4 +86,25 @@ class ActorKindsIT extends DyadIntegrationTest {
         assertThat(getConsistent("/api/v1/deals/" + deal, contracted).getBody().path("signedBy").asText())
                 .isEqualTo("GRO");
     }
+
+    @Test
+    void aCorrectionOfTheSignerKeepsTheSameRule() {
+        // Invented: both corrections are test facts, to exercise the rule on corrections.
+        String deal = uniqueId("s400-corrected");
+        ok(post("/api/v1/deals", sale(deal, "GRO")));
+        String report = eventIdOf(deal, 0);
+        long head = storeHead();
+        ResponseEntity<JsonNode> refused = post("/api/v1/records/" + deal + "/corrections", """
+                {"eventId": "%s", "reason": "the source named the manufacturer", "changes": {"signedBy": "CDA"},
+                 %s}""".formatted(report, PRESS));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody().path("errors").get(0).path("field").asText()).isEqualTo("changes.signedBy");
+        assertThat(storeHead()).isEqualTo(head);
+
+        String corrected = ok(post("/api/v1/records/" + deal + "/corrections", """
+                {"eventId": "%s", "reason": "signed by the buyer's manufacturer", "changes": {"signedBy": "CHA"},
+                 %s}""".formatted(report, PRESS)));
+        assertThat(getConsistent("/api/v1/deals/" + deal, corrected).getBody().path("signedBy").asText())
+                .isEqualTo("CHA");
+    }
 }

@@ -303,6 +303,25 @@ public class Deal implements DatedLifecycle {
         if (lifecycle != null) {
             lifecycle.requireInOrder(correction);
         }
+        Object signer = correction.changes().get("signedBy");
+        if (signer != null) {
+            Actors.requireSigner("changes.signedBy", String.valueOf(signer), supplier, recipient,
+                    signedOn(correction));
+        }
+    }
+
+    /** The date of the report or contract whose signer a correction names, with the correction's own date change. */
+    private PartialDate signedOn(RecordCorrected correction) {
+        for (String dateField : List.of("reportedOn", "on")) {
+            if (correction.changes().get(dateField) != null) {
+                return PartialDate.parse(String.valueOf(correction.changes().get(dateField)));
+            }
+        }
+        if (SaleReported.class.getSimpleName().equals(correction.correctedEventType())) {
+            return reportedOn;
+        }
+        DyadEvent fact = lifecycle == null ? null : lifecycle.fact(correction.correctedEventId());
+        return fact == null ? null : fact.validOn();
     }
 
     /**
