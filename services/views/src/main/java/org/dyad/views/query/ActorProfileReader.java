@@ -39,8 +39,12 @@ public class ActorProfileReader {
         List<String> dealIds = jdbc.queryForList("SELECT deal_id FROM views.deal WHERE supplier = :code OR recipient"
                 + " = :code ORDER BY reported_from DESC, deal_id", Map.of("code", code), String.class);
         List<ObjectNode> deals = documents.dealSummaries(dealIds, query.asOf(), query.knownAt());
-        List<String> signedIds = jdbc.queryForList("SELECT DISTINCT aggregate_id FROM views.event_log WHERE type IN"
-                + " ('SaleReported', 'ContractConcluded') AND payload ->> 'signedBy' = :code ORDER BY aggregate_id",
+        // Only companies and state agencies sign deals: a state's profile does not look for any.
+        boolean signs = ActorRegistry.standard().byCode(code).map(a -> a.kind().actsForState()).orElse(false);
+        List<String> signedIds = !signs ? List.of() : jdbc.queryForList("SELECT DISTINCT aggregate_id FROM"
+                + " views.event_log WHERE type IN ('SaleReported', 'ContractConcluded', 'RecordCorrected')"
+                + " AND aggregate_type = 'deal' AND (payload ->> 'signedBy' = :code"
+                + " OR payload -> 'changes' ->> 'signedBy' = :code) ORDER BY aggregate_id",
                 Map.of("code", code), String.class);
         List<ObjectNode> signed = documents.dealSummaries(signedIds, query.asOf(), query.knownAt()).stream()
                 .filter(d -> code.equals(d.path("signedBy").asText(null))).toList();

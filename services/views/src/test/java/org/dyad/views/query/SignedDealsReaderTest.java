@@ -1,6 +1,7 @@
 package org.dyad.views.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.event.ContractConcluded;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dyad.views.testing.EventFeed.at;
@@ -28,12 +30,13 @@ class SignedDealsReaderTest {
     private static final Instant BEFORE_THE_SIGNER_WAS_KNOWN = Instant.parse("2008-01-01T12:00:00Z");
 
     private Readers readers;
+    private EventFeed feed;
 
     @BeforeEach
     void world() {
         ViewsDatabase database = ViewsDatabase.get();
         database.clear();
-        EventFeed feed = new EventFeed(database);
+        feed = new EventFeed(database);
         feed.publish(new SaleReported("s300", "RUS", "IRN", List.of(DealItem.of("S-300PMU1", null, 5)),
                         DealStage.NEGOTIATING, date("2007-12"), null, List.of(), at("2008-01-01T00:00:00Z")),
                 new ContractConcluded("s300", date("2007-12-25"), null, at("2008-01-02T00:00:00Z"), "GRO"),
@@ -75,6 +78,18 @@ class SignedDealsReaderTest {
     @Test
     void knownAtBeforeTheSignerWasRecordedTheProfileListsNoDeal() {
         assertThat(ids(profile("GRO", BEFORE_THE_SIGNER_WAS_KNOWN).path("signedDeals"))).isEmpty();
+    }
+
+    @Test
+    void aCorrectionThatNamesTheSignerPutsTheDealInTheSignersProfile() {
+        // Invented: the correction is a test fact.
+        String kiloReport = readers.deals.fetch(new FetchDeal("kilo", null, null)).orElseThrow()
+                .path("history").get(0).path("eventId").asText();
+        feed.publish(new RecordCorrected("kilo", kiloReport, "SaleReported", Map.of("signedBy", "GRO"),
+                "the source named the agency", at("2012-07-01T00:00:00Z")));
+        assertThat(ids(profile("GRO", null).path("signedDeals"))).containsExactly("kilo", "s300");
+        assertThat(ids(profile("GRO", Instant.parse("2012-06-15T00:00:00Z")).path("signedDeals")))
+                .as("before the correction was recorded").containsExactly("s300");
     }
 
     @Test
