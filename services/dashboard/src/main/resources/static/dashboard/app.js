@@ -1,6 +1,6 @@
 // The dashboard's glue: the state lives in the URL (page, actors, asOf, knownAt) so a view can be shared.
 import {follow, getJson, resumeSession, signedIn, signIn, signOut, userName} from './api.js';
-import {el, partialDate} from './format.js';
+import {el, partialDate, rememberActors} from './format.js';
 import {clearProblem, showProblem} from './notices.js';
 import {renderOverview} from './overview.js';
 import {renderRelationship} from './relationship.js';
@@ -130,6 +130,7 @@ $('deal-filters').addEventListener('submit', e => {
 
 async function loadActors() {
     const actors = await getJson('/api/v1/actors');
+    rememberActors(actors);
     $('actors').replaceChildren(...actors.map(a => el('option', {value: a.code + ' — ' + a.name})));
 }
 

@@ -1,7 +1,8 @@
 // Deals: a filtered, sorted, paged table (Tabulator) over GET /api/v1/deals; a row opens the deal's history.
 // Every column has a formatter that answers a DOM node: Tabulator puts a string a formatter answers into innerHTML.
 import {getJson} from './api.js';
-import {dealTitle, el, estimate, estimateTotals, partialDate, possibly, statusClass, text, words} from './format.js';
+import {dealTitle, el, estimate, estimateTotals, partialDate, possibly, signedBy, statusClass, text,
+    words} from './format.js';
 import {showHistory, sourceButton} from './sources.js';
 import {showProblem} from './notices.js';
 
@@ -22,7 +23,7 @@ export async function showDealHistory(deal, times) {
     try {
         const full = await getJson('/api/v1/deals/' + encodeURIComponent(deal.dealId),
             {asOf: times.asOf, knownAt: times.knownAt});
-        showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal), full.history);
+        showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal) + signedBy(full), full.history);
     } catch (e) {
         showProblem(e);
     }

@@ -48,6 +48,47 @@ export function webUrl(url) {
     }
 }
 
+const knownActors = new Map();
+let actorsKnown;
+const actorsLoaded = new Promise(resolve => {
+    actorsKnown = resolve;
+});
+
+/** Keeps the actor list (GET /api/v1/actors) so that codes can be shown with names. */
+export function rememberActors(actors) {
+    knownActors.clear();
+    (actors || []).forEach(a => knownActors.set(a.code, a));
+    actorsKnown();
+}
+
+/** The signer of a deal as a text element, named as soon as the actor list is loaded; null for no signer. */
+export function signedByElement(deal) {
+    if (!deal || !deal.signedBy) {
+        return null;
+    }
+    const element = el('span', {class: 'signed-by'}, signedBy(deal));
+    if (!knownActors.has(deal.signedBy)) {
+        actorsLoaded.then(() => {
+            element.textContent = signedBy(deal);
+        });
+    }
+    return element;
+}
+
+/**
+ * Who signed a deal for its supplier or recipient, as " · signed by Rosoboronexport (RUS)": the company's or
+ * agency's name and the state it belongs to; its code alone while the actor list is not loaded; nothing when the
+ * deal names no signer.
+ */
+export function signedBy(deal) {
+    if (!deal || !deal.signedBy) {
+        return '';
+    }
+    const signer = knownActors.get(deal.signedBy);
+    return ' · signed by ' + (signer ? signer.name + (signer.belongsTo ? ' (' + signer.belongsTo + ')' : '')
+        : deal.signedBy);
+}
+
 /** "ARMS_TRADE" → "arms trade"; "IN_FORCE" → "in force". */
 export function words(code) {
     return code ? String(code).toLowerCase().replaceAll('_', ' ') : '';

@@ -1,6 +1,7 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {card, dealTitle, el, estimate, estimateTotals, money, partialDate, possibly, statusClass, words} from './format.js';
+import {card, dealTitle, el, estimate, estimateTotals, money, partialDate, possibly, signedByElement, statusClass,
+    words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
 import {expectation, latestExpectation, showDealHistory} from './deals.js';
 
@@ -87,7 +88,8 @@ function dealCard(deal, times) {
             el('span', {class: statusClass(deal.status)}, words(deal.status)), possibly(deal),
             deal.statusEmbargoId ? ' · citing embargo ' + deal.statusEmbargoId : '',
             latestExpectation(deal) ? ' · expected ' + expectation(latestExpectation(deal)) : '',
-            deal.frameworkAgreementId ? ' · under agreement ' + deal.frameworkAgreementId : ''),
+            deal.frameworkAgreementId ? ' · under agreement ' + deal.frameworkAgreementId : '',
+            signedByElement(deal)),
         dealSuccession(deal),
         el('ul', {class: 'estimates'}, (deal.latestEstimates || []).map(claim => el('li', {},
             el('span', {class: 'amount'}, estimate(claim.estimate)), ' ',

@@ -11,6 +11,7 @@ import org.dyad.contracts.agreement.event.SignatureRecorded;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.event.DealSuspended;
+import org.dyad.contracts.deal.event.ContractConcluded;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
 import org.dyad.contracts.statement.event.StatementRecorded;
@@ -68,6 +69,10 @@ class DyadEventActorsTest {
         assertThat(new ParticipationResumed("a-1", DAY, "RUS", null).actors()).isEmpty();
         assertThat(new WithdrawalNotified("a-1", "RUS", DAY, DAY, null).actors()).isEmpty();
         assertThat(new AgreementRenounced("a-1", DAY, "RUS", null, null).actors()).isEmpty();
+        // The signer acts for the supplier or the recipient: the deal stays filed under the two states.
+        assertThat(new ContractConcluded("d-1", DAY, null, null, "GRO").actors()).isEmpty();
+        assertThat(new SaleReported("d-1", "RUS", "IND", List.of(), null, DAY, null, null, null, "GRO").actors())
+                .containsExactly("RUS", "IND");
     }
 
     @Test
@@ -82,7 +87,7 @@ class DyadEventActorsTest {
             }
         }
         assertThat(EventCatalog.EVENTS.stream().filter(event -> Arrays.stream(event.getRecordComponents())
-                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(12);
+                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(13);
     }
 
     @Test

@@ -10,6 +10,15 @@ public enum ActorKind {
     NON_STATE_GROUP,
     /** An alliance or organisation of states that supplies or receives arms in its own name. */
     INTERNATIONAL_ORGANISATION,
+    /** A manufacturer or trader of arms, owned by or based in the state it {@linkplain Actor#belongsTo() belongs to}. */
+    COMPANY,
+    /** A state's own body that signs or manages arms deals for it, such as an export agency. */
+    STATE_AGENCY,
     /** A party the source could not identify. */
-    UNKNOWN
+    UNKNOWN;
+
+    /** Whether actors of this kind act for a state and so name the state they belong to. */
+    public boolean actsForState() {
+        return this == COMPANY || this == STATE_AGENCY;
+    }
 }

@@ -43,6 +43,11 @@ import java.util.regex.Pattern;
  *   <li>Non-state groups and unknown parties: {@code XAA}-{@code XZZ} (other than {@code XKX}), from ISO's
  *       user-assigned range.</li>
  *   <li>International organisations: {@code Q..} codes, kept clear of ISO's {@code QAT} (Qatar).</li>
+ *   <li>Companies (manufacturers and traders): {@code C..}; state agencies (such as an export agency): {@code G..}.
+ *       Each names the state it belongs to ({@code belongs_to}, which must be a state's code) and may be named as
+ *       the signer of a deal of that state. ISO 3166 uses some {@code C..} and {@code G..} codes for states
+ *       ({@code CHN}, {@code GBR}, ...): a company or agency takes a code that no state holds (the list refuses a
+ *       duplicate code), chosen from its name ({@code CLM} Lockheed Martin, {@code GRO} Rosoboronexport).</li>
  * </ul>
  *
  * <p>{@code validTo} is the first day an actor no longer existed (Czechoslovakia until 1993-01-01, its successors
@@ -62,7 +67,8 @@ import java.util.regex.Pattern;
 public final class ActorRegistry {
 
     static final String RESOURCE = "actors.csv";
-    static final List<String> COLUMNS = List.of("code", "name", "kind", "valid_from", "valid_to", "aliases");
+    static final List<String> COLUMNS =
+            List.of("code", "name", "kind", "valid_from", "valid_to", "aliases", "belongs_to");
     static final String SUCCESSIONS_RESOURCE = "successions.csv";
     static final List<String> SUCCESSION_COLUMNS = List.of("predecessor", "successor", "kind", "on", "note");
 
@@ -167,6 +173,15 @@ public final class ActorRegistry {
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException(source + " cannot be read as CSV: " + e.getMessage(), e);
         }
+        for (Actor actor : byCode.values()) {
+            if (actor.belongsTo() != null) {
+                Actor state = byCode.get(actor.belongsTo());
+                if (state == null || (state.kind() != ActorKind.STATE && state.kind() != ActorKind.DISSOLVED_STATE)) {
+                    throw problem(source, lineOfCode.get(actor.code()), actor.code() + " belongs to '"
+                            + actor.belongsTo() + "', which is not a state's code");
+                }
+            }
+        }
         List<Succession> successions = successionsCsv == null ? List.of()
                 : readSuccessions(successionsCsv, successionsSource, byCode);
         if (successionsCsv != null) {
@@ -177,7 +192,7 @@ public final class ActorRegistry {
                     throw problem(successionsSource, 1, "dissolved state " + actor.code() + " has no successor");
                 }
                 Actor withSuccessors = new Actor(actor.code(), actor.name(), actor.kind(), actor.validFrom(),
-                        actor.validTo(), successors, actor.aliases());
+                        actor.validTo(), successors, actor.aliases(), actor.belongsTo());
                 byCode.put(actor.code(), withSuccessors);
                 byName.replaceAll((key, holder) -> holder == actor ? withSuccessors : holder);
             }
@@ -249,13 +264,15 @@ public final class ActorRegistry {
         try {
             actor = new Actor(code, record.get("name"), kind,
                     date(record.get("valid_from")), date(record.get("valid_to")), List.of(),
-                    list(record.get("aliases")));
+                    list(record.get("aliases")), record.get("belongs_to").isEmpty() ? null : record.get("belongs_to"));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw problem(source, line, e.getMessage());
         }
         String expectedPrefix = switch (kind) {
             case NON_STATE_GROUP, UNKNOWN -> "X";
             case INTERNATIONAL_ORGANISATION -> "Q";
+            case COMPANY -> "C";
+            case STATE_AGENCY -> "G";
             case STATE, DISSOLVED_STATE -> "";
         };
         if (!code.startsWith(expectedPrefix)) {
@@ -347,6 +364,19 @@ public final class ActorRegistry {
     public boolean succeededBy(String predecessor, String successor, LocalDate date) {
         return successionsFrom(predecessor).stream().anyMatch(s -> s.successor().equals(successor)
                 && s.kind().takesOverRelations() && !date.isBefore(s.on()));
+    }
+
+    /**
+     * Whether {@code code} names a company or state agency that acts for {@code state} on {@code date}: it
+     * belongs to that state, or to a state that {@code state} {@linkplain #succeededBy succeeded} by then (a Soviet
+     * agency's deal delivered by Russia), and it existed on that day.
+     */
+    public boolean actsFor(String code, String state, LocalDate date) {
+        Actor actor = byCode.get(code);
+        if (actor == null || !actor.kind().actsForState() || !actor.existedOn(date)) {
+            return false;
+        }
+        return actor.belongsTo().equals(state) || succeededBy(actor.belongsTo(), state, date);
     }
 
     /** Every actor, ordered by code. */

@@ -243,8 +243,8 @@ class ActorRegistryTest {
             "SUN,SUN,CONTINUATION,1991-12-26,|cannot succeed itself"})
     void aBadSuccessionIsRejectedWithItsLine(String badLine, String problem) {
         assertThatThrownBy(() -> ActorRegistry.read(
-                stream(String.join(",", ActorRegistry.COLUMNS) + "\nSUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,\n"
-                        + "RUS,Russia,STATE,1991-12-26,,\nIRN,Iran,STATE,,,\n"), "actors.csv",
+                stream(String.join(",", ActorRegistry.COLUMNS) + "\nSUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,,\n"
+                        + "RUS,Russia,STATE,1991-12-26,,,\nIRN,Iran,STATE,,,,\n"), "actors.csv",
                 stream(String.join(",", ActorRegistry.SUCCESSION_COLUMNS) + "\n" + badLine + "\n"), "successions.csv"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("successions.csv line 2")
@@ -253,8 +253,8 @@ class ActorRegistryTest {
 
     @Test
     void aSecondContinuatorAndADissolvedStateWithoutSuccessorAreRejected() {
-        String actors = String.join(",", ActorRegistry.COLUMNS) + "\nSUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,\n"
-                + "RUS,Russia,STATE,1991-12-26,,\nUKR,Ukraine,STATE,1991-08-24,,\n";
+        String actors = String.join(",", ActorRegistry.COLUMNS) + "\nSUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,,\n"
+                + "RUS,Russia,STATE,1991-12-26,,,\nUKR,Ukraine,STATE,1991-08-24,,,\n";
         String header = String.join(",", ActorRegistry.SUCCESSION_COLUMNS) + "\n";
         assertThatThrownBy(() -> ActorRegistry.read(stream(actors), "actors.csv", stream(header
                 + "SUN,RUS,CONTINUATION,1991-12-26,\nSUN,UKR,CONTINUATION,1991-12-26,\n"), "successions.csv"))
@@ -279,9 +279,9 @@ class ActorRegistryTest {
     @Test
     void aDuplicateCodeIsRejectedWithItsLine() {
         assertThatThrownBy(() -> read("""
-                RUS,Russia,STATE,1991-12-26,,
-                IRN,Iran,STATE,,,
-                RUS,Russian Federation,STATE,,,
+                RUS,Russia,STATE,1991-12-26,,,
+                IRN,Iran,STATE,,,,
+                RUS,Russian Federation,STATE,,,,
                 """))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test.csv line 4")
@@ -290,16 +290,21 @@ class ActorRegistryTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "IRX,Persia,STATE,,,PERSIA|duplicate name or alias 'PERSIA'",
-            "IRQ,Iran,STATE,,,|duplicate name or alias 'Iran'",
-            "IRQ,Iraq,COUNTRY,,,|unknown kind 'COUNTRY'",
-            "IRQ,Iraq,STATE,1990-13-01,,|1990-13-01",
-            "Iq,Iraq,STATE,,,|code 'Iq'",
-            "IRQ,Iraq,STATE,,|expected 6 fields",
-            "HZB,Hezbollah,NON_STATE_GROUP,,,|must start with X",
-            "SUN,Soviet Union,DISSOLVED_STATE,,,|needs a valid_to"})
+            "IRX,Persia,STATE,,,PERSIA,|duplicate name or alias 'PERSIA'",
+            "IRQ,Iran,STATE,,,,|duplicate name or alias 'Iran'",
+            "IRQ,Iraq,COUNTRY,,,,|unknown kind 'COUNTRY'",
+            "IRQ,Iraq,STATE,1990-13-01,,,|1990-13-01",
+            "Iq,Iraq,STATE,,,,|code 'Iq'",
+            "IRQ,Iraq,STATE,,|expected 7 fields",
+            "HZB,Hezbollah,NON_STATE_GROUP,,,,|must start with X",
+            "SUN,Soviet Union,DISSOLVED_STATE,,,,|needs a valid_to",
+            "GRO,Rosoboronexport,STATE_AGENCY,,,,|needs the state it belongs to",
+            "LMT,Lockheed Martin,COMPANY,,,,USA|must start with C",
+            "GRO,Rosoboronexport,STATE_AGENCY,,,,XYZ|belongs to 'XYZ', which is not a state's code",
+            "CDA,Dassault Aviation,COMPANY,,,,QUE|belongs to 'QUE', which is not a state's code",
+            "IRQ,Iraq,STATE,,,,IRN|belongs to no state"})
     void aBadLineIsRejectedWithItsLine(String badLine, String problem) {
-        assertThatThrownBy(() -> read("RUS,Russia,STATE,1991-12-26,,\nIRN,Iran,STATE,,,\n" + badLine + "\n"))
+        assertThatThrownBy(() -> read("RUS,Russia,STATE,1991-12-26,,,\nIRN,Iran,STATE,,,,\n" + badLine + "\n"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test.csv line 4")
                 .hasMessageContaining(problem);
@@ -314,9 +319,61 @@ class ActorRegistryTest {
 
     @Test
     void aValidListReads() {
-        ActorRegistry small = read("IRN,Iran,STATE,,,Persia\n");
+        ActorRegistry small = read("IRN,Iran,STATE,,,Persia,\n");
         assertThat(small.all()).extracting(Actor::code).containsExactly("IRN");
         assertThat(small.byName("persia")).map(Actor::code).contains("IRN");
+    }
+
+    @Test
+    void companiesAndAgenciesNameTheStateTheyBelongTo() {
+        ActorRegistry registry = ActorRegistry.standard();
+        assertThat(registry.byName("Rosoboronexport")).get()
+                .extracting(Actor::code, Actor::kind, Actor::belongsTo)
+                .containsExactly("GRO", ActorKind.STATE_AGENCY, "RUS");
+        assertThat(registry.byName("Lockheed Martin")).get()
+                .extracting(Actor::code, Actor::kind, Actor::belongsTo)
+                .containsExactly("CLM", ActorKind.COMPANY, "USA");
+        assertThat(registry.byCode("CDA")).map(Actor::belongsTo).contains("FRA");
+        assertThat(registry.byName("DCNS")).map(Actor::code).contains("CNG");
+        assertThat(registry.byName("HAL")).map(Actor::belongsTo).contains("IND");
+        assertThat(registry.byCode("RUS")).map(Actor::belongsTo).isEmpty();
+    }
+
+    @Test
+    void everyCompanyAndAgencyCodeStaysClearOfStateCodesAndBelongsToAState() {
+        ActorRegistry registry = ActorRegistry.standard();
+        List<Actor> actingForStates = registry.all().stream().filter(a -> a.kind().actsForState()).toList();
+        assertThat(actingForStates).hasSizeGreaterThanOrEqualTo(5);
+        for (Actor actor : actingForStates) {
+            assertThat(actor.code()).startsWith(actor.kind() == ActorKind.COMPANY ? "C" : "G");
+            assertThat(registry.byCode(actor.belongsTo())).get().extracting(Actor::kind)
+                    .isIn(ActorKind.STATE, ActorKind.DISSOLVED_STATE);
+        }
+    }
+
+    @Test
+    void anAgencyActsForItsStateOnlyWhileItExists() {
+        ActorRegistry registry = ActorRegistry.standard();
+        assertThat(registry.actsFor("GRO", "RUS", LocalDate.of(2005, 4, 11))).isTrue();
+        // Rosoboronexport was created on 2000-11-04.
+        assertThat(registry.actsFor("GRO", "RUS", LocalDate.of(1999, 1, 1))).isFalse();
+        assertThat(registry.actsFor("CDA", "RUS", LocalDate.of(2005, 4, 11))).isFalse();
+        assertThat(registry.actsFor("RUS", "RUS", LocalDate.of(2005, 4, 11))).isFalse();
+        assertThat(registry.actsFor("CDA", "FRA", LocalDate.of(2015, 4, 10))).isTrue();
+    }
+
+    @Test
+    void anAgencyOfAPredecessorActsForTheStateThatTookOverItsRelations() {
+        // Invented: a Soviet export agency, to test the rule for agencies of states that were succeeded.
+        ActorRegistry registry = ActorRegistry.read(stream(String.join(",", ActorRegistry.COLUMNS)
+                        + "\nSUN,Soviet Union,DISSOLVED_STATE,,1991-12-26,,\n"
+                        + "RUS,Russia,STATE,1991-12-26,,,\nUKR,Ukraine,STATE,1991-08-24,,,\n"
+                        + "GSX,Soviet export agency,STATE_AGENCY,,,,SUN\n"), "actors.csv",
+                stream(String.join(",", ActorRegistry.SUCCESSION_COLUMNS) + "\n"
+                        + "SUN,RUS,CONTINUATION,1991-12-26,\nSUN,UKR,SEPARATION,1991-08-24,\n"), "successions.csv");
+        assertThat(registry.actsFor("GSX", "SUN", LocalDate.of(1990, 1, 1))).isTrue();
+        assertThat(registry.actsFor("GSX", "RUS", LocalDate.of(1992, 1, 1))).isTrue();
+        assertThat(registry.actsFor("GSX", "RUS", LocalDate.of(1990, 1, 1))).isFalse();
     }
 
     private static ActorRegistry read(String rows) {

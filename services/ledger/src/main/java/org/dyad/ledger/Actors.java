@@ -66,6 +66,42 @@ public final class Actors {
         return null;
     }
 
+    /**
+     * Requires that a deal's supplier or recipient is not a company or state agency: a deal is between states (or
+     * groups and organisations), and the company or agency that signed it is its {@code signedBy}.
+     */
+    public static void requireNotActingForState(String field, String code) {
+        REGISTRY.byCode(code).filter(actor -> actor.kind().actsForState()).ifPresent(actor -> {
+            throw new RuleViolationException(field, code + " (" + actor.name() + ") is a " + actor.kind()
+                    + " of " + actor.belongsTo() + "; name " + actor.belongsTo() + " here and " + code
+                    + " as signedBy");
+        });
+    }
+
+    /**
+     * Requires that an optional signer of a deal is a company or state agency acting for its supplier or its
+     * recipient on the date (see {@link ActorRegistry#actsFor}); the deal itself stays between the two states.
+     */
+    public static void requireSigner(String field, String code, String supplier, String recipient, PartialDate on) {
+        if (code == null) {
+            return;
+        }
+        requireKnown(field, code, on);
+        Actor signer = REGISTRY.byCode(code).orElseThrow();
+        RuleViolationException.require(signer.kind().actsForState(), field, code + " (" + signer.name() + ") is "
+                + signer.kind() + "; a deal is signed by a company or state agency of its supplier or recipient");
+        boolean acts = on == null
+                ? signer.belongsTo().equals(supplier) || signer.belongsTo().equals(recipient)
+                : actsFor(code, supplier, on) || actsFor(code, recipient, on);
+        RuleViolationException.require(acts, field, code + " (" + signer.name() + ") acts for "
+                + signer.belongsTo() + ", which is neither the supplier " + supplier + " nor the recipient "
+                + recipient + (on == null ? "" : " on " + on));
+    }
+
+    private static boolean actsFor(String code, String state, PartialDate on) {
+        return REGISTRY.actsFor(code, state, on.earliest()) || REGISTRY.actsFor(code, state, on.latest());
+    }
+
     public static void requireKnown(String field, List<String> codes, PartialDate on) {
         for (int i = 0; i < codes.size(); i++) {
             requireKnown(field + "[" + i + "]", codes.get(i), on);

@@ -170,6 +170,12 @@ public final class Lifecycle<S> {
         return null;
     }
 
+    /** The fact recorded as {@code eventId}, as it stands after its corrections; null when it is not one of these facts. */
+    public DyadEvent fact(String eventId) {
+        int at = indexOf(eventId);
+        return at < 0 ? null : facts.get(at).event();
+    }
+
     private int indexOf(String eventId) {
         for (int i = 0; i < facts.size(); i++) {
             if (facts.get(i).eventId() != null && facts.get(i).eventId().equals(eventId)) {

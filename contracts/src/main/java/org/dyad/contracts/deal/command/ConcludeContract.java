@@ -8,7 +8,10 @@ import org.dyad.contracts.deal.DealItem;
 
 import java.util.List;
 
-/** Record that the deal was contracted (ordered), optionally with the contracted items. */
+/**
+ * Record that the deal was contracted (ordered), optionally with the contracted items and the company or state
+ * agency that signed the contract ({@code signedBy}).
+ */
 public record ConcludeContract(
         String dealId,
         PartialDate on,
@@ -16,7 +19,14 @@ public record ConcludeContract(
         Source source,
         AdmiraltyGrade grade,
         String recordedBy,
-        Long expectedVersion) implements DyadCommand {
+        Long expectedVersion,
+        String signedBy) implements DyadCommand {
+
+    /** A contract that names no signer. */
+    public ConcludeContract(String dealId, PartialDate on, List<DealItem> items, Source source, AdmiraltyGrade grade,
+                            String recordedBy, Long expectedVersion) {
+        this(dealId, on, items, source, grade, recordedBy, expectedVersion, null);
+    }
 
     @Override
     public String targetId() {

@@ -76,6 +76,8 @@ public class Deal implements DatedLifecycle {
     private boolean retracted;
     private Lifecycle<LifecycleState> lifecycle;
     private String frameworkAgreementId;
+    private String supplier;
+    private String recipient;
 
     protected Deal() {
         // for event sourcing
@@ -86,13 +88,17 @@ public class Deal implements DatedLifecycle {
         requireDate("reportedOn", command.reportedOn());
         Actors.requireKnown("supplier", command.supplier(), command.reportedOn());
         Actors.requireKnown("recipient", command.recipient(), command.reportedOn());
+        Actors.requireNotActingForState("supplier", command.supplier());
+        Actors.requireNotActingForState("recipient", command.recipient());
         require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
+        Actors.requireSigner("signedBy", command.signedBy(), command.supplier(), command.recipient(),
+                command.reportedOn());
         DealStage stage = command.stage() == null ? DealStage.REPORTED : command.stage();
         apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(), stage,
                 command.reportedOn(), command.terms(),
                 command.estimate() == null ? List.of() : List.of(command.estimate()),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.signedBy()));
     }
 
     @CommandHandler
@@ -102,6 +108,8 @@ public class Deal implements DatedLifecycle {
                 command.orderedOn()), command);
         requireSuccessorActedAfter("recipient", Actors.requireKnownOrSuccessor("recipient", command.recipient(),
                 command.orderedOn()), command);
+        Actors.requireNotActingForState("supplier", command.supplier());
+        Actors.requireNotActingForState("recipient", command.recipient());
         require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
         require(command.item() != null, "item", "a register entry names its item");
         Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());
@@ -163,8 +171,9 @@ public class Deal implements DatedLifecycle {
         check(stage == DealStage.REPORTED || stage == DealStage.NEGOTIATING,
                 "only a reported or negotiated deal can be contracted; this one is " + stage);
         require(command.items() == null || !command.items().isEmpty(), "items", "give the contracted items or none");
+        Actors.requireSigner("signedBy", command.signedBy(), supplier, recipient, command.on());
         inOrder("on", new ContractConcluded(dealId, command.on(), command.items(),
-                provenance(command.source(), command.grade(), command.recordedBy())));
+                provenance(command.source(), command.grade(), command.recordedBy()), command.signedBy()));
     }
 
     @CommandHandler
@@ -288,6 +297,30 @@ public class Deal implements DatedLifecycle {
         return lifecycle;
     }
 
+    @Override
+    public void requireInOrder(RecordCorrected correction) {
+        DatedLifecycle.super.requireInOrder(correction);
+        Object signer = correction.changes().get("signedBy");
+        if (signer != null) {
+            Actors.requireSigner("changes.signedBy", String.valueOf(signer), supplier, recipient,
+                    signedOn(correction));
+        }
+    }
+
+    /** The date of the report or contract whose signer a correction names, with the correction's own date change. */
+    private PartialDate signedOn(RecordCorrected correction) {
+        for (String dateField : List.of("reportedOn", "on")) {
+            if (correction.changes().get(dateField) != null) {
+                return PartialDate.parse(String.valueOf(correction.changes().get(dateField)));
+            }
+        }
+        if (SaleReported.class.getSimpleName().equals(correction.correctedEventType())) {
+            return reportedOn;
+        }
+        DyadEvent fact = lifecycle == null ? null : lifecycle.fact(correction.correctedEventId());
+        return fact == null ? null : fact.validOn();
+    }
+
     /**
      * One step of a deal's lifecycle replayed in valid time: the same rules as the commands', on the stage and status
      * the earlier facts left.
@@ -386,6 +419,8 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(SaleReported event) {
         dealId = event.dealId();
+        supplier = event.supplier();
+        recipient = event.recipient();
         stage = event.stage();
         status = DealStatus.ACTIVE;
         reportedOn = event.reportedOn();

@@ -56,7 +56,7 @@ public class DealCommandController {
         String id = body.id() != null ? body.id() : UUID.randomUUID().toString();
         return recorder.create(request, body, DEALS, id, new ReportSale(id, body.supplier(), body.recipient(),
                 body.items(), body.stage(), body.reportedOn(), body.terms(), body.estimate(), body.source(),
-                body.grade(), recorder(request)));
+                body.grade(), recorder(request), body.signedBy()));
     }
 
     @Operation(summary = "Record that negotiations opened (OpenNegotiation → NegotiationOpened)")
@@ -74,7 +74,7 @@ public class DealCommandController {
                                                              @Valid @RequestBody ConcludeContractRequest body,
                                                              HttpServletRequest request) {
         return recorder.change(request, body, DEALS, dealId, version -> new ConcludeContract(dealId, body.on(),
-                body.items(), body.source(), body.grade(), recorder(request), version));
+                body.items(), body.source(), body.grade(), recorder(request), version, body.signedBy()));
     }
 
     @Operation(summary = "Record a delivered tranche (RecordDelivery → DeliveryRecorded)")

@@ -13,7 +13,7 @@ import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.DealTerms;
 import java.util.List;
 
-/** Body of {@code POST /api/v1/deals}: a reported transfer. {@code id} is optional (Dyad makes one); {@code stage} defaults to REPORTED. */
+/** Body of {@code POST /api/v1/deals}: a reported transfer. {@code id} is optional (Dyad makes one); {@code stage} defaults to REPORTED; {@code signedBy}, optional, is the company or state agency that signed it for the supplier or the recipient. */
 public record ReportSaleRequest(
         @Pattern(regexp = RecordedResponse.ID_PATTERN, message = RecordedResponse.ID_MESSAGE) String id,
         @NotNull @Pattern(regexp = ActorCodes.PATTERN, message = ActorCodes.MESSAGE) String supplier,
@@ -24,5 +24,6 @@ public record ReportSaleRequest(
         DealTerms terms,
         @Valid Estimate estimate,
         @NotNull @Valid Source source,
-        AdmiraltyGrade grade) {
+        AdmiraltyGrade grade,
+        @Pattern(regexp = ActorCodes.PATTERN, message = ActorCodes.MESSAGE) String signedBy) {
 }

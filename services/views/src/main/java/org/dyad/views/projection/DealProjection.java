@@ -130,6 +130,7 @@ public final class DealProjection implements RecordProjection {
         deal.items = e.items();
         deal.terms = e.terms();
         deal.reportedOn = e.reportedOn();
+        deal.signedBy = e.signedBy();
         for (Estimate estimate : e.estimates()) {
             deal.estimates.add(new EstimateClaim(entry.eventId(), estimate, e.reportedOn(), e.provenance(),
                     entry.original() != null));
@@ -144,6 +145,9 @@ public final class DealProjection implements RecordProjection {
     static void on(ContractConcluded e, HistoryEntry entry, DealView deal) {
         deal.stage = DealStage.CONTRACTED;
         deal.contractedOn = e.on();
+        if (e.signedBy() != null) {
+            deal.signedBy = e.signedBy();
+        }
         if (e.items() != null) {
             deal.items = e.items();
         }

@@ -51,6 +51,9 @@ public class DealView {
     Possibly possibly;
     /** The framework agreement the deal implements, when one is named. */
     String frameworkAgreementId;
+    /** The company or state agency that signed the deal for its supplier or recipient, when a source names one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    String signedBy;
     final List<EstimateClaim> estimates = new ArrayList<>();
     List<EstimateClaim> latestEstimates = List.of();
     List<Source> sources = List.of();
@@ -149,6 +152,10 @@ public class DealView {
 
     public String supplier() {
         return supplier;
+    }
+
+    public String signedBy() {
+        return signedBy;
     }
 
     public String recipient() {

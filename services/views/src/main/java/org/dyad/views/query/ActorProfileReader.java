@@ -15,7 +15,10 @@ import java.util.function.Predicate;
 
 import static org.dyad.views.query.ViewDocuments.Kind.AGREEMENT;
 
-/** An actor's profile: deals as supplier and as recipient, top partners, open deals, agreements in force. */
+/**
+ * An actor's profile: deals as supplier and as recipient, top partners, open deals, agreements in force, and for a
+ * company or state agency the deals it signed ({@code signedDeals}).
+ */
 @Component
 public class ActorProfileReader {
 
@@ -36,6 +39,15 @@ public class ActorProfileReader {
         List<String> dealIds = jdbc.queryForList("SELECT deal_id FROM views.deal WHERE supplier = :code OR recipient"
                 + " = :code ORDER BY reported_from DESC, deal_id", Map.of("code", code), String.class);
         List<ObjectNode> deals = documents.dealSummaries(dealIds, query.asOf(), query.knownAt());
+        // Only companies and state agencies sign deals: a state's profile does not look for any.
+        boolean signs = ActorRegistry.standard().byCode(code).map(a -> a.kind().actsForState()).orElse(false);
+        List<String> signedIds = !signs ? List.of() : jdbc.queryForList("SELECT DISTINCT aggregate_id FROM"
+                + " views.event_log WHERE type IN ('SaleReported', 'ContractConcluded', 'RecordCorrected')"
+                + " AND aggregate_type = 'deal' AND (payload ->> 'signedBy' = :code"
+                + " OR payload -> 'changes' ->> 'signedBy' = :code) ORDER BY aggregate_id",
+                Map.of("code", code), String.class);
+        List<ObjectNode> signed = documents.dealSummaries(signedIds, query.asOf(), query.knownAt()).stream()
+                .filter(d -> code.equals(d.path("signedBy").asText(null))).toList();
         List<String> agreementIds = jdbc.queryForList("SELECT a.agreement_id FROM views.agreement_actor a JOIN"
                 + " views.agreement g ON g.agreement_id = a.agreement_id WHERE a.actor = :code AND a.role = 'PARTY'"
                 + " ORDER BY g.signed_from, a.agreement_id", Map.of("code", code), String.class);
@@ -49,6 +61,7 @@ public class ActorProfileReader {
         profile.set("asRecipient", side(deals, d -> code.equals(d.path("recipient").asText()), "supplier"));
         profile.set("topPartners", relationships.partners(new FetchPartners(code, 0, TOP, query.asOf(),
                 query.knownAt())).path("items"));
+        profile.set("signedDeals", ViewDocuments.array(signed.stream().map(ActorProfileReader::summary).toList()));
         profile.set("openDeals", ViewDocuments.array(deals.stream().filter(DealReader::isPending)
                 .map(ActorProfileReader::summary).toList()));
         profile.set("agreementsInForce", ViewDocuments.array(agreements.stream()
@@ -69,6 +82,9 @@ public class ActorProfileReader {
         ObjectNode s = DyadJson.mapper().createObjectNode();
         for (String field : List.of("dealId", "supplier", "recipient", "stage", "status", "reportedOn")) {
             s.set(field, deal.path(field));
+        }
+        if (deal.hasNonNull("signedBy")) {
+            s.set("signedBy", deal.path("signedBy"));
         }
         s.set("items", deal.path("items"));
         s.set("latestEstimates", deal.path("latestEstimates"));
