@@ -21,7 +21,6 @@ import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.ValidTimeOrder;
 import org.dyad.views.model.HistoryEntry;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,9 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.dyad.views.projection.BatchWrites.date;
-import static org.dyad.views.projection.BatchWrites.json;
 
 /**
  * Builds the views of agreements: the {@link AgreementView} folded from an agreement's history, one {@code on(…)}
@@ -56,16 +52,6 @@ public final class AgreementProjection implements RecordProjection {
             .on(AgreementTerminated.class, AgreementProjection::on)
             .on(AgreementDisclosed.class, AgreementProjection::on)
             .on(MilestoneRecorded.class, AgreementProjection::on);
-
-    private static final String UPSERT_AGREEMENT = """
-            INSERT INTO views.agreement (agreement_id, kind, subjects, status, signed_from, review_on,
-                first_valid, last_valid, version, doc)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
-            ON CONFLICT (agreement_id) DO UPDATE SET kind = EXCLUDED.kind, subjects = EXCLUDED.subjects,
-                status = EXCLUDED.status,
-                signed_from = EXCLUDED.signed_from, review_on = EXCLUDED.review_on,
-                first_valid = EXCLUDED.first_valid, last_valid = EXCLUDED.last_valid,
-                version = EXCLUDED.version, doc = EXCLUDED.doc""";
 
     @Override
     public String recordType() {
@@ -289,29 +275,8 @@ public final class AgreementProjection implements RecordProjection {
     public void rewrite(List<RecordHistory> agreements, Set<String> newRecords, BatchWrites batch) {
         LocalDate today = LocalDate.now();
         for (RecordHistory record : agreements) {
-            write(batch, record, fold(record.history(), record.version(), today), today);
+            AgreementRows.write(batch, record, fold(record.history(), record.version(), today), today);
             batch.counts().recordRewritten(record.actors());
-        }
-    }
-
-    private static void write(BatchWrites batch, RecordHistory record, AgreementView agreement, LocalDate today) {
-        String agreementId = record.id();
-        batch.add("DELETE FROM views.agreement_actor WHERE agreement_id = ?", agreementId);
-        if (agreement == null) {
-            batch.add("DELETE FROM views.agreement WHERE agreement_id = ?", agreementId);
-            return;
-        }
-        batch.add(UPSERT_AGREEMENT, agreementId, agreement.kind().name(), batch.textArray(agreement.subjectNames()),
-                agreement.status().name(), Date.valueOf(agreement.signedOn().earliest()),
-                date(agreement.nextChangeAfter(today)), date(record.firstValid()), date(record.lastValid()),
-                agreement.version(), json(agreement));
-        for (PartyStanding party : agreement.parties()) {
-            batch.add("INSERT INTO views.agreement_actor (agreement_id, actor, role, status) VALUES (?, ?, 'PARTY', ?)",
-                    agreementId, party.party(), party.status().name());
-        }
-        for (String concerned : agreement.concerning()) {
-            batch.add("INSERT INTO views.agreement_actor (agreement_id, actor, role) VALUES (?, ?, 'CONCERNED')",
-                    agreementId, concerned);
         }
     }
 }
