@@ -32,6 +32,14 @@ public enum SuccessionKind {
         return this == DISSOLUTION || this == SEPARATION;
     }
 
+    /**
+     * Whether the successor carries on the predecessor's open deals as its own (a single state goes on for the
+     * whole territory); after a dissolution or separation a deal passes to a successor only if its source names it.
+     */
+    public boolean carriesOnDeals() {
+        return this == CONTINUATION || this == UNIFICATION || this == ABSORPTION;
+    }
+
     /** Whether the predecessor's deals and agreements belong to the successor's relationships after the date. */
     public boolean takesOverRelations() {
         return this != RESTORATION;

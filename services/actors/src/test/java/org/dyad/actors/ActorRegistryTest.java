@@ -198,6 +198,8 @@ class ActorRegistryTest {
         assertThat(SuccessionKind.CONTINUATION.bindsWithoutNotice()).isTrue();
         assertThat(SuccessionKind.SEPARATION.bindsWithoutNotice()).isFalse();
         assertThat(SuccessionKind.SEPARATION.maySucceedByNotice()).isTrue();
+        assertThat(SuccessionKind.CONTINUATION.carriesOnDeals()).isTrue();
+        assertThat(SuccessionKind.SEPARATION.carriesOnDeals()).as("only deals naming the new state pass").isFalse();
     }
 
     @Test

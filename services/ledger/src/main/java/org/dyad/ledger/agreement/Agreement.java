@@ -120,7 +120,7 @@ public class Agreement implements DatedLifecycle {
         Actors.requireKnown("party", command.party(), command.on());
         PartyStatus current = partiesOn(command.on()).get(command.party());
         if (command.means() == ConsentMeans.SUCCESSION) {
-            Succession succession = predecessorAmongParties(command.party());
+            Succession succession = predecessorAmong(parties, command.party());
             require(succession != null, "party", command.party() + " succeeded none of the parties "
                     + parties.keySet() + ", so it cannot consent by succession");
             require(!command.on().latest().isBefore(succession.on()), "on", "a notice of succession takes effect"
@@ -196,7 +196,8 @@ public class Agreement implements DatedLifecycle {
         PartyStatus current = standing.get(command.party());
         check(current == PartyStatus.CONSENTED || current == PartyStatus.IN_FORCE || current == PartyStatus.SUSPENDED,
                 command.party() + " cannot withdraw: it is " + current + endedNote(command.party()));
-        inOrder("noticeOn", new WithdrawalNotified(agreementId, command.party(), command.noticeOn(), command.effectiveOn(),
+        inOrder("noticeOn", new WithdrawalNotified(agreementId, command.party(), command.noticeOn(),
+                command.effectiveOn(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
@@ -287,14 +288,10 @@ public class Agreement implements DatedLifecycle {
         } else if (event instanceof ConsentToBeBoundRecorded e) {
             PartyStatus current = parties.get(e.party());
             if (current == null && e.means() == ConsentMeans.SUCCESSION) {
-                // as the event-sourcing handler: bound at once when the predecessor was
-                PartyStatus predecessor = Actors.successionsTo(e.party()).stream()
-                        .filter(s -> parties.containsKey(s.predecessor()) && s.kind().takesOverRelations())
-                        .map(s -> agreement.endedWith.getOrDefault(s.predecessor(), parties.get(s.predecessor())))
-                        .findFirst().orElse(null);
-                return agreement.party(e.party(), predecessor == PartyStatus.IN_FORCE
-                        || predecessor == PartyStatus.SUSPENDED || predecessor == PartyStatus.WITHDRAWAL_NOTIFIED
-                        ? PartyStatus.IN_FORCE : PartyStatus.CONSENTED);
+                Succession succession = predecessorAmong(parties, e.party());
+                PartyStatus predecessor = succession == null ? null : agreement.endedWith
+                        .getOrDefault(succession.predecessor(), parties.get(succession.predecessor()));
+                return agreement.party(e.party(), bySuccessionNotice(predecessor));
             }
             boolean withoutSignature = e.means() == ConsentMeans.ACCESSION || e.means() == ConsentMeans.SUCCESSION;
             return (current == null ? withoutSignature : current == PartyStatus.SIGNED)
@@ -444,11 +441,17 @@ public class Agreement implements DatedLifecycle {
         }
     }
 
-    /** The succession by which {@code successor} followed one of the parties, or null. */
-    private Succession predecessorAmongParties(String successor) {
+    /** The succession by which {@code successor} followed one of {@code parties}, or null. */
+    private static Succession predecessorAmong(Map<String, PartyStatus> parties, String successor) {
         return Actors.successionsTo(successor).stream()
                 .filter(s -> parties.containsKey(s.predecessor()) && s.kind().takesOverRelations())
                 .findFirst().orElse(null);
+    }
+
+    /** A successor's notice binds it as its predecessor was bound: in force if in force, consented otherwise. */
+    private static PartyStatus bySuccessionNotice(PartyStatus predecessor) {
+        return predecessor == PartyStatus.IN_FORCE || predecessor == PartyStatus.SUSPENDED
+                || predecessor == PartyStatus.WITHDRAWAL_NOTIFIED ? PartyStatus.IN_FORCE : PartyStatus.CONSENTED;
     }
 
     /** Why an ended party cannot act: the date it ceased to exist and who continues it. */
@@ -486,16 +489,13 @@ public class Agreement implements DatedLifecycle {
         parties.put(event.party(), PartyStatus.SIGNED);
     }
 
-    /** A successor's notice binds it as its predecessor was bound: in force if in force, consented otherwise. */
     @EventSourcingHandler
     void on(ConsentToBeBoundRecorded event, @MessageIdentifier String eventId) {
         lifecycle.recorded(eventId, event);
         Succession succession = event.means() == ConsentMeans.SUCCESSION
-                ? predecessorAmongParties(event.party()) : null;
-        PartyStatus predecessor = succession == null ? null : parties.get(succession.predecessor());
-        boolean bound = predecessor == PartyStatus.IN_FORCE || predecessor == PartyStatus.SUSPENDED
-                || predecessor == PartyStatus.WITHDRAWAL_NOTIFIED;
-        parties.put(event.party(), bound ? PartyStatus.IN_FORCE : PartyStatus.CONSENTED);
+                ? predecessorAmong(parties, event.party()) : null;
+        parties.put(event.party(), bySuccessionNotice(succession == null ? null
+                : parties.get(succession.predecessor())));
     }
 
     @EventSourcingHandler

@@ -9,7 +9,6 @@ import org.dyad.contracts.common.PartialDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A deal's supplier or recipient that changed by state succession while the deal ran: until {@code on} the role was
@@ -24,9 +23,6 @@ public record DealSuccession(String role, String predecessor, String successor, 
 
     private static final ActorRegistry ACTORS = ActorRegistry.standard();
 
-    /** The successions that carry a predecessor's open deals on to a single successor. */
-    public static final Set<SuccessionKind> CARRYING_ON_DEALS = Set.of(SuccessionKind.CONTINUATION,
-            SuccessionKind.UNIFICATION, SuccessionKind.ABSORPTION);
 
     /** The successions of the deal's two roles, from its order (or first report) to its last fact or now. */
     static List<DealSuccession> of(DealView deal, String lastValidOn) {
@@ -58,7 +54,7 @@ public record DealSuccession(String role, String predecessor, String successor, 
                 return;
             }
             for (Succession s : ACTORS.successionsFrom(code)) {
-                if (CARRYING_ON_DEALS.contains(s.kind())) {
+                if (s.kind().carriesOnDeals()) {
                     successions.add(new DealSuccession(role, code, s.successor(), s.kind(), s.on()));
                 }
             }

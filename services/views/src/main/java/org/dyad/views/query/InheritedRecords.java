@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.actors.ActorRegistry;
 import org.dyad.actors.Succession;
 import org.dyad.contracts.wire.DyadJson;
-import org.dyad.views.projection.DealSuccession;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -101,7 +100,7 @@ final class InheritedRecords {
     private static List<Succession> predecessorsOf(String successor) {
         List<Succession> chain = new ArrayList<>();
         for (Succession succession : ActorRegistry.standard().successionsTo(successor)) {
-            if (DealSuccession.CARRYING_ON_DEALS.contains(succession.kind())) {
+            if (succession.kind().carriesOnDeals()) {
                 chain.add(succession);
                 chain.addAll(predecessorsOf(succession.predecessor()));
             }
