@@ -27,9 +27,15 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
+import org.dyad.contracts.deal.event.RegisterEntryDropped;
+import org.dyad.contracts.deal.event.RegisterEntryRecorded;
+import org.dyad.contracts.deal.event.RegisterEntryRestated;
+import org.dyad.contracts.deal.event.RegisterEntryRevised;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
 import org.dyad.contracts.embargo.event.EmbargoLifted;
+import org.dyad.contracts.register.event.RegisterReleaseImported;
+import org.dyad.contracts.register.event.RegisterReleaseRecorded;
 import org.dyad.contracts.statement.event.StatementRecorded;
 
 import java.util.List;
@@ -53,8 +59,11 @@ public final class EventCatalog {
             SaleReported.class, NegotiationOpened.class, ContractConcluded.class, DeliveryRecorded.class,
             DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
             DealSuperseded.class, EstimateRecorded.class, DeliveryExpected.class, FrameworkAgreementLinked.class,
+            RegisterEntryRecorded.class, RegisterEntryRevised.class, RegisterEntryRestated.class,
+            RegisterEntryDropped.class,
             StatementRecorded.class,
             EmbargoImposed.class, EmbargoLifted.class,
+            RegisterReleaseRecorded.class, RegisterReleaseImported.class,
             RecordCorrected.class, RecordRetracted.class);
 
     // Read once per class: the publisher asks for every event it sends.

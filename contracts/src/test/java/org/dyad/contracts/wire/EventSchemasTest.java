@@ -56,10 +56,19 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
+import org.dyad.contracts.deal.event.RegisterEntryDropped;
+import org.dyad.contracts.deal.event.RegisterEntryRecorded;
+import org.dyad.contracts.deal.event.RegisterEntryRestated;
+import org.dyad.contracts.deal.event.RegisterEntryRevised;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.EmbargoMeasure;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
 import org.dyad.contracts.embargo.event.EmbargoLifted;
+import org.dyad.contracts.register.RegisterFieldChange;
+import org.dyad.contracts.register.RegisterImportCounts;
+import org.dyad.contracts.register.RegisterRow;
+import org.dyad.contracts.register.event.RegisterReleaseImported;
+import org.dyad.contracts.register.event.RegisterReleaseRecorded;
 import org.dyad.contracts.statement.ClaimedAmount;
 import org.dyad.contracts.statement.StatementKind;
 import org.dyad.contracts.statement.event.StatementRecorded;
@@ -103,6 +112,8 @@ class EventSchemasTest {
     static final Provenance REGISTERED = new Provenance(SIPRI, AdmiraltyGrade.parse("A2"), RECORDED_AT, "anonymous");
     static final PartialDate MARCH_12 = PartialDate.parse("2001-03-12");
     static final String DEAL = "rus-irn-2001-arms-package";
+    static final RegisterRow TB2_ALBANIA = new RegisterRow("Albania", "Turkiye", "2022", null, "3", "?",
+            "Bayraktar TB2", "armed UAV", "3", null, "2024", "New", null, "2.4", "7.2", "7.2");
     static final String TREATY = "rus-irn-2001-general-principles";
     static final String PACT = "rus-usa-1995-iran-arms-pact";
 
@@ -188,6 +199,22 @@ class EventSchemasTest {
                         "UN Security Council resolution 1929", REPORTED),
                 new EmbargoLifted("unsc-1929-irn", PartialDate.parse("2020-10-18"),
                         "terminated under UN Security Council resolution 2231 (2015)", REPORTED),
+                // a row of SIPRI's trade register, generated 13 Mar 2025
+                new RegisterEntryRecorded("sipri-5d1e0c3b2a4f6e70", "sipri-2025-03-13", PartialDate.parse("2025-03-13"),
+                        14, TB2_ALBANIA, REGISTERED),
+                new RegisterEntryRevised("sipri-5d1e0c3b2a4f6e70", "sipri-2026-03-09", PartialDate.parse("2026-03-09"),
+                        14, TB2_ALBANIA, List.of(new RegisterFieldChange("numberDelivered", "Number delivered", "2",
+                        "3"), new RegisterFieldChange("yearsOfDelivery", "Year(s) of delivery", "2024",
+                        "2024; 2025")), REGISTERED),
+                new RegisterEntryRestated("sipri-5d1e0c3b2a4f6e70", "sipri-2027-03-08",
+                        PartialDate.parse("2027-03-08"), 15, TB2_ALBANIA, REGISTERED),
+                new RegisterEntryDropped("sipri-5d1e0c3b2a4f6e70", "sipri-2028-03-13", PartialDate.parse("2028-03-13"),
+                        REGISTERED),
+                new RegisterReleaseRecorded("sipri-2025-03-13", "SIPRI Arms Transfers Database: trade register",
+                        PartialDate.parse("2025-03-13"), REGISTERED),
+                new RegisterReleaseImported("sipri-2025-03-13", "3f0c1f4e-8a1b-4f43-9d49-0c5f3f1f2b7a",
+                        "trade-register.csv", "9c2d7f0e4b1a6c3d8e5f2a7b0c9d4e1f6a3b8c5d2e7f0a9b4c1d6e3f8a5b2c7d",
+                        "ISO-8859-1", new RegisterImportCounts(29512, 29498, 0, 0, 0, 11, 0, 3), REGISTERED),
                 new RecordCorrected(DEAL, "0b6c3c1e-5d0e-4a53-a6f4-1d1b8b3f8e21", "SaleReported",
                         Map.of("reportedOn", "2001-03-13", "items", List.of(Map.of("designation", "S-300PMU1"))),
                         "the article is dated 13 March", REPORTED),

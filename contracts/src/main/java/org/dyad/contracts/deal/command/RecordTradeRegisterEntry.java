@@ -12,6 +12,7 @@ import org.dyad.contracts.deal.event.DealCancelled;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.register.RegisterRow;
 
 import java.util.List;
 
@@ -25,6 +26,9 @@ import java.util.List;
  * @param completedOn when everything ordered had been delivered, or {@code null}
  * @param cancelledOn when the register notes a cancellation (as closely as it dates it), or {@code null}
  * @param estimates   values claimed for the deal, all recorded with the report
+ * @param releaseId   the register release the entry comes from, or {@code null} when none is named; with it, the
+ *                    entry's {@code row} as written is kept in a {@code RegisterEntryRecorded} event
+ * @param line        the row's line in the imported file
  */
 public record RecordTradeRegisterEntry(
         String dealId,
@@ -37,6 +41,10 @@ public record RecordTradeRegisterEntry(
         PartialDate completedOn,
         PartialDate cancelledOn,
         List<Estimate> estimates,
+        String releaseId,
+        PartialDate releasedOn,
+        int line,
+        RegisterRow row,
         Source source,
         AdmiraltyGrade grade,
         String recordedBy) implements DyadCommand {

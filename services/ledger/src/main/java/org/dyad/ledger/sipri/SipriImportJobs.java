@@ -185,7 +185,8 @@ public class SipriImportJobs {
             cancelledOn = new PartialDate(last.year(), last.month(), last.day(), true);
         }
         return new RecordTradeRegisterEntry(dealId, deal.supplier(), deal.recipient(), deal.item(), deal.terms(),
-                deal.orderedOn(), deal.delivery(), deal.completedOn(), cancelledOn, deal.estimates(), source, grade,
+                deal.orderedOn(), deal.delivery(), deal.completedOn(), cancelledOn, deal.estimates(), null, null, 0, null,
+                source, grade,
                 recordedBy);
     }
 

@@ -450,7 +450,7 @@ class DealTest {
                     List.of(new TrancheItem("Mi-17", 42, true)));
             fixture.givenNoPriorActivity()
                     .when(new RecordTradeRegisterEntry(DEAL, "RUS", "DZA", mi17, null, date("2002"), tranche,
-                            date("2004"), null, List.of(deal180m, tiv), LA_TIMES_2001, B2, ANALYST))
+                            date("2004"), null, List.of(deal180m, tiv), null, null, 0, null, LA_TIMES_2001, B2, ANALYST))
                     .expectEvents(
                             new SaleReported(DEAL, "RUS", "DZA", List.of(mi17), DealStage.CONTRACTED, date("2002"),
                                     null, List.of(deal180m, tiv), provenance()),
@@ -463,7 +463,7 @@ class DealTest {
         void aCancelledOrderWithoutDeliveriesIsCancelled() {
             fixture.givenNoPriorActivity()
                     .when(new RecordTradeRegisterEntry(DEAL, "RUS", "LBY", mi17, null, date("~2010"), null, null,
-                            date("~2011"), List.of(), LA_TIMES_2001, B2, ANALYST))
+                            date("~2011"), List.of(), null, null, 0, null, LA_TIMES_2001, B2, ANALYST))
                     .expectEvents(
                             new SaleReported(DEAL, "RUS", "LBY", List.of(mi17), DealStage.CONTRACTED, date("~2010"),
                                     null, null, provenance()),
@@ -479,12 +479,12 @@ class DealTest {
                     List.of(new TrancheItem("MiG-29", 10, false)));
             fixture.givenNoPriorActivity()
                     .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1989"), tranche,
-                            date("1995"), null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                            date("1995"), null, List.of(), null, null, 0, null, LA_TIMES_2001, B2, ANALYST))
                     .expectSuccessfulHandlerExecution();
             // an order still open when Russia took over
             fixture.givenNoPriorActivity()
                     .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1990"), null, null,
-                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                            null, List.of(), null, null, 0, null, LA_TIMES_2001, B2, ANALYST))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -494,7 +494,7 @@ class DealTest {
             fixture.givenNoPriorActivity()
                     .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1986"),
                             Tranche.on(date("1988"), List.of(new TrancheItem("MiG-29", 10, false))), date("1988"),
-                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                            null, List.of(), null, null, 0, null, LA_TIMES_2001, B2, ANALYST))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("supplier: RUS did not exist before 1991-12-26 and the order of 1986 was"
                             + " over by then; name SUN")
@@ -502,7 +502,7 @@ class DealTest {
             // no state Russia succeeded existed then
             fixture.givenNoPriorActivity()
                     .when(new RecordTradeRegisterEntry(DEAL, "RUS", "IND", mig29, null, date("1920"), null, null,
-                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                            null, List.of(), null, null, 0, null, LA_TIMES_2001, B2, ANALYST))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("supplier: RUS (Russia) did not exist before 1991-12-26, so it cannot act"
                             + " on 1920")
@@ -514,7 +514,7 @@ class DealTest {
             Tranche tranche = Tranche.on(date("1999"), List.of(new TrancheItem("Mi-17", 42, false)));
             fixture.givenNoPriorActivity()
                     .when(new RecordTradeRegisterEntry(DEAL, "RUS", "DZA", mi17, null, date("2002"), tranche, null,
-                            null, List.of(), LA_TIMES_2001, B2, ANALYST))
+                            null, List.of(), null, null, 0, null, LA_TIMES_2001, B2, ANALYST))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
