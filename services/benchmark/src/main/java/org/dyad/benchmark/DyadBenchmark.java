@@ -169,6 +169,7 @@ public final class DyadBenchmark {
         // the rebuild replays every event so far: before the imports, it stays within the run's time
         rebuild();
         Stats eventsPerRow = sipriImport(register);
+        secondRelease(register);
         queries();
         heapAtManyEvents(register, baselineHeap, eventsPerRow.median());
     }
@@ -417,7 +418,50 @@ public final class DyadBenchmark {
         return Stats.of(eventsPerRow);
     }
 
-    record ImportOutcome(int rows, int imported, int rejected, long events, double seconds, double viewsSeconds) {
+    /**
+     * A later release of the first register imported: each row matched to its deal, one in ten revised, the others
+     * restated. Peak resident memory is the server's during this import alone (its high-water mark is reset first).
+     */
+    private void secondRelease(SipriRegister register) throws Exception {
+        List<Double> rowsPerSecond = new ArrayList<>();
+        List<Double> revised = new ArrayList<>();
+        List<Double> peakRss = new ArrayList<>();
+        for (int r = 0; r < scale.importRepetitions(); r++) {
+            byte[] file = register.nextRelease(scale.sipriRows(), 1, String.format("%02d Mar 2026 09:00:00 AM",
+                    10 + r), 10, r);
+            resetPeakRss();
+            ImportOutcome outcome = importRegister(file, "trade-register-" + scale.sipriRows() + "-release-"
+                    + (r + 2) + ".csv");
+            rowsPerSecond.add(outcome.rows() / outcome.seconds());
+            revised.add((double) outcome.revised());
+            peakRss.add(peakRssMiB());
+            say("SIPRI release " + (r + 2) + " of " + outcome.rows() + " rows: " + round(outcome.seconds()) + " s, "
+                    + outcome.revised() + " revised, " + outcome.unchanged() + " unchanged, " + outcome.imported()
+                    + " new, " + outcome.rejected() + " refused; peak RSS " + round(peakRss.get(r)) + " MiB");
+        }
+        String rows = String.format("%,d", scale.sipriRows()) + " rows";
+        dyadRows.add("Dyad", "SIPRI later release, " + rows, "rows/s", Stats.of(rowsPerSecond));
+        dyadRows.add("Dyad", "SIPRI later release, " + rows + ", revisions found", "rows", Stats.of(revised));
+        dyadRows.add("Dyad", "SIPRI later release, " + rows + ", server's peak RSS during the import", "MiB",
+                Stats.of(peakRss));
+    }
+
+    /** Resets the server's resident-memory high-water mark (Linux: /proc/PID/clear_refs). */
+    private void resetPeakRss() throws IOException {
+        Files.writeString(Path.of("/proc", String.valueOf(dyad.pid()), "clear_refs"), "5");
+    }
+
+    private double peakRssMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(dyad.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    record ImportOutcome(int rows, int imported, int revised, int unchanged, int rejected, long events,
+                         double seconds, double viewsSeconds) {
     }
 
     private ImportOutcome importRegister(byte[] file, String name) throws Exception {
@@ -444,7 +488,8 @@ public final class DyadBenchmark {
         awaitViewsCaughtUp(Duration.ofMinutes(10));
         double viewsSeconds = (System.nanoTime() - started) / 1e9;
         return new ImportOutcome(job.path("rowsTotal").asInt(), job.path("imported").asInt(),
-                job.path("rejected").asInt(), events, seconds, viewsSeconds);
+                job.path("revised").asInt(), job.path("unchanged").asInt(), job.path("rejected").asInt(), events,
+                seconds, viewsSeconds);
     }
 
     private void rebuild() throws Exception {

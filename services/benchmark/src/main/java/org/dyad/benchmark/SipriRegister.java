@@ -16,6 +16,9 @@ import java.util.List;
 final class SipriRegister {
 
     private static final int DESIGNATION = 6;
+    private static final int DESCRIPTION = 7;
+    private static final int NUMBER_DELIVERED = 8;
+    private static final int DELIVERY_YEARS = 10;
     private final List<String> preamble = new ArrayList<>();
     private final List<String> rows = new ArrayList<>();
 
@@ -47,6 +50,40 @@ final class SipriRegister {
             write(out, variant == 0 ? rows.get(i % rows.size()) : mark(rows.get(i % rows.size()), variant));
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A later release of the register {@link #generate(int, int)} made: the same rows, generated on a later date, with
+     * the kinds of change SIPRI's yearly releases make in every {@code changeEvery}-th row (a reworded description,
+     * one more delivered in a later year), so that an import of it revises those deals and restates the others.
+     * Each {@code round} changes the same rows the other way, so that every later release revises them again.
+     */
+    byte[] nextRelease(int size, int variant, String generated, int changeEvery, int round) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size * 160);
+        for (String line : preamble) {
+            write(out, line.startsWith("Data generated:") ? "Data generated: " + generated : line);
+        }
+        for (int i = 0; i < size; i++) {
+            String row = variant == 0 ? rows.get(i % rows.size()) : mark(rows.get(i % rows.size()), variant);
+            write(out, i % changeEvery == 0 ? revise(row, i / changeEvery + round) : row);
+        }
+        return out.toByteArray();
+    }
+
+    /** Every other changed row gets a reworded description, the rest one more delivered, in 2025. */
+    static String revise(String row, int change) {
+        String[] fields = row.split(",", -1);
+        if (fields.length != 16 || row.contains("\"")) {
+            return row;
+        }
+        if (change % 2 == 0) {
+            fields[DESCRIPTION] = fields[DESCRIPTION].isBlank() ? "weapon" : fields[DESCRIPTION] + " (as revised)";
+        } else {
+            fields[NUMBER_DELIVERED] = fields[NUMBER_DELIVERED].matches("[0-9]+")
+                    ? String.valueOf(Integer.parseInt(fields[NUMBER_DELIVERED]) + 1) : "1";
+            fields[DELIVERY_YEARS] = fields[DELIVERY_YEARS].isBlank() ? "2025" : fields[DELIVERY_YEARS] + "; 2025";
+        }
+        return String.join(",", fields);
     }
 
     static String mark(String row, int variant) {
