@@ -10,6 +10,8 @@ import org.dyad.contracts.common.DyadEvent;
 import org.dyad.contracts.common.Estimate;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Provenance;
+import org.dyad.contracts.common.Source;
+import org.dyad.contracts.correction.CorrectableFields;
 import org.dyad.contracts.correction.event.RecordCorrected;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
@@ -19,6 +21,7 @@ import org.dyad.contracts.deal.TrancheItem;
 import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.CompleteDelivery;
 import org.dyad.contracts.deal.command.ConcludeContract;
+import org.dyad.contracts.deal.command.DropRegisterEntry;
 import org.dyad.contracts.deal.command.ExpectDelivery;
 import org.dyad.contracts.deal.command.LinkFramework;
 import org.dyad.contracts.deal.command.OpenNegotiation;
@@ -26,7 +29,9 @@ import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
 import org.dyad.contracts.deal.command.RecordTradeRegisterEntry;
 import org.dyad.contracts.deal.command.ReportSale;
+import org.dyad.contracts.deal.command.RestateRegisterEntry;
 import org.dyad.contracts.deal.command.ResumeDeal;
+import org.dyad.contracts.deal.command.ReviseRegisterEntry;
 import org.dyad.contracts.deal.command.ReviveDeal;
 import org.dyad.contracts.deal.command.SupersedeDeal;
 import org.dyad.contracts.deal.command.SuspendDeal;
@@ -42,7 +47,12 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
+import org.dyad.contracts.deal.event.RegisterEntryDropped;
+import org.dyad.contracts.deal.event.RegisterEntryRecorded;
+import org.dyad.contracts.deal.event.RegisterEntryRestated;
+import org.dyad.contracts.deal.event.RegisterEntryRevised;
 import org.dyad.contracts.deal.event.SaleReported;
+import org.dyad.contracts.wire.DyadJson;
 import org.dyad.ledger.Actors;
 import org.dyad.ledger.DatedLifecycle;
 import org.dyad.ledger.DyadCommandTargetResolver;
@@ -50,7 +60,9 @@ import org.dyad.ledger.Lifecycle;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -78,6 +90,11 @@ public class Deal implements DatedLifecycle {
     private String frameworkAgreementId;
     private String supplier;
     private String recipient;
+    /** The founding report as it stands after its corrections, and its event's id. */
+    private SaleReported founding;
+    private String foundingId;
+    /** What a register last said of the deal; {@code null} for a deal not recorded from a register. */
+    private RegisterEntry register;
 
     protected Deal() {
         // for event sourcing
@@ -128,6 +145,12 @@ public class Deal implements DatedLifecycle {
             requireNotBefore("cancelledOn", command.cancelledOn(), command.orderedOn(), "the order");
             apply(new DealCancelled(command.dealId(), command.cancelledOn(),
                     "cancelled according to the register's comments", provenance));
+        }
+        if (command.releaseId() != null) {
+            require(command.row() != null, "row", "a register entry of a release keeps its row as written");
+            require(command.releasedOn() != null, "releasedOn", "a release has a date");
+            apply(new RegisterEntryRecorded(command.dealId(), command.releaseId(), command.releasedOn(),
+                    command.line(), command.row(), provenance));
         }
     }
 
@@ -292,6 +315,149 @@ public class Deal implements DatedLifecycle {
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
+    /**
+     * A newer release of the register the deal was recorded from states it differently: the revision is recorded with
+     * the cells it changes, then the deal's facts read from the row follow the new row. Facts the register gave
+     * (those with the register's publisher as source) are corrected, added where the earlier release had none and
+     * retracted where the new row gives none; facts from other sources stay as they are.
+     */
+    @CommandHandler
+    void handle(ReviseRegisterEntry command) {
+        requireRegisterEntry(command.releaseId(), command.releasedOn());
+        require(command.row() != null, "row", "a revised entry keeps its row as written");
+        require(command.item() != null, "item", "a register entry names its item");
+        requireDate("orderedOn", command.orderedOn());
+        Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());
+        apply(new RegisterEntryRevised(dealId, command.releaseId(), command.releasedOn(), command.line(),
+                command.row(), command.changes() == null ? List.of() : command.changes(), provenance));
+        String reason = "revised by the register's release " + command.releaseId();
+
+        Map<String, Object> reported = new LinkedHashMap<>();
+        List<Estimate> estimates = command.estimates() == null ? List.of() : command.estimates();
+        changed(reported, "items", founding.items(), List.of(command.item()));
+        changed(reported, "terms", founding.terms(), command.terms());
+        changed(reported, "reportedOn", founding.reportedOn(), command.orderedOn());
+        changed(reported, "estimates", founding.estimates(), estimates);
+        if (!reported.isEmpty()) {
+            correct(foundingId, SaleReported.class, reported, reason, provenance);
+        }
+
+        DeliveryRecorded delivered = registerFact(register.deliveryId, DeliveryRecorded.class);
+        if (command.delivery() == null) {
+            retract(delivered == null ? null : register.deliveryId, DeliveryRecorded.class, reason, provenance);
+        } else if (delivered == null) {
+            requireNotBefore("delivery.deliveredOn", command.delivery().deliveredOn(), command.orderedOn(),
+                    "the order");
+            inOrder("delivery.deliveredOn", new DeliveryRecorded(dealId, command.delivery(), provenance));
+        } else if (!delivered.tranche().equals(command.delivery())) {
+            correct(register.deliveryId, DeliveryRecorded.class, Map.of("tranche", command.delivery()), reason,
+                    provenance);
+        }
+
+        DeliveryCompleted completed = registerFact(register.completionId, DeliveryCompleted.class);
+        DealCancelled cancelled = registerFact(register.cancellationId, DealCancelled.class);
+        PartialDate cancelledOn = command.completedOn() == null ? command.cancelledOn() : null;
+        if (command.completedOn() == null) {
+            retract(completed == null ? null : register.completionId, DeliveryCompleted.class, reason, provenance);
+        }
+        if (cancelledOn == null) {
+            retract(cancelled == null ? null : register.cancellationId, DealCancelled.class, reason, provenance);
+        }
+        if (command.completedOn() != null) {
+            if (completed == null) {
+                requireNotBefore("completedOn", command.completedOn(), command.orderedOn(), "the order");
+                inOrder("completedOn", new DeliveryCompleted(dealId, command.completedOn(), provenance));
+            } else if (!completed.on().equals(command.completedOn())) {
+                correct(register.completionId, DeliveryCompleted.class, Map.of("on", command.completedOn()), reason,
+                        provenance);
+            }
+        }
+        if (cancelledOn != null) {
+            if (cancelled == null) {
+                requireNotBefore("cancelledOn", cancelledOn, command.orderedOn(), "the order");
+                inOrder("cancelledOn", new DealCancelled(dealId, cancelledOn,
+                        "cancelled according to the register's comments", provenance));
+            } else if (!cancelled.on().equals(cancelledOn)) {
+                correct(register.cancellationId, DealCancelled.class, Map.of("on", cancelledOn), reason,
+                        provenance);
+            }
+        }
+    }
+
+    /** A newer release of the register lists the deal exactly as the release before it did. */
+    @CommandHandler
+    void handle(RestateRegisterEntry command) {
+        requireRegisterEntry(command.releaseId(), command.releasedOn());
+        require(command.row() != null, "row", "a restated entry keeps its row as written");
+        apply(new RegisterEntryRestated(dealId, command.releaseId(), command.releasedOn(), command.line(),
+                command.row(), provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    /** A newer release of the register no longer lists the deal; the deal and its history stay. */
+    @CommandHandler
+    void handle(DropRegisterEntry command) {
+        requireRegisterEntry(command.releaseId(), command.releasedOn());
+        check(register.droppedIn == null, "the register's release " + register.droppedIn
+                + " already dropped this deal");
+        apply(new RegisterEntryDropped(dealId, command.releaseId(), command.releasedOn(),
+                provenance(command.source(), command.grade(), command.recordedBy())));
+    }
+
+    /** The deal came from a register, and the release is newer than the last that spoke of it. */
+    private void requireRegisterEntry(String releaseId, PartialDate releasedOn) {
+        require(releaseId != null && !releaseId.isBlank(), "releaseId", "name the register's release");
+        require(releasedOn != null, "releasedOn", "a release has a date");
+        check(register != null && register.releaseId != null,
+                "the deal was not recorded from a register's release");
+        check(!releaseId.equals(register.releaseId), "the register's release " + releaseId
+                + " already speaks of this deal");
+        check(!releasedOn.earliest().isBefore(register.releasedOn.earliest()), "the register's release "
+                + releaseId + " (" + releasedOn + ") is older than release " + register.releaseId + " ("
+                + register.releasedOn + "), which already speaks of this deal");
+    }
+
+    /** The register's fact recorded as {@code eventId} as it stands after its corrections, or null. */
+    private <E> E registerFact(String eventId, Class<E> type) {
+        DyadEvent fact = eventId == null ? null : lifecycle.fact(eventId);
+        return type.isInstance(fact) ? type.cast(fact) : null;
+    }
+
+    private static void changed(Map<String, Object> changes, String field, Object was, Object is) {
+        if (!java.util.Objects.equals(was, is)) {
+            changes.put(field, is);
+        }
+    }
+
+    private void correct(String eventId, Class<?> type, Map<String, Object> changes, String reason,
+                         Provenance provenance) {
+        Map<String, Object> asJson = new LinkedHashMap<>();
+        // as a correction sent over HTTP carries them: JSON values, not the records
+        changes.forEach((field, value) -> asJson.put(field, DyadJson.mapper().convertValue(value, Object.class)));
+        RecordCorrected correction = new RecordCorrected(dealId, eventId, type.getSimpleName(), asJson, reason,
+                provenance);
+        requireInOrder(correction);
+        apply(correction);
+    }
+
+    private void retract(String eventId, Class<?> type, String reason, Provenance provenance) {
+        if (eventId != null) {
+            apply(new RecordRetracted(dealId, eventId, type.getSimpleName(), reason, provenance));
+        }
+    }
+
+    /**
+     * What a register last said of the deal ({@code releaseId} is {@code null} for a deal not recorded from one), and
+     * which of the deal's facts the register's publisher gave (their events' ids): the facts a newer release revises.
+     */
+    private static final class RegisterEntry {
+        String releaseId;
+        PartialDate releasedOn;
+        String droppedIn;
+        String deliveryId;
+        String completionId;
+        String cancellationId;
+    }
+
     @Override
     public Lifecycle<?> lifecycle() {
         return lifecycle;
@@ -417,7 +583,9 @@ public class Deal implements DatedLifecycle {
     }
 
     @EventSourcingHandler
-    void on(SaleReported event) {
+    void on(SaleReported event, @MessageIdentifier String eventId) {
+        founding = event;
+        foundingId = eventId;
         dealId = event.dealId();
         supplier = event.supplier();
         recipient = event.recipient();
@@ -448,12 +616,18 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(DeliveryRecorded event, @MessageIdentifier String eventId) {
         lifecycle.recorded(eventId, event);
+        if (fromRegister(event)) {
+            registerFacts().deliveryId = eventId;
+        }
         stage = DealStage.DELIVERING;
     }
 
     @EventSourcingHandler
     void on(DeliveryCompleted event, @MessageIdentifier String eventId) {
         lifecycle.recorded(eventId, event);
+        if (fromRegister(event)) {
+            registerFacts().completionId = eventId;
+        }
         stage = DealStage.DELIVERED;
     }
 
@@ -472,6 +646,9 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(DealCancelled event, @MessageIdentifier String eventId) {
         lifecycle.recorded(eventId, event);
+        if (fromRegister(event)) {
+            registerFacts().cancellationId = eventId;
+        }
         status = DealStatus.CANCELLED;
     }
 
@@ -491,6 +668,9 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(RecordCorrected event) {
         lifecycle.corrected(event);
+        if (event.correctedEventId().equals(foundingId)) {
+            founding = CorrectableFields.apply(founding, event.changes());
+        }
         if (SaleReported.class.getSimpleName().equals(event.correctedEventType())
                 && event.changes().get("reportedOn") != null) {
             reportedOn = PartialDate.parse(String.valueOf(event.changes().get("reportedOn")));
@@ -500,6 +680,13 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(RecordRetracted event) {
         lifecycle.retracted(event.retractedEventId());
+        if (register != null) {
+            register.deliveryId = event.retractedEventId().equals(register.deliveryId) ? null : register.deliveryId;
+            register.completionId = event.retractedEventId().equals(register.completionId) ? null
+                    : register.completionId;
+            register.cancellationId = event.retractedEventId().equals(register.cancellationId) ? null
+                    : register.cancellationId;
+        }
         if (SaleReported.class.getSimpleName().equals(event.retractedEventType())) {
             retracted = true;
         } else if (FrameworkAgreementLinked.class.getSimpleName().equals(event.retractedEventType())) {
@@ -510,6 +697,54 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(FrameworkAgreementLinked event) {
         frameworkAgreementId = event.agreementId();
+    }
+
+    @EventSourcingHandler
+    void on(RegisterEntryRecorded event) {
+        listedBy(event.releaseId(), event.releasedOn());
+    }
+
+    @EventSourcingHandler
+    void on(RegisterEntryRevised event) {
+        listedBy(event.releaseId(), event.releasedOn());
+    }
+
+    @EventSourcingHandler
+    void on(RegisterEntryRestated event) {
+        listedBy(event.releaseId(), event.releasedOn());
+    }
+
+    @EventSourcingHandler
+    void on(RegisterEntryDropped event) {
+        registerFacts().releaseId = event.releaseId();
+        register.releasedOn = event.releasedOn();
+        register.droppedIn = event.releaseId();
+    }
+
+    private void listedBy(String releaseId, PartialDate releasedOn) {
+        registerFacts().releaseId = releaseId;
+        register.releasedOn = releasedOn;
+        register.droppedIn = null;
+    }
+
+    /**
+     * A register's entry is recorded after the facts read from it (in one command), so the facts are known to be the
+     * register's by their source: the publisher of the deal's founding report, for a deal founded by a register
+     * entry, or of the register's releases.
+     */
+    private boolean fromRegister(DyadEvent event) {
+        Source source = event.provenance() == null ? null : event.provenance().source();
+        Source registerSource = founding == null || founding.provenance() == null ? null
+                : founding.provenance().source();
+        return source != null && registerSource != null && source.publisher() != null
+                && source.publisher().equals(registerSource.publisher());
+    }
+
+    private RegisterEntry registerFacts() {
+        if (register == null) {
+            register = new RegisterEntry();
+        }
+        return register;
     }
 
     DealStage stage() {
