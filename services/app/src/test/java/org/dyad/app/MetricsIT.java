@@ -111,7 +111,9 @@ class MetricsIT extends DyadIntegrationTest {
     }
 
     private JsonNode importOneUnknownActorRow() {
-        String csv = "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
+        // the sample's release, which the other imports of this Dyad are too
+        String csv = "Data generated: 13 Mar 2025 10:02:49 AM\n"
+                + "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
                 + "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,"
                 + "SIPRI TIV of delivered weapons\nAtlantis,Norway,2022,,3,,NASAMS,SAM system,,,,New,,,,\n";
         JsonNode job = importSipri(csv.getBytes(StandardCharsets.UTF_8), "one-row.csv");
