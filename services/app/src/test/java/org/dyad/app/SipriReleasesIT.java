@@ -1,8 +1,14 @@
 package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dyad.app.cli.DyadCli;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +17,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +42,14 @@ import static org.awaitility.Awaitility.await;
  * decide which files may be imported.
  */
 @TestPropertySource(properties = "dyad.test.scenario=sipri-releases")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SipriReleasesIT extends DyadIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path directory;
 
     private static final String SECOND_RELEASE = "sipri-2026-03-10";
     /** Lines of the sample (and of the release made from it, which keeps every row on its line). */
@@ -40,6 +57,9 @@ class SipriReleasesIT extends DyadIntegrationTest {
     private static final int ALGERIA_UAE_HAFEET = 16;
     private static final int ALGERIA_RUSSIA_MI17 = 17;
     private static final int BELGIUM_USA_LATV = 53;
+    /** Two alike orders the second release adds: same pair, year and designation, 2 and 4 submarines. */
+    private static final String SCORPENE_OF_TWO = "Chile,France,2024,,2,,Scorpene,submarine,,,,New,,400,800,";
+    private static final String SCORPENE_OF_FOUR = "Chile,France,2024,,4,,Scorpene,submarine,,,,New,,400,1600,";
 
     private static byte[] sample;
     private static JsonNode first;
@@ -80,7 +100,21 @@ class SipriReleasesIT extends DyadIntegrationTest {
         // the Mi-17 order is no longer listed (Algeria's orders from Russia still are); a new order takes its line
         assertThat(lines.get(ALGERIA_RUSSIA_MI17 - 1)).startsWith("Algeria,Russia,2002,,42,,Mi-17,");
         lines.set(ALGERIA_RUSSIA_MI17 - 1, "Algeria,Russia,2025,,14,?,Su-35,FGA aircraft,,,,New,,50,700,");
+        lines.add(SCORPENE_OF_TWO);
+        lines.add(SCORPENE_OF_FOUR);
         return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A third release that lists the two alike orders as one order of 3, as like the one as the other: which of them
+     * it revises cannot be told.
+     */
+    private static byte[] thirdRelease() {
+        String second = new String(secondRelease(), StandardCharsets.ISO_8859_1);
+        return second.replace("Data generated: 10 Mar 2026", "Data generated: 2 Jun 2026")
+                .replace(SCORPENE_OF_TWO + "\r\n", "")
+                .replace(SCORPENE_OF_FOUR, "Chile,France,2024,,3,,Scorpene,submarine,,,,New,,400,1200,")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static void change(List<String> lines, int line, int column, String before, String after) {
@@ -160,7 +194,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
 
         assertThat(second.path("releaseId").asText()).isEqualTo(SECOND_RELEASE);
         assertThat(second.path("revised").asInt()).as(second.toString()).isEqualTo(3);
-        assertThat(second.path("imported").asInt()).as(second.toString()).isEqualTo(1);
+        assertThat(second.path("imported").asInt()).as(second.toString()).isEqualTo(3);
         assertThat(second.path("dropped").asInt()).as(second.toString()).isEqualTo(1);
         assertThat(second.path("ambiguous").asInt()).as(second.toString()).isZero();
         assertThat(second.path("unchanged").asInt()).isEqualTo(recorded - 4);
@@ -175,12 +209,13 @@ class SipriReleasesIT extends DyadIntegrationTest {
             assertThat(dropped.path("outcome").asText()).isEqualTo("DROPPED");
             assertThat(dropped.path("dealId").asText()).isEqualTo(dealOf(ALGERIA_RUSSIA_MI17));
         });
-        // every deal the second release lists, but the added one, is a deal of the first
+        // every deal the second release lists, but the added ones, is a deal of the first
         Set<String> firstDeals = new HashSet<>();
         firstRows.values().forEach(r -> firstDeals.add(r.path("dealId").asText()));
         Set<String> secondDeals = new HashSet<>();
         secondRows.values().stream().filter(r -> r.hasNonNull("dealId"))
                 .filter(r -> r.path("line").asInt() != ALGERIA_RUSSIA_MI17)
+                .filter(r -> !r.path("outcome").asText().equals("IMPORTED"))
                 .forEach(r -> secondDeals.add(r.path("dealId").asText()));
         assertThat(firstDeals).containsAll(secondDeals);
         assertThat(secondDeals).as("no duplicate deals").hasSize(recorded - 1);
@@ -223,6 +258,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
     }
 
     @Test
+    @Order(1)
     void importingTheNewestReleaseAgainChangesNothingAndAnOlderOneIsRefused() {
         long before = storeHead();
 
@@ -245,5 +281,35 @@ class SipriReleasesIT extends DyadIntegrationTest {
         assertThat(disagreeing.getStatusCode().value()).isEqualTo(400);
         assertThat(disagreeing.getBody().path("errors").get(0).path("field").asText()).isEqualTo("release");
         assertThat(storeHead()).as("refused imports write nothing").isEqualTo(before + 1);
+    }
+
+    @Test
+    @Order(2)
+    void aRowAsLikeOneDealAsAnotherIsReportedAmbiguousAndTheCliExitsTwo() throws Exception {
+        Path file = directory.resolve("sipri-2026-06.csv");
+        Files.write(file, thirdRelease());
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = DyadCli.run(new String[]{"import-sipri", "--url", "http://localhost:" + port, file.toString()});
+        } finally {
+            System.setOut(stdout);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(status).as(out).isEqualTo(2);
+        assertThat(out).contains("of release sipri-2026-06-02:").contains(" 0 dropped, 1 ambiguous, ");
+        List<String> report = Files.readAllLines(directory.resolve("sipri-2026-06.csv.refused.csv"));
+        List<String> ambiguous = report.stream().filter(line -> line.contains(",AMBIGUOUS,")).toList();
+        assertThat(ambiguous).singleElement().asString().contains("could revise any of the deals");
+        // the candidates are the two alike orders the second release added, and neither was dropped
+        List<String> added = secondRows.values().stream()
+                .filter(r -> r.path("outcome").asText().equals("IMPORTED")
+                        && r.path("line").asInt() != ALGERIA_RUSSIA_MI17)
+                .map(r -> r.path("dealId").asText()).toList();
+        assertThat(added).as("the two Scorpene orders").hasSize(2);
+        assertThat(ambiguous.get(0)).contains(added.get(0)).contains(added.get(1));
     }
 }
