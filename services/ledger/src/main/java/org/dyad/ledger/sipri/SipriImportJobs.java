@@ -485,12 +485,12 @@ public class SipriImportJobs {
                 PartialDate.of(generatedOn == null ? LocalDate.now() : generatedOn), null, "en");
     }
 
-    /** The source with the row itself as its quote, so each fact points at the line it came from. */
+    /** The source with the row itself as its quote, as the file wrote it, so each fact points at what SIPRI said. */
     private static Source withQuote(Source sipri, SipriRow row) {
-        String quote = String.join(", ", row.recipient(), row.supplier(), String.valueOf(row.orderYear()),
-                String.valueOf(row.numberOrdered()), row.designation(), String.valueOf(row.description()),
-                String.valueOf(row.numberDelivered()), String.valueOf(row.deliveryYears()),
-                row.comments() == null ? "" : row.comments());
+        String quote = row.written() == null ? String.join(", ", row.recipient(), row.supplier(),
+                String.valueOf(row.orderYear()), row.designation())
+                : row.written().cells().stream().map(cell -> cell == null ? "" : cell)
+                .collect(Collectors.joining(","));
         quote = quote.length() > 1000 ? quote.substring(0, 997) + "..." : quote;
         return new Source(sipri.publisher(), sipri.title(), sipri.url(), sipri.publishedOn(), quote,
                 sipri.language());
