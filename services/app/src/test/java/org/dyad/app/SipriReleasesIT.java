@@ -312,4 +312,26 @@ class SipriReleasesIT extends DyadIntegrationTest {
         assertThat(added).as("the two Scorpene orders").hasSize(2);
         assertThat(ambiguous.get(0)).contains(added.get(0)).contains(added.get(1));
     }
+
+    @Test
+    @Order(3)
+    void aDealRecordedFromTheSameContentBeforeReleasesWereRecordsIsThatRowsDealNotADuplicate() throws Exception {
+        String legacy = "Peru,France,2024,,1,,Legacy-P1,patrol craft,,,,New,,5,5,";
+        String third = new String(thirdRelease(), StandardCharsets.ISO_8859_1);
+        org.dyad.sipri.SipriRow row = org.dyad.sipri.SipriTradeRegisterReader.read(new java.io.ByteArrayInputStream(
+                (third.substring(0, third.indexOf("\r\n", third.indexOf("Recipient,Supplier")) + 2) + legacy)
+                        .getBytes(StandardCharsets.ISO_8859_1))).rows().get(0);
+        String contentId = org.dyad.sipri.SipriDealMapper.dealId(row, 1);
+        ok(post("/api/v1/deals", dealReport(contentId, "FRA", "PER", 1)));
+
+        JsonNode job = importSipri((third + legacy + "\r\n").getBytes(StandardCharsets.ISO_8859_1), "with-legacy.csv");
+
+        assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.path("imported").asInt()).as(job.toString()).isZero();
+        JsonNode outcome = get("/api/v1/imports/" + job.path("id").asText() + "/rows?size=5000").getBody()
+                .path("items").findParents("dealId").stream()
+                .filter(r -> contentId.equals(r.path("dealId").asText())).findFirst().orElseThrow();
+        assertThat(outcome.path("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(outcome.path("reason").asText()).startsWith("recorded before releases were records");
+    }
 }

@@ -245,7 +245,12 @@ public class SipriImportJobs {
      * and the outcome reported.
      */
     private record Step(Integer line, String dealId, String outcome, String reason, Object command, Object[] entry,
-                        boolean drop) {
+                        boolean drop, boolean recordedBeforeReleases) {
+
+        Step(Integer line, String dealId, String outcome, String reason, Object command, Object[] entry,
+             boolean drop) {
+            this(line, dealId, outcome, reason, command, entry, drop, false);
+        }
     }
 
     private List<Step> steps(String id, List<SipriRow> rows, Release release, Source sipri, AdmiraltyGrade grade,
@@ -283,7 +288,7 @@ public class SipriImportJobs {
                         // recorded from this very content before releases were records
                         ? new Step(row.line(), dealId, "UNCHANGED", "recorded before releases were records; now "
                         + "listed by " + releaseId, new RestateRegisterEntry(dealId, releaseId, releasedOn,
-                        row.line(), row.written(), source, grade, startedBy), entry, false)
+                        row.line(), row.written(), source, grade, startedBy), entry, false, true)
                         : new Step(row.line(), dealId, "IMPORTED", null, command(dealId, deal, source, grade,
                         startedBy, releaseId, releasedOn), entry, false);
                 case REVISED -> new Step(row.line(), dealId, "REVISED", "revises what "
@@ -382,7 +387,11 @@ public class SipriImportJobs {
             } catch (AggregateStreamCreationException e) {
                 outcomes.add(new Object[]{id, step.line(), "UNCHANGED", step.dealId(), "already imported"});
             } catch (RuleViolationException | IllegalTransitionException e) {
-                outcomes.add(new Object[]{id, step.line(), "REJECTED", step.dealId(), e.getMessage()});
+                // a deal recorded from this very content is that row's deal, whether or not it takes the restatement
+                outcomes.add(step.recordedBeforeReleases()
+                        ? new Object[]{id, step.line(), "UNCHANGED", step.dealId(), "recorded before releases were "
+                        + "records; its restatement by this release was refused: " + e.getMessage()}
+                        : new Object[]{id, step.line(), "REJECTED", step.dealId(), e.getMessage()});
             }
         }
         return outcomes;
