@@ -4,6 +4,7 @@ import org.dyad.contracts.register.RegisterFieldChange;
 import org.dyad.contracts.register.RegisterRow;
 
 import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,10 @@ public final class SipriReleaseMatching {
     private static final int EXHAUSTIVE_LIMIT = 7;
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
     private static final Pattern MARK = Pattern.compile("\\p{M}");
+    /** In a pairing: the row pairs with no deal. */
+    private static final int NONE = -1;
+    /** In a pairing: the row is as like one deal as another written otherwise. */
+    private static final int TIED = -2;
 
     private SipriReleaseMatching() {
     }
@@ -173,28 +178,41 @@ public final class SipriReleaseMatching {
             }
         }
         List<int[]> best = open.size() <= EXHAUSTIVE_LIMIT && free.size() <= EXHAUSTIVE_LIMIT
-                ? bestPairings(shared) : List.of(greedyPairing(shared));
+                ? bestPairings(shared) : List.of(greedyPairing(shared, free));
+        // Deals written alike are interchangeable: a row is decided when every best pairing gives it a deal written
+        // the same way (or none); it then takes the next of those deals.
+        Map<RegisterRow, ArrayDeque<KnownDeal>> alike = new HashMap<>();
+        free.forEach(deal -> alike.computeIfAbsent(deal.written(), k -> new ArrayDeque<>()).add(deal));
         boolean undecided = false;
         for (int r = 0; r < open.size(); r++) {
             int index = open.get(r);
             Set<Integer> choices = new LinkedHashSet<>();
+            Set<RegisterRow> writtenAs = new HashSet<>();
             for (int[] pairing : best) {
                 choices.add(pairing[r]);
+                if (pairing[r] >= 0) {
+                    writtenAs.add(free.get(pairing[r]).written());
+                }
             }
-            if (choices.size() > 1) {
+            boolean none = choices.contains(NONE);
+            if (choices.contains(TIED) || writtenAs.size() + (none ? 1 : 0) > 1) {
                 undecided = true;
-                List<String> candidates = choices.stream().filter(d -> d >= 0).map(d -> free.get(d).dealId())
-                        .toList();
+                int most = java.util.Arrays.stream(shared[r]).max().orElse(0);
+                List<String> candidates = new ArrayList<>();
+                for (int d = 0; d < free.size(); d++) {
+                    if (shared[r][d] == most || writtenAs.contains(free.get(d).written())) {
+                        candidates.add(free.get(d).dealId());
+                    }
+                }
                 decisions[index] = new Decision(rows.get(index), Outcome.AMBIGUOUS, null, 0, null, List.of(),
                         candidates);
                 continue;
             }
-            int d = choices.iterator().next();
-            if (d < 0) {
+            if (none) {
                 decisions[index] = imported(rows.get(index));
                 continue;
             }
-            KnownDeal deal = free.get(d);
+            KnownDeal deal = alike.get(writtenAs.iterator().next()).removeFirst();
             listed.add(deal.dealId());
             RegisterRow written = rows.get(index).row().written();
             List<RegisterFieldChange> changes = written.changesSince(deal.written());
@@ -276,26 +294,42 @@ public final class SipriReleaseMatching {
         search(shared, row + 1, paired, total, pairs, pairing, taken, best, bestTotal);
     }
 
-    /** For large identities: the most alike row and deal pair first, and so on. */
-    private static int[] greedyPairing(int[][] shared) {
+    /**
+     * For large identities: the most alike row and deal pair first, and so on; a row as like a deal as another deal
+     * written otherwise is {@link #TIED}.
+     */
+    private static int[] greedyPairing(int[][] shared, List<KnownDeal> free) {
         int[] pairing = new int[shared.length];
-        java.util.Arrays.fill(pairing, -1);
-        boolean[] taken = new boolean[shared[0].length];
-        for (int pairs = Math.min(shared.length, shared[0].length); pairs > 0; pairs--) {
+        java.util.Arrays.fill(pairing, NONE);
+        boolean[] closed = new boolean[shared.length];
+        boolean[] taken = new boolean[free.size()];
+        while (true) {
             int bestRow = -1;
             int bestDeal = -1;
             for (int r = 0; r < shared.length; r++) {
                 for (int d = 0; d < taken.length; d++) {
-                    if (pairing[r] < 0 && !taken[d] && (bestRow < 0 || shared[r][d] > shared[bestRow][bestDeal])) {
+                    if (!closed[r] && !taken[d] && (bestRow < 0 || shared[r][d] > shared[bestRow][bestDeal])) {
                         bestRow = r;
                         bestDeal = d;
                     }
                 }
             }
-            pairing[bestRow] = bestDeal;
-            taken[bestDeal] = true;
+            if (bestRow < 0) {
+                return pairing;
+            }
+            closed[bestRow] = true;
+            boolean tied = false;
+            for (int d = 0; d < taken.length; d++) {
+                tied |= !taken[d] && d != bestDeal && shared[bestRow][d] == shared[bestRow][bestDeal]
+                        && !Objects.equals(free.get(d).written(), free.get(bestDeal).written());
+            }
+            if (tied) {
+                pairing[bestRow] = TIED;
+            } else {
+                pairing[bestRow] = bestDeal;
+                taken[bestDeal] = true;
+            }
         }
-        return pairing;
     }
 
     /**

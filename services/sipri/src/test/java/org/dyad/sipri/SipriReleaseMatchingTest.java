@@ -269,4 +269,61 @@ class SipriReleaseMatchingTest {
         assertThat(result.decisions()).extracting(Decision::outcome).containsOnly(Outcome.UNCHANGED);
         assertThat(result.dropped()).isEmpty();
     }
+
+    /** Bahrain's M-113 order (line 42) with other numbers ordered and delivered. */
+    private static SipriRow m113(int ordered, int delivered) {
+        return line(42, cells -> {
+            cells[4] = Integer.toString(ordered);
+            cells[8] = Integer.toString(delivered);
+            return cells;
+        });
+    }
+
+    @Test
+    void ofDealsWrittenAlikeAnyOneIsTheDealAChangedRowRevisesAndTheOtherIsDropped() {
+        // SIPRI lists some orders twice, word for word: two deals no cell tells apart
+        SipriRow order = m113(20, 20);
+        List<KnownDeal> known = List.of(known("sipri-twin-1", order, FIRST), known("sipri-twin-2", order, FIRST));
+
+        Result result = second(known, m113(20, 18));
+
+        assertThat(result.decisions().get(0).outcome()).isEqualTo(Outcome.REVISED);
+        assertThat(result.decisions().get(0).dealId()).isEqualTo("sipri-twin-1");
+        assertThat(result.dropped()).extracting(KnownDeal::dealId).containsExactly("sipri-twin-2");
+    }
+
+    @Test
+    void inALargeIdentityEachRowRevisesTheDealMostLikeIt() {
+        List<KnownDeal> known = new ArrayList<>();
+        List<SipriRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            known.add(known("sipri-order-" + i, m113(10 * i, 10 * i), FIRST));
+            rows.add(m113(10 * i, 10 * i - 1));
+        }
+
+        Result result = second(known, rows.toArray(SipriRow[]::new));
+
+        for (int i = 0; i < 9; i++) {
+            assertThat(result.decisions().get(i).outcome()).isEqualTo(Outcome.REVISED);
+            assertThat(result.decisions().get(i).dealId()).isEqualTo("sipri-order-" + (i + 1));
+        }
+        assertThat(result.dropped()).isEmpty();
+    }
+
+    @Test
+    void inALargeIdentityARowAsLikeOneDealAsAnotherIsAmbiguousToo() {
+        List<KnownDeal> known = new ArrayList<>();
+        List<SipriRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            known.add(known("sipri-order-" + i, m113(10 * i, 10 * i), FIRST));
+            // each row differs from every deal in the same two cells
+            rows.add(m113(10 * i + 5, 10 * i + 5));
+        }
+
+        Result result = second(known, rows.toArray(SipriRow[]::new));
+
+        assertThat(result.decisions()).extracting(Decision::outcome).containsOnly(Outcome.AMBIGUOUS);
+        assertThat(result.decisions().get(0).candidates()).hasSize(9);
+        assertThat(result.dropped()).isEmpty();
+    }
 }
