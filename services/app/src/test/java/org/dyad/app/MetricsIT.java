@@ -82,10 +82,11 @@ class MetricsIT extends DyadIntegrationTest {
                 .isEqualTo(1);
         assertThat(sum(after, "dyad_import_rows_total", "outcome=\"REJECTED\"")
                 - sum(before, "dyad_import_rows_total", "outcome=\"REJECTED\"")).isEqualTo(1);
-        // The refused command and the rejected row stored nothing: the head is the last accepted command's event.
-        assertThat(sum(after, "dyad_ledger_head_position")).isEqualTo((double) head);
+        // The refused command and the rejected row stored nothing: after the last accepted command's event come only
+        // the release's record of the import (and of the release itself, when this import is its first).
+        assertThat(sum(after, "dyad_ledger_head_position")).isBetween((double) head + 1, (double) head + 2);
         // The views have every event, so Kafka acknowledged every one: nothing waits for publication.
-        long stored = head;
+        long stored = (long) sum(after, "dyad_ledger_head_position");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Double> now = scrape();
             assertThat(sum(now, "dyad_publisher_lag")).isZero();
@@ -111,7 +112,9 @@ class MetricsIT extends DyadIntegrationTest {
     }
 
     private JsonNode importOneUnknownActorRow() {
-        String csv = "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
+        // the sample's release, which the other imports of this Dyad are too
+        String csv = "Data generated: 13 Mar 2025 10:02:49 AM\n"
+                + "Recipient,Supplier,Year of order, ,Number ordered, ,Weapon designation,Weapon description,"
                 + "Number delivered, ,Year(s) of delivery,status,Comments,SIPRI TIV per unit,SIPRI TIV for total order,"
                 + "SIPRI TIV of delivered weapons\nAtlantis,Norway,2022,,3,,NASAMS,SAM system,,,,New,,,,\n";
         JsonNode job = importSipri(csv.getBytes(StandardCharsets.UTF_8), "one-row.csv");

@@ -69,14 +69,15 @@ class SipriImportCliIT extends DyadIntegrationTest {
         assertThat(first.status()).as(first.out()).isEqualTo(2);
         // the other tests may have imported some of the same rows first
         assertThat(first.out()).containsPattern("Import job [0-9a-f-]{36}")
-                .containsPattern("14 rows, (\\d+) imported, (\\d+) already present, 2 refused");
+                .containsPattern("of release sipri-2025-03-13: 14 rows, (\\d+) imported, 0 revised, (\\d+) unchanged, "
+                        + "0 dropped, 0 ambiguous, 2 refused");
         Path refused = directory.resolve("release.csv.refused.csv");
         List<String> report = Files.readAllLines(refused, StandardCharsets.UTF_8);
-        assertThat(report.get(0)).isEqualTo("line,reason");
+        assertThat(report.get(0)).isEqualTo("line,outcome,reason");
         assertThat(report).hasSize(3);
-        assertThat(report.get(1)).startsWith("25,").contains("Year of order");
-        assertThat(report.get(2)).startsWith("26,").contains("Nowhere Land");
-        assertThat(first.out()).contains("2 refused rows (line, reason) written to " + refused);
+        assertThat(report.get(1)).startsWith("25,REJECTED,").contains("Year of order");
+        assertThat(report.get(2)).startsWith("26,REJECTED,").contains("Nowhere Land");
+        assertThat(first.out()).contains("2 refused or ambiguous rows (line, outcome, reason) written to " + refused);
     }
 
     @Test
@@ -90,8 +91,26 @@ class SipriImportCliIT extends DyadIntegrationTest {
 
         assertThat(first.status()).as(first.out()).isZero();
         assertThat(again.status()).as(again.out()).isZero();
-        assertThat(again.out()).contains("5 rows, 0 imported, 5 already present, 0 refused");
+        assertThat(again.out()).contains("5 rows, 0 imported, 0 revised, 5 unchanged, 0 dropped, 0 ambiguous, "
+                + "0 refused");
         assertThat(elsewhere).as("no refused rows, no report").doesNotExist();
+    }
+
+    @Test
+    void theReleaseIsGivenForAFileWithoutPreambleAndRefusedWhenThePreambleSaysAnother() throws Exception {
+        Path withPreamble = export("preamble.csv", 2);
+        List<String> lines = Files.readAllLines(withPreamble, StandardCharsets.ISO_8859_1);
+        Path bare = directory.resolve("bare.csv");
+        Files.write(bare, lines.subList(lines.size() - 3, lines.size()), StandardCharsets.ISO_8859_1);
+
+        Run given = cli("import-sipri", "--url", "http://localhost:" + port, "--release", "2025-03-13",
+                bare.toString());
+        Run disagreeing = cli("import-sipri", "--url", "http://localhost:" + port, "--release", "2025-03-14",
+                withPreamble.toString());
+
+        assertThat(given.status()).as(given.out()).isZero();
+        assertThat(given.out()).contains("of release sipri-2025-03-13: 2 rows");
+        assertThat(disagreeing.status()).as(disagreeing.out()).isEqualTo(1);
     }
 
     @Test

@@ -114,7 +114,7 @@ public final class SipriDealMapper {
                 .collect(Collectors.toList());
     }
 
-    private static String identity(SipriRow row) {
+    static String identity(SipriRow row) {
         return String.join("\u001f", text(row.recipient()), text(row.supplier()), text(row.orderYear()),
                 text(row.designation()), text(row.description()), text(row.numberOrdered()));
     }

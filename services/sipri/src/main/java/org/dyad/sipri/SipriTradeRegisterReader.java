@@ -1,5 +1,6 @@
 package org.dyad.sipri;
 
+import org.dyad.contracts.register.RegisterRow;
 import org.dyad.sipri.DecodedLines.Line;
 
 import java.io.IOException;
@@ -30,6 +31,8 @@ public final class SipriTradeRegisterReader {
 
     /** Enough for any broken comment; bounds how far the reader looks ahead for the rest of a row. */
     private static final int MAX_LINES_PER_ROW = 100;
+    /** SIPRI's preamble has a dozen lines; a file whose first lines are not a preamble has none. */
+    private static final int MAX_PREAMBLE_LINES = 100;
     private static final int MAX_TIV_DIGITS = 12;
     private static final Pattern YEAR_ATTEMPT = Pattern.compile("\\d[0-9A-Za-z]{3}");
     /** C0 controls but tab and line breaks, and DEL: no text of SIPRI's has them. */
@@ -79,6 +82,24 @@ public final class SipriTradeRegisterReader {
             reader.decodeAgain(charset);
         }
         return new SipriReadResult(reader.rows, reader.problems, reader.generatedOn, charset, reader.repairedRows);
+    }
+
+    /**
+     * The export date of the preamble's "Data generated:" line, read from the lines before the header only (so
+     * without reading the whole file); {@code null} when the preamble does not give it.
+     */
+    public static LocalDate generatedOn(InputStream in) throws IOException {
+        DecodedLines preamble = new DecodedLines(in);
+        for (Line line = preamble.next(); line != null && line.number() <= MAX_PREAMBLE_LINES; line = preamble.next()) {
+            String text = line.text().strip();
+            if (text.startsWith(GENERATED_PREFIX)) {
+                return exportDate(text.substring(GENERATED_PREFIX.length()));
+            }
+            if (text.startsWith(COLUMNS.get(RECIPIENT) + ",")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private boolean readPreambleAndHeader() throws IOException {
@@ -370,7 +391,7 @@ public final class SipriTradeRegisterReader {
         return new SipriRow(line, text(fields, RECIPIENT), text(fields, SUPPLIER), orderYear, orderYearUncertain,
                 numberOrdered, numberOrderedUncertain, text(fields, DESIGNATION), text(fields, DESCRIPTION),
                 numberDelivered, numberDeliveredUncertain, years, yearsUncertain, text(fields, STATUS),
-                text(fields, COMMENTS), tivPerUnit, tivTotalOrder, tivDelivered);
+                text(fields, COMMENTS), tivPerUnit, tivTotalOrder, tivDelivered, RegisterRow.of(fields));
     }
 
     /** A text cell; the {@code '} the writer puts before a formula-like cell is taken away again. */

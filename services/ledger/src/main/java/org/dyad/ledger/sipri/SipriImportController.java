@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,8 @@ import static org.dyad.ledger.LedgerConfiguration.SCHEMA;
 @Tag(name = "Admin: import", description = "Import SIPRI trade-register exports as jobs with a per-row report")
 public class SipriImportController {
 
+    private static final String OUTCOMES = "IMPORTED|REVISED|UNCHANGED|DROPPED|AMBIGUOUS|REJECTED";
+
     private final SipriImportJobs jobs;
     private final JdbcTemplate jdbc;
 
@@ -40,10 +44,14 @@ public class SipriImportController {
         this.jdbc = jdbc;
     }
 
-    @Operation(summary = "Import a SIPRI trade-register CSV (202 with the job; follow it for progress and the report)")
+    @Operation(summary = "Import a SIPRI trade-register CSV as a release of the register (202 with the job; follow it "
+            + "for progress and the report). The release is the date the export's preamble gives, else the "
+            + "'release' field (YYYY-MM-DD), else today; 400 when both are given and differ, 409 when it is older "
+            + "than the newest release imported")
     @PostMapping(path = "/sipri", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> importSipri(@RequestPart("file") MultipartFile file,
                                                            @RequestParam(defaultValue = "B2") String grade,
+                                                           @RequestParam(required = false) String release,
                                                            HttpServletRequest request) throws IOException {
         if (file.isEmpty()) {
             throw ApiProblemException.badRequest("file", "the file is empty");
@@ -55,7 +63,18 @@ public class SipriImportController {
             throw ApiProblemException.badRequest("grade", e.getMessage());
         }
         String by = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        String id = jobs.start(file.getBytes(), file.getOriginalFilename(), by, admiralty);
+        // kept on disk rather than in memory: a full register is tens of megabytes
+        SipriImportJobs.Upload upload;
+        try (InputStream in = file.getInputStream()) {
+            upload = SipriImportJobs.keep(in, file.getOriginalFilename());
+        }
+        String id;
+        try {
+            id = jobs.start(upload, jobs.release(upload.file(), release), by, admiralty);
+        } catch (RuntimeException refused) {
+            Files.deleteIfExists(upload.file());
+            throw refused;
+        }
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(job(id));
     }
 
@@ -65,15 +84,16 @@ public class SipriImportController {
         return job(id);
     }
 
-    @Operation(summary = "Fetch an import's per-row report (IMPORTED, UNCHANGED or REJECTED, with line and reason)")
+    @Operation(summary = "Fetch an import's per-row report (IMPORTED, REVISED, UNCHANGED, AMBIGUOUS or REJECTED, with "
+            + "line and reason; DROPPED deals, without a line, last)")
     @GetMapping("/{id}/rows")
     public Map<String, Object> fetchImportRows(@PathVariable String id,
                                                @RequestParam(required = false) String outcome,
                                                @RequestParam(defaultValue = "0") int page,
                                                @RequestParam(defaultValue = "100") int size) {
         job(id);
-        if (outcome != null && !outcome.matches("IMPORTED|UNCHANGED|REJECTED")) {
-            throw ApiProblemException.badRequest("outcome", "must be IMPORTED, UNCHANGED or REJECTED");
+        if (outcome != null && !outcome.matches(OUTCOMES)) {
+            throw ApiProblemException.badRequest("outcome", "must be one of " + OUTCOMES.replace("|", ", "));
         }
         if (page < 0 || size < 1 || size > 5000) {
             throw ApiProblemException.badRequest("size", "page must be 0 or more and size 1 to 5000");
@@ -82,7 +102,8 @@ public class SipriImportController {
         Object[] args = outcome == null ? new Object[]{id} : new Object[]{id, outcome};
         Long total = jdbc.queryForObject("SELECT count(*) FROM " + SCHEMA + ".import_row" + filter, Long.class, args);
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT line, outcome, deal_id AS \"dealId\", reason FROM "
-                + SCHEMA + ".import_row" + filter + " ORDER BY line LIMIT " + size + " OFFSET " + (long) page * size,
+                + SCHEMA + ".import_row" + filter + " ORDER BY line NULLS LAST, deal_id LIMIT " + size + " OFFSET "
+                + (long) page * size,
                 args);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", rows);
@@ -94,8 +115,9 @@ public class SipriImportController {
 
     private Map<String, Object> job(String id) {
         List<Map<String, Object>> found = jdbc.queryForList("SELECT id, kind, file_name AS \"fileName\", file_sha256"
-                + " AS \"fileSha256\", status, rows_total AS \"rowsTotal\", rows_done AS \"rowsDone\", imported,"
-                + " unchanged, rejected, repaired AS \"repairedRows\", charset, started_by AS \"startedBy\","
+                + " AS \"fileSha256\", release_id AS \"releaseId\", status, rows_total AS \"rowsTotal\","
+                + " rows_done AS \"rowsDone\", imported, revised, unchanged, dropped, ambiguous, rejected,"
+                + " repaired AS \"repairedRows\", charset, started_by AS \"startedBy\","
                 + " started_at AS \"startedAt\", finished_at AS \"finishedAt\", error FROM " + SCHEMA
                 + ".import_job WHERE id = ?", id);
         if (found.isEmpty()) {

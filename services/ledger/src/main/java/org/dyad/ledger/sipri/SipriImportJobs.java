@@ -1,5 +1,6 @@
 package org.dyad.ledger.sipri;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
@@ -8,7 +9,15 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
+import org.dyad.contracts.deal.command.DropRegisterEntry;
 import org.dyad.contracts.deal.command.RecordTradeRegisterEntry;
+import org.dyad.contracts.deal.command.RestateRegisterEntry;
+import org.dyad.contracts.deal.command.ReviseRegisterEntry;
+import org.dyad.contracts.register.RegisterImportCounts;
+import org.dyad.contracts.register.RegisterRow;
+import org.dyad.contracts.register.command.RecordRegisterRelease;
+import org.dyad.contracts.register.command.RecordRegisterReleaseImport;
+import org.dyad.contracts.wire.DyadJson;
 import org.dyad.ledger.CommandLimits;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.LedgerConfiguration;
@@ -18,19 +27,33 @@ import org.dyad.sipri.SipriDealMapper;
 import org.dyad.sipri.SipriMapping;
 import org.dyad.sipri.SipriProblem;
 import org.dyad.sipri.SipriReadResult;
+import org.dyad.sipri.SipriReleaseMatching;
+import org.dyad.sipri.SipriReleaseMatching.Decision;
+import org.dyad.sipri.SipriReleaseMatching.KnownDeal;
+import org.dyad.sipri.SipriReleaseMatching.ReleaseRow;
 import org.dyad.sipri.SipriRow;
 import org.dyad.sipri.SipriTradeRegisterReader;
+import org.dyad.support.web.ApiProblemException;
+import org.dyad.support.web.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,16 +65,20 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * Imports SIPRI trade-register exports as jobs. Every row becomes one {@link RecordTradeRegisterEntry} command sent
- * through the command gateway like any client's command, with SIPRI as its source. Rows are committed in chunks;
- * when a chunk holds a row the domain refuses, the chunk is rolled back and replayed one row per transaction, so
- * the refused row is reported and the others land. A row's deal id derives from its content, so importing the same
- * file again finds every deal present and changes nothing.
+ * Imports SIPRI trade-register exports as jobs, each file as a release of the register (see {@link Release}). The
+ * release's rows are matched to the deals earlier releases listed ({@link SipriReleaseMatching}, over the
+ * {@code register_entry} index): a new deal becomes a {@link RecordTradeRegisterEntry}, a changed one a
+ * {@link ReviseRegisterEntry}, one listed as before a {@link RestateRegisterEntry}, and a deal the release no longer
+ * lists within the pairs it covers a {@link DropRegisterEntry}; all are sent through the command gateway like any
+ * client's command, with the release as their source, and the index is written in the same transaction. Rows are
+ * committed in chunks; when a chunk holds a row the domain refuses, the chunk is rolled back and replayed one row per
+ * transaction, so the refused row is reported and the others land. Importing the same release again changes nothing.
  */
 @Component
 public class SipriImportJobs {
 
     static final String KIND = "SIPRI_TRADE_REGISTER";
+    static final String REGISTER = "SIPRI Arms Transfers Database: trade register";
     private static final String LEDGER = LedgerConfiguration.SCHEMA;
     private static final int CHUNK = 250;
     private static final int MAX_REASON = 1000;
@@ -73,34 +100,123 @@ public class SipriImportJobs {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Queues the file for import and answers the job's id. */
-    public String start(byte[] file, String fileName, String startedBy, AdmiraltyGrade grade) {
+    /**
+     * A release of the register: SIPRI republishes the whole register, each time generated on a date.
+     *
+     * @param releaseId {@code sipri-} and the date, e.g. {@code sipri-2025-03-13}
+     */
+    public record Release(String releaseId, LocalDate releasedOn) {
+
+        static Release of(LocalDate releasedOn) {
+            return new Release("sipri-" + releasedOn, releasedOn);
+        }
+    }
+
+    /** An uploaded file, kept in a temporary file until its import ends, with its SHA-256 digest. */
+    public record Upload(Path file, String fileName, String sha256) {
+    }
+
+    /** Keeps the stream in a temporary file, computing its digest on the way. */
+    public static Upload keep(InputStream in, String fileName) throws IOException {
+        Path file = Files.createTempFile("dyad-sipri-", ".csv");
+        try (DigestInputStream digesting = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+            Files.copy(digesting, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new Upload(file, fileName, HexFormat.of().formatHex(digesting.getMessageDigest().digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /**
+     * Which release a file is: the date its preamble says it was generated on, else the {@code release} option
+     * (a date or a release id), else today. Refused (400 naming {@code release}) when the option is no date or
+     * disagrees with the preamble, and (409) when it is older than the newest release on record: releases are
+     * imported in the order SIPRI published them.
+     */
+    public Release release(Path file, String option) throws IOException {
+        LocalDate given = null;
+        if (option != null && !option.isBlank()) {
+            try {
+                given = LocalDate.parse(option.strip().replaceFirst("^sipri-", ""));
+            } catch (DateTimeParseException e) {
+                throw ApiProblemException.badRequest("release", "'" + option + "' is not a date YYYY-MM-DD (or a "
+                        + "release id sipri-YYYY-MM-DD)");
+            }
+        }
+        LocalDate generated;
+        try (InputStream in = Files.newInputStream(file)) {
+            generated = SipriTradeRegisterReader.generatedOn(in);
+        }
+        if (generated != null && given != null && !generated.equals(given)) {
+            throw ApiProblemException.badRequest("release", "the file's preamble says it was generated on "
+                    + generated + ", which is release " + generated + ", not " + given);
+        }
+        Release release = Release.of(generated != null ? generated : given != null ? given
+                : LocalDate.now(ZoneOffset.UTC));
+        String older = olderThanNewest(release);
+        if (older != null) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "Release out of order", "release: " + older,
+                    List.of(new FieldProblem("release", older)));
+        }
+        return release;
+    }
+
+    /** Why the release may not be imported now, or null when it may. */
+    private String olderThanNewest(Release release) {
+        LocalDate newest = jdbc.queryForObject("SELECT max(released_on) FROM " + LEDGER + ".register_release",
+                LocalDate.class);
+        return newest != null && release.releasedOn().isBefore(newest) ? "release " + release.releasedOn()
+                + " is older than release " + newest + " already imported; releases are imported in the order SIPRI "
+                + "published them" : null;
+    }
+
+    /** Queues the file for import as the release and answers the job's id; the file is deleted once read. */
+    public String start(Upload upload, Release release, String startedBy, AdmiraltyGrade grade) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO " + LEDGER + ".import_job (id, kind, file_name, file_sha256, status, started_by)"
-                + " VALUES (?, ?, ?, ?, 'QUEUED', ?)", id, KIND, fileName, sha256(file), startedBy);
-        worker.submit(() -> run(id, file, startedBy, grade));
+        jdbc.update("INSERT INTO " + LEDGER + ".import_job (id, kind, file_name, file_sha256, status, started_by,"
+                        + " release_id) VALUES (?, ?, ?, ?, 'QUEUED', ?, ?)", id, KIND, upload.fileName(),
+                upload.sha256(), startedBy, release.releaseId());
+        worker.submit(() -> run(id, upload, release, startedBy, grade));
         return id;
     }
 
-    private void run(String id, byte[] file, String startedBy, AdmiraltyGrade grade) {
+    private void run(String id, Upload upload, Release release, String startedBy, AdmiraltyGrade grade) {
         try {
             jdbc.update("UPDATE " + LEDGER + ".import_job SET status = 'READING' WHERE id = ?", id);
-            SipriReadResult read = SipriTradeRegisterReader.read(new ByteArrayInputStream(file));
+            SipriReadResult read;
+            try (InputStream in = Files.newInputStream(upload.file())) {
+                read = SipriTradeRegisterReader.read(in);
+            } finally {
+                Files.deleteIfExists(upload.file());
+            }
             jdbc.update("UPDATE " + LEDGER + ".import_job SET status = 'IMPORTING', rows_total = ?, repaired = ?,"
                             + " charset = ? WHERE id = ?", read.rows().size() + read.problems().size(),
                     read.repairedRows(), read.charset().name(), id);
-            Source sipri = sipriSource(read.generatedOn());
+            // another import may have recorded a newer release since this one was accepted
+            String older = olderThanNewest(release);
+            if (older != null) {
+                throw new IllegalStateException(older);
+            }
+            recordRelease(release, grade, startedBy);
+            Source sipri = sipriSource(release.releasedOn());
             List<Object[]> unreadable = new ArrayList<>();
             for (SipriProblem problem : read.problems()) {
                 unreadable.add(new Object[]{id, problem.line(), "REJECTED", null, problem.reason()});
             }
             report(id, unreadable);
-            List<SipriRow> rows = read.rows();
-            List<String> dealIds = SipriDealMapper.dealIds(rows);
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                int to = Math.min(rows.size(), from + CHUNK);
-                importChunk(id, rows.subList(from, to), dealIds.subList(from, to), sipri, grade, startedBy);
+            List<Step> steps = steps(id, read.rows(), release, sipri, grade, startedBy);
+            for (int from = 0; from < steps.size(); from += CHUNK) {
+                importChunk(id, steps.subList(from, Math.min(steps.size(), from + CHUNK)));
             }
+            RegisterImportCounts counts = jdbc.queryForObject("SELECT rows_total, imported, revised, unchanged,"
+                    + " dropped, rejected, ambiguous, repaired FROM " + LEDGER + ".import_job WHERE id = ?",
+                    (rs, n) -> new RegisterImportCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), id);
+            commands.sendAndWait(new RecordRegisterReleaseImport(release.releaseId(), id, upload.fileName(),
+                    upload.sha256(), read.charset().name(), counts, sipri, grade, startedBy));
             jdbc.update("UPDATE " + LEDGER + ".import_job SET status = 'DONE', finished_at = now() WHERE id = ?", id);
         } catch (Exception e) {
             log.error("Import {} failed", id, e);
@@ -109,57 +225,209 @@ public class SipriImportJobs {
         }
     }
 
-    private void importChunk(String id, List<SipriRow> rows, List<String> dealIds, Source sipri, AdmiraltyGrade grade,
-                             String startedBy) {
-        try {
-            transaction.executeWithoutResult(tx -> report(id, importRows(id, rows, dealIds, sipri, grade, startedBy,
-                    false)));
-        } catch (RuleViolationException | IllegalTransitionException | AggregateStreamCreationException refused) {
-            // Axon rolls the whole transaction back on a refused command: replay this chunk a row at a time.
-            report(id, importRows(id, rows, dealIds, sipri, grade, startedBy, true));
+    /** The release's record, made by its first import. */
+    private void recordRelease(Release release, AdmiraltyGrade grade, String startedBy) {
+        Integer known = jdbc.queryForObject("SELECT count(*) FROM " + LEDGER + ".register_release WHERE release_id = ?",
+                Integer.class, release.releaseId());
+        if (known != 0) {
+            return;
+        }
+        transaction.executeWithoutResult(tx -> {
+            commands.sendAndWait(new RecordRegisterRelease(release.releaseId(), REGISTER,
+                    PartialDate.of(release.releasedOn()), sipriSource(release.releasedOn()), grade, startedBy));
+            jdbc.update("INSERT INTO " + LEDGER + ".register_release (release_id, released_on) VALUES (?, ?)",
+                    release.releaseId(), release.releasedOn());
+        });
+    }
+
+    /**
+     * What to do for one row (or one dropped deal): the command to send, if any, the index write that goes with it,
+     * and the outcome reported.
+     */
+    private record Step(Integer line, String dealId, String outcome, String reason, Object command, Object[] entry,
+                        boolean drop, boolean recordedBeforeReleases) {
+
+        Step(Integer line, String dealId, String outcome, String reason, Object command, Object[] entry,
+             boolean drop) {
+            this(line, dealId, outcome, reason, command, entry, drop, false);
         }
     }
 
-    private List<Object[]> importRows(String id, List<SipriRow> rows, List<String> dealIds, Source sipri,
-                                      AdmiraltyGrade grade, String startedBy, boolean rowByRow) {
-        Set<String> present = new HashSet<>(jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM " + LEDGER
-                + ".domain_event_entry WHERE aggregate_identifier = ANY (?)", String.class,
-                (Object) dealIds.toArray(String[]::new)));
-        List<Object[]> outcomes = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            SipriRow sipriRow = rows.get(i);
-            String dealId = dealIds.get(i);
-            SipriMapping mapping = SipriDealMapper.map(sipriRow);
-            if (!mapping.accepted()) {
-                outcomes.add(new Object[]{id, sipriRow.line(), "REJECTED", null, mapping.rejection()});
+    private List<Step> steps(String id, List<SipriRow> rows, Release release, Source sipri, AdmiraltyGrade grade,
+                             String startedBy) {
+        List<Step> steps = new ArrayList<>(rows.size());
+        List<ReleaseRow> accepted = new ArrayList<>(rows.size());
+        List<SipriDeal> deals = new ArrayList<>(rows.size());
+        List<Object[]> refused = new ArrayList<>();
+        for (SipriRow row : rows) {
+            SipriMapping mapping = SipriDealMapper.map(row);
+            String reason = mapping.accepted() ? beyondLimits(mapping.deal()) : mapping.rejection();
+            if (reason != null) {
+                refused.add(new Object[]{id, row.line(), "REJECTED", null, reason});
                 continue;
             }
-            String beyondLimits = beyondLimits(mapping.deal());
-            if (beyondLimits != null) {
-                outcomes.add(new Object[]{id, sipriRow.line(), "REJECTED", null, beyondLimits});
+            accepted.add(new ReleaseRow(row, mapping.deal().recipient(), mapping.deal().supplier()));
+            deals.add(mapping.deal());
+        }
+        report(id, refused);
+        SipriReleaseMatching.Result matched = SipriReleaseMatching.match(release.releaseId(), known(accepted),
+                accepted);
+        Set<String> recordedBefore = existing(matched.decisions().stream()
+                .filter(d -> d.outcome() == SipriReleaseMatching.Outcome.IMPORTED).map(Decision::dealId).toList());
+        PartialDate releasedOn = PartialDate.of(release.releasedOn());
+        String releaseId = release.releaseId();
+        for (int i = 0; i < accepted.size(); i++) {
+            Decision decision = matched.decisions().get(i);
+            SipriRow row = decision.row().row();
+            SipriDeal deal = deals.get(i);
+            Source source = withQuote(sipri, row);
+            String dealId = decision.dealId();
+            Object[] entry = entry(decision, releaseId);
+            steps.add(switch (decision.outcome()) {
+                case IMPORTED -> recordedBefore.contains(dealId)
+                        // recorded from this very content before releases were records
+                        ? new Step(row.line(), dealId, "UNCHANGED", "recorded before releases were records; now "
+                        + "listed by " + releaseId, new RestateRegisterEntry(dealId, releaseId, releasedOn,
+                        row.line(), row.written(), source, grade, startedBy), entry, false, true)
+                        : new Step(row.line(), dealId, "IMPORTED", null, command(dealId, deal, source, grade,
+                        startedBy, releaseId, releasedOn), entry, false);
+                case REVISED -> new Step(row.line(), dealId, "REVISED", "revises what "
+                        + decision.matched().lastReleaseId() + " said of " + decision.changes().stream()
+                        .map(c -> c.column()).collect(Collectors.joining(", ")),
+                        revision(dealId, deal, decision, source, grade, startedBy, releaseId, releasedOn), entry,
+                        false);
+                case UNCHANGED -> releaseId.equals(decision.matched().lastReleaseId())
+                        ? new Step(row.line(), dealId, "UNCHANGED", "already imported", null, null, false)
+                        : new Step(row.line(), dealId, "UNCHANGED", null, new RestateRegisterEntry(dealId, releaseId,
+                        releasedOn, row.line(), row.written(), source, grade, startedBy), entry, false);
+                case AMBIGUOUS -> new Step(row.line(), null, "AMBIGUOUS", "could revise any of the deals "
+                        + String.join(", ", decision.candidates()) + " (same recipient, supplier, year of order and "
+                        + "designation, equally alike); nothing recorded for it", null, null, false);
+            });
+        }
+        for (KnownDeal dropped : matched.dropped()) {
+            steps.add(new Step(null, dropped.dealId(), "DROPPED", "listed by " + dropped.lastReleaseId() + "; "
+                    + releaseId + " lists its supplier and recipient but not it", new DropRegisterEntry(
+                    dropped.dealId(), releaseId, releasedOn, sipri, grade, startedBy), null, true));
+        }
+        return steps;
+    }
+
+    private static ReviseRegisterEntry revision(String dealId, SipriDeal deal, Decision decision, Source source,
+                                                AdmiraltyGrade grade, String recordedBy, String releaseId,
+                                                PartialDate releasedOn) {
+        RecordTradeRegisterEntry reading = command(dealId, deal, source, grade, recordedBy, releaseId, releasedOn);
+        return new ReviseRegisterEntry(dealId, releaseId, releasedOn, deal.row().line(), deal.row().written(),
+                decision.changes(), reading.item(), reading.terms(), reading.orderedOn(), reading.delivery(),
+                reading.completedOn(), reading.cancelledOn(), reading.estimates(), source, grade, recordedBy);
+    }
+
+    /** The index entry a row leaves: its deal, identity, row as written and release. */
+    private static Object[] entry(Decision decision, String releaseId) {
+        if (decision.dealId() == null) {
+            return null;
+        }
+        SipriRow row = decision.row().row();
+        return new Object[]{decision.dealId(), decision.row().recipient(), decision.row().supplier(),
+                row.orderYear(), SipriReleaseMatching.designationKey(row.designation()), json(row.written()),
+                releaseId};
+    }
+
+    /** The deals releases listed in the pairs the rows list, from the index. */
+    private List<KnownDeal> known(List<ReleaseRow> rows) {
+        Set<String> pairs = new HashSet<>();
+        rows.forEach(row -> pairs.add(row.supplier() + "\u001f" + row.recipient()));
+        List<KnownDeal> known = new ArrayList<>();
+        jdbc.query("SELECT deal_id, recipient, supplier, order_year, designation_key, written::text,"
+                + " last_release_id, dropped_in FROM " + LEDGER + ".register_entry", rs -> {
+            if (pairs.contains(rs.getString(3) + "\u001f" + rs.getString(2))) {
+                known.add(new KnownDeal(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4), rs.getString(5), row(rs.getString(6)), rs.getString(7),
+                        rs.getString(8) != null));
+            }
+        });
+        return known;
+    }
+
+    /** Which of the deal ids the event store holds. */
+    private Set<String> existing(List<String> dealIds) {
+        Set<String> present = new HashSet<>();
+        for (int from = 0; from < dealIds.size(); from += 1000) {
+            present.addAll(jdbc.queryForList("SELECT DISTINCT aggregate_identifier FROM " + LEDGER
+                            + ".domain_event_entry WHERE aggregate_identifier = ANY (?)", String.class,
+                    (Object) dealIds.subList(from, Math.min(dealIds.size(), from + 1000)).toArray(String[]::new)));
+        }
+        return present;
+    }
+
+    private void importChunk(String id, List<Step> steps) {
+        try {
+            transaction.executeWithoutResult(tx -> report(id, execute(id, steps, false)));
+        } catch (RuleViolationException | IllegalTransitionException | AggregateStreamCreationException refused) {
+            // Axon rolls the whole transaction back on a refused command: replay this chunk a row at a time.
+            report(id, execute(id, steps, true));
+        }
+    }
+
+    private List<Object[]> execute(String id, List<Step> steps, boolean rowByRow) {
+        List<Object[]> outcomes = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            if (step.command() == null) {
+                outcomes.add(new Object[]{id, step.line(), step.outcome(), step.dealId(), step.reason()});
                 continue;
             }
-            if (present.contains(dealId)) {
-                outcomes.add(new Object[]{id, sipriRow.line(), "UNCHANGED", dealId, "already imported"});
-                continue;
-            }
-            RecordTradeRegisterEntry command = command(dealId, mapping.deal(), withQuote(sipri, sipriRow), grade,
-                    startedBy);
             if (!rowByRow) {
-                commands.sendAndWait(command);
-                outcomes.add(new Object[]{id, sipriRow.line(), "IMPORTED", dealId, null});
+                apply(step);
+                outcomes.add(new Object[]{id, step.line(), step.outcome(), step.dealId(), step.reason()});
                 continue;
             }
             try {
-                transaction.executeWithoutResult(tx -> commands.sendAndWait(command));
-                outcomes.add(new Object[]{id, sipriRow.line(), "IMPORTED", dealId, null});
+                transaction.executeWithoutResult(tx -> apply(step));
+                outcomes.add(new Object[]{id, step.line(), step.outcome(), step.dealId(), step.reason()});
             } catch (AggregateStreamCreationException e) {
-                outcomes.add(new Object[]{id, sipriRow.line(), "UNCHANGED", dealId, "already imported"});
+                outcomes.add(new Object[]{id, step.line(), "UNCHANGED", step.dealId(), "already imported"});
             } catch (RuleViolationException | IllegalTransitionException e) {
-                outcomes.add(new Object[]{id, sipriRow.line(), "REJECTED", dealId, e.getMessage()});
+                // a deal recorded from this very content is that row's deal, whether or not it takes the restatement
+                outcomes.add(step.recordedBeforeReleases()
+                        ? new Object[]{id, step.line(), "UNCHANGED", step.dealId(), "recorded before releases were "
+                        + "records; its restatement by this release was refused: " + e.getMessage()}
+                        : new Object[]{id, step.line(), "REJECTED", step.dealId(), e.getMessage()});
             }
         }
         return outcomes;
+    }
+
+    /** Sends the step's command and writes its index entry, in the caller's transaction. */
+    private void apply(Step step) {
+        commands.sendAndWait(step.command());
+        if (step.drop()) {
+            DropRegisterEntry drop = (DropRegisterEntry) step.command();
+            jdbc.update("UPDATE " + LEDGER + ".register_entry SET dropped_in = ? WHERE deal_id = ?", drop.releaseId(),
+                    drop.dealId());
+        } else if (step.entry() != null) {
+            jdbc.update("INSERT INTO " + LEDGER + ".register_entry (deal_id, recipient, supplier, order_year,"
+                    + " designation_key, written, last_release_id) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)"
+                    + " ON CONFLICT (deal_id) DO UPDATE SET recipient = EXCLUDED.recipient,"
+                    + " supplier = EXCLUDED.supplier, order_year = EXCLUDED.order_year,"
+                    + " designation_key = EXCLUDED.designation_key, written = EXCLUDED.written,"
+                    + " last_release_id = EXCLUDED.last_release_id, dropped_in = NULL", step.entry());
+        }
+    }
+
+    private static String json(RegisterRow row) {
+        try {
+            return DyadJson.mapper().writeValueAsString(row);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RegisterRow row(String json) {
+        try {
+            return DyadJson.mapper().readValue(json, RegisterRow.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A row must keep the limits a client's command keeps (e.g. a designation of at most 200 characters). */
@@ -175,7 +443,7 @@ public class SipriImportJobs {
     }
 
     static RecordTradeRegisterEntry command(String dealId, SipriDeal deal, Source source, AdmiraltyGrade grade,
-                                            String recordedBy) {
+                                            String recordedBy, String releaseId, PartialDate releasedOn) {
         PartialDate cancelledOn = null;
         if (deal.cancelled()) {
             // SIPRI does not date cancellations: the latest date the row gives, approximate.
@@ -185,9 +453,8 @@ public class SipriImportJobs {
             cancelledOn = new PartialDate(last.year(), last.month(), last.day(), true);
         }
         return new RecordTradeRegisterEntry(dealId, deal.supplier(), deal.recipient(), deal.item(), deal.terms(),
-                deal.orderedOn(), deal.delivery(), deal.completedOn(), cancelledOn, deal.estimates(), null, null, 0, null,
-                source, grade,
-                recordedBy);
+                deal.orderedOn(), deal.delivery(), deal.completedOn(), cancelledOn, deal.estimates(), releaseId, releasedOn,
+                deal.row().line(), deal.row().written(), source, grade, recordedBy);
     }
 
     private void report(String id, List<Object[]> outcomes) {
@@ -209,12 +476,16 @@ public class SipriImportJobs {
                         .increment(rows));
         jdbc.batchUpdate("INSERT INTO " + LEDGER + ".import_row (job_id, line, outcome, deal_id, reason)"
                 + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", outcomes);
-        long imported = outcomes.stream().filter(o -> "IMPORTED".equals(o[2])).count();
-        long unchanged = outcomes.stream().filter(o -> "UNCHANGED".equals(o[2])).count();
-        long rejected = outcomes.stream().filter(o -> "REJECTED".equals(o[2])).count();
+        java.util.Map<String, Long> counted = outcomes.stream()
+                .collect(Collectors.groupingBy(o -> o[2].toString(), Collectors.counting()));
+        // a dropped deal is no row of the file
+        long rows = outcomes.size() - counted.getOrDefault("DROPPED", 0L);
         jdbc.update("UPDATE " + LEDGER + ".import_job SET rows_done = rows_done + ?, imported = imported + ?,"
-                        + " unchanged = unchanged + ?, rejected = rejected + ? WHERE id = ?",
-                outcomes.size(), imported, unchanged, rejected, id);
+                        + " revised = revised + ?, unchanged = unchanged + ?, dropped = dropped + ?,"
+                        + " ambiguous = ambiguous + ?, rejected = rejected + ? WHERE id = ?",
+                rows, counted.getOrDefault("IMPORTED", 0L), counted.getOrDefault("REVISED", 0L),
+                counted.getOrDefault("UNCHANGED", 0L), counted.getOrDefault("DROPPED", 0L),
+                counted.getOrDefault("AMBIGUOUS", 0L), counted.getOrDefault("REJECTED", 0L), id);
     }
 
     static Source sipriSource(LocalDate generatedOn) {
@@ -223,22 +494,14 @@ public class SipriImportJobs {
                 PartialDate.of(generatedOn == null ? LocalDate.now() : generatedOn), null, "en");
     }
 
-    /** The source with the row itself as its quote, so each fact points at the line it came from. */
+    /** The source with the row itself as its quote, as the file wrote it, so each fact points at what SIPRI said. */
     private static Source withQuote(Source sipri, SipriRow row) {
-        String quote = String.join(", ", row.recipient(), row.supplier(), String.valueOf(row.orderYear()),
-                String.valueOf(row.numberOrdered()), row.designation(), String.valueOf(row.description()),
-                String.valueOf(row.numberDelivered()), String.valueOf(row.deliveryYears()),
-                row.comments() == null ? "" : row.comments());
+        String quote = row.written() == null ? String.join(", ", row.recipient(), row.supplier(),
+                String.valueOf(row.orderYear()), row.designation())
+                : row.written().cells().stream().map(cell -> cell == null ? "" : cell)
+                .collect(Collectors.joining(","));
         quote = quote.length() > 1000 ? quote.substring(0, 997) + "..." : quote;
         return new Source(sipri.publisher(), sipri.title(), sipri.url(), sipri.publishedOn(), quote,
                 sipri.language());
-    }
-
-    private static String sha256(byte[] file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
