@@ -182,6 +182,28 @@ class SipriReleasesIT extends DyadIntegrationTest {
     }
 
     @Test
+    void hostileReleaseNamesAreRefusedNamingTheParameterNeverAnsweredWithAServerError() {
+        // an empty asReleased is no release, as an empty knownAt is no instant
+        List<String> hostile = List.of("%00", "sipri-2024-03-11%00", "2024-02-30", "9999-99-99",
+                "sipri-2024-03-11'%20OR%20'1'='1", "..%2F..%2Fetc%2Fpasswd", "%E2%80%AE2024-03-11", "x".repeat(5000),
+                "-2024-03-11", "SIPRI-2024-03-11", "2024-03-11T00:00:00Z", "%F0%9F%92%A5");
+        for (String name : hostile) {
+            List<String> paths = new ArrayList<>(List.of("/api/v1/deals?asReleased=" + name,
+                    "/api/v1/deals/releases-apc?asReleased=" + name));
+            if (!name.contains("%00") && !name.contains("%2F")) {
+                // the servlet container refuses an encoded NUL or slash in any path before Dyad sees it
+                paths.add("/api/v1/sipri/releases/" + name + "/changes/2025-03-13");
+            }
+            for (String path : paths) {
+                ResponseEntity<String> answer = http.exchange(java.net.URI.create(http.getRootUri() + path),
+                        HttpMethod.GET, HttpEntity.EMPTY, String.class);
+                assertThat(answer.getStatusCode().value()).as(path).isBetween(400, 499);
+                assertThat(answer.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        }
+    }
+
+    @Test
     void aDealAndARelationshipAnswerAsOfARelease() {
         JsonNode now = get("/api/v1/deals/releases-apc").getBody();
         assertThat(now.path("register").path("releaseId").asText()).isEqualTo("sipri-2025-03-13");
