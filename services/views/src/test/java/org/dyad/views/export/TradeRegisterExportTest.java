@@ -62,7 +62,7 @@ class TradeRegisterExportTest extends ViewsTest {
         }
     }
 
-    /** The sample's data rows, from its bytes: the lines after the header, a row short of cells joined with the next. */
+    /** The sample's data rows from its bytes: the lines after the header, a row short of cells joined to the next. */
     private static List<SampleRow> sampleRows(byte[] sample) {
         List<byte[]> lines = new ArrayList<>();
         int start = 0;

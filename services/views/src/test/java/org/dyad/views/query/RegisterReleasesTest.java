@@ -132,9 +132,10 @@ class RegisterReleasesTest extends ViewsTest {
         JsonNode then = deal("d2", knownFrom(FIRST));
         assertThat(then.path("register").path("listed").asBoolean()).isTrue();
         assertThat(then.path("register").has("droppedIn")).isFalse();
-        assertThat(EventFeed.asSent(readers.deals.fetch(new FetchDeals("ALL", null, null, null, null, null, null, null, "reportedOn",
-                true, 0, 50, null, null))).path("items")).filteredOn(d -> d.path("dealId").asText().equals("d2"))
-                .singleElement().satisfies(d -> assertThat(d.path("register").path("droppedIn").asText())
+        JsonNode list = EventFeed.asSent(readers.deals.fetch(new FetchDeals("ALL", null, null, null, null, null, null,
+                null, "reportedOn", true, 0, 50, null, null)));
+        assertThat(list.path("items")).filteredOn(d -> d.path("dealId").asText().equals("d2")).singleElement()
+                .satisfies(d -> assertThat(d.path("register").path("droppedIn").asText())
                         .as("lists carry the entry too").isEqualTo(SECOND_ID));
     }
 
