@@ -234,6 +234,23 @@ class RegisterReleasesTest extends ViewsTest {
                         java.sql.Date.valueOf(LocalDate.parse(SECOND)));
     }
 
+    @Test
+    void theSameReleaseImportedAgainKeepsWhatItDidToEachDeal() {
+        List<Map<String, Object>> before = table("register_listing", "release_id, deal_id");
+        String again = "2025-05-01T10:00:00Z";
+        feed.publish(new RegisterEntryRestated("d1", SECOND_ID, EventFeed.date(SECOND), 20, APC_2025,
+                        from(SECOND, again)),
+                new RegisterEntryRestated("d3", SECOND_ID, EventFeed.date(SECOND), 24, JF17, from(SECOND, again)),
+                imported(SECOND, "job-3", 4, "2025-05-01T11:00:00Z"));
+
+        assertThat(table("register_listing", "release_id, deal_id")).as("revised and recorded by it, still")
+                .isEqualTo(before);
+        JsonNode second = EventFeed.asSent(readers.releases.list()).path("releases").get(0);
+        assertThat(second.path("imports")).extracting(i -> i.path("jobId").asText()).containsExactly("job-2", "job-3");
+        assertThat(second.path("knownFrom").asText()).as("its first import").isEqualTo("2025-04-01T11:00:00Z");
+        assertThat(deal("d1", null).path("register").path("revisions")).hasSize(1);
+    }
+
     private List<Map<String, Object>> table(String table, String order) {
         return database.jdbc().queryForList("SELECT *, CAST(" + (table.equals("register_release") ? "doc" : "row")
                 + " AS text) AS text FROM views." + table + " ORDER BY " + order).stream()
