@@ -1,11 +1,15 @@
 package org.dyad.sipri;
 
 import org.apache.commons.csv.CSVFormat;
+import org.dyad.contracts.register.RegisterRow;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import static org.dyad.sipri.SipriLayout.*;
@@ -16,6 +20,10 @@ import static org.dyad.sipri.SipriLayout.*;
  * be (a comma, a quote or a line break), which {@link SipriTradeRegisterReader} understands. A text cell that a
  * spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return) is written with a
  * leading {@code '}, which spreadsheets show as text and the reader removes again.
+ * <p>
+ * Rows of a release as SIPRI wrote them ({@link RegisterRow}) are written cell by cell as they came in: no cell is
+ * trimmed, respelled or recomputed, and a cell is quoted only when CSV needs it (a comma, a quote, a line break), as
+ * SIPRI's own export does; the formula guard above is the one addition.
  */
 public final class SipriTradeRegisterWriter {
 
@@ -35,23 +43,70 @@ public final class SipriTradeRegisterWriter {
     private SipriTradeRegisterWriter() {
     }
 
+    /** The date in SIPRI's "Data generated" line, which the reader takes as the release's date. */
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+
     /** Writes the preamble, the header and the rows; the writer is flushed, not closed. */
     public static void write(List<SipriRow> rows, Writer out) throws IOException {
-        for (String line : PREAMBLE) {
+        writePreamble(out, null);
+        for (SipriRow row : rows) {
+            writeRow(out, row);
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes the preamble and the header line. With {@code generatedOn}, the preamble says so in SIPRI's words
+     * ("Data generated: 13 Mar 2025"), so that the file imported again is known as the same release.
+     */
+    public static void writePreamble(Writer out, LocalDate generatedOn) throws IOException {
+        for (String line : PREAMBLE.subList(0, PREAMBLE.size() - 1)) {
             out.write(line);
             out.write(LINE_END);
         }
+        if (generatedOn != null) {
+            out.write(GENERATED_PREFIX + " " + GENERATED.format(generatedOn));
+            out.write(LINE_END);
+        }
+        out.write(LINE_END);
         out.write(HEADER);
         out.write(LINE_END);
-        for (SipriRow row : rows) {
-            FORMAT.printRecord(out, text(row.recipient()), text(row.supplier()), row.orderYear(),
-                    flag(row.orderYearUncertain()), row.numberOrdered(), flag(row.numberOrderedUncertain()),
-                    text(row.designation()), text(row.description()), row.numberDelivered(),
-                    flag(row.numberDeliveredUncertain()), years(row), text(row.status()), text(row.comments()),
-                    number(row.tivPerUnit()), number(row.tivTotalOrder()),
-                    number(row.tivDelivered()));
+    }
+
+    /** Writes one row of Dyad's reading of a deal in SIPRI's layout. */
+    public static void writeRow(Writer out, SipriRow row) throws IOException {
+        FORMAT.printRecord(out, text(row.recipient()), text(row.supplier()), row.orderYear(),
+                flag(row.orderYearUncertain()), row.numberOrdered(), flag(row.numberOrderedUncertain()),
+                text(row.designation()), text(row.description()), row.numberDelivered(),
+                flag(row.numberDeliveredUncertain()), years(row), text(row.status()), text(row.comments()),
+                number(row.tivPerUnit()), number(row.tivTotalOrder()),
+                number(row.tivDelivered()));
+    }
+
+    /** Writes one row as its publisher wrote it, every cell as it came in. */
+    public static void writeRow(Writer out, RegisterRow row) throws IOException {
+        List<String> cells = row.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(cell(text(cells.get(i))));
         }
-        out.flush();
+        out.write(LINE_END);
+    }
+
+    /** A cell quoted only when CSV needs it: SIPRI quotes no other, not even one with leading or trailing spaces. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + value.replace("\"", "\"\"") + '"';
+            }
+        }
+        return value;
     }
 
     /** Text that cannot start a formula in a spreadsheet (CSV injection). */

@@ -1,10 +1,12 @@
 package org.dyad.sipri;
 
+import org.dyad.contracts.register.RegisterRow;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,5 +91,39 @@ class SipriTradeRegisterWriterTest {
                 read.comments())).containsExactly(row.recipient(), row.supplier(), row.designation(),
                 row.description(), row.comments());
         assertThat(read.status()).as("leading white space is stripped on reading").isEqualTo("New");
+    }
+
+    private static String writeAsWritten(LocalDate generatedOn, RegisterRow... rows) throws IOException {
+        StringWriter out = new StringWriter();
+        SipriTradeRegisterWriter.writePreamble(out, generatedOn);
+        for (RegisterRow row : rows) {
+            SipriTradeRegisterWriter.writeRow(out, row);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void rowsAsWrittenKeepEveryCellAndAreQuotedOnlyWhereCsvNeedsIt() throws IOException {
+        RegisterRow row = new RegisterRow("eSwatini", "Taiwan", "2019", "?", null, null, "TB2, \"Bayraktar\"",
+                " patrol craft ", "2", null, "2020", "New", "first line\r\nsecond line", "13.86", "27.720", "0");
+
+        String written = writeAsWritten(null, row);
+
+        assertThat(written).endsWith(SipriLayout.HEADER + "\n" + "eSwatini,Taiwan,2019,?,,,\"TB2, \"\"Bayraktar\"\"\", "
+                + "patrol craft ,2,,2020,New,\"first line\r\nsecond line\",13.86,27.720,0\n");
+    }
+
+    @Test
+    void aReleaseIsWrittenWithTheDateItWasGeneratedOnWhichTheReaderTakesAsItsRelease() throws IOException {
+        RegisterRow row = RegisterRow.of(List.of("Albania", "Turkiye", "2022", "", "3", "?", "Bayraktar TB2",
+                "armed UAV", "3", "", "2024", "New", "", "2.4", "7.2", "7.2"));
+
+        String written = writeAsWritten(LocalDate.of(2025, 3, 13), row);
+        SipriReadResult read = Sample.read(written);
+
+        assertThat(written.lines().toList()).contains("Data generated: 13 Mar 2025");
+        assertThat(read.generatedOn()).isEqualTo(LocalDate.of(2025, 3, 13));
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.rows()).hasSize(1);
     }
 }

@@ -1,14 +1,18 @@
 package org.dyad.views.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.dyad.contracts.register.RegisterRow;
+import org.dyad.contracts.wire.DyadJson;
 import org.dyad.sipri.SipriNames;
 import org.dyad.sipri.SipriRow;
 import org.dyad.sipri.SipriTradeRegisterWriter;
+import org.dyad.views.query.RegisterReleases;
 import org.dyad.views.query.ViewDocuments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,32 +22,76 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Writes the deals in SIPRI's trade-register layout: one row per deal item, with what was ordered, what was
- * delivered in which years, the item's condition, the deal's terms and cancellation in the comments, and SIPRI's
- * trend-indicator values where Dyad holds them.
+ * Writes deals in SIPRI's trade-register layout. A release of the register is written losslessly: exactly the rows
+ * it listed, in its line order, each cell as SIPRI wrote it. Otherwise every deal is written: a deal that came from
+ * the register as its latest release wrote it, any other deal derived from Dyad's reading of it, one row per deal
+ * item, with what was ordered (the year of order from its contract when it has one, else from its first report),
+ * what was delivered in which years, the item's condition, the deal's terms and cancellation in the comments, and
+ * SIPRI's trend-indicator values where Dyad holds them.
  */
 @Component
 public class TradeRegisterExport {
 
     private final JdbcTemplate jdbc;
+    private final RegisterReleases releases;
 
-    TradeRegisterExport(JdbcTemplate jdbc) {
+    TradeRegisterExport(JdbcTemplate jdbc, RegisterReleases releases) {
         this.jdbc = jdbc;
+        this.releases = releases;
     }
 
+    /** Every deal: register deals as last written, the others derived. */
     public void write(Writer out) throws IOException {
-        List<SipriRow> rows = new ArrayList<>();
-        jdbc.query("SELECT doc FROM views.deal ORDER BY recipient, supplier, reported_from, deal_id",
-                rs -> {
-                    rows.addAll(rows(ViewDocuments.readTree(rs.getString(1))));
-                });
-        SipriTradeRegisterWriter.write(rows, out);
+        SipriTradeRegisterWriter.writePreamble(out, null);
+        try {
+            jdbc.query("SELECT doc FROM views.deal ORDER BY recipient, supplier, reported_from, deal_id",
+                    rs -> {
+                        write(ViewDocuments.readTree(rs.getString(1)), out);
+                    });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
+    /** The rows the release listed, in its line order, each cell as written. */
+    public void write(RegisterReleases.Release release, Writer out) throws IOException {
+        SipriTradeRegisterWriter.writePreamble(out, release.releasedOn());
+        try {
+            releases.listedRows(release, row -> {
+                try {
+                    SipriTradeRegisterWriter.writeRow(out, row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
+    private static void write(JsonNode deal, Writer out) {
+        try {
+            JsonNode registerRow = deal.path("register").path("row");
+            if (registerRow.isObject()) {
+                SipriTradeRegisterWriter.writeRow(out, DyadJson.mapper().treeToValue(registerRow, RegisterRow.class));
+                return;
+            }
+            for (SipriRow row : rows(deal)) {
+                SipriTradeRegisterWriter.writeRow(out, row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<SipriRow> rows(JsonNode deal) {
         List<SipriRow> rows = new ArrayList<>();
         String reportedOn = deal.path("reportedOn").asText();
-        Integer orderYear = Integer.valueOf(reportedOn.replace("~", "").substring(0, 4));
+        // the year the deal was ordered: its contract's when it has one, else its first report's
+        String orderedOn = deal.hasNonNull("contractedOn") ? deal.path("contractedOn").asText() : reportedOn;
+        Integer orderYear = Integer.valueOf(orderedOn.replace("~", "").substring(0, 4));
         BigDecimal tivTotal = null;
         for (JsonNode claim : deal.path("estimates")) {
             JsonNode estimate = claim.path("estimate");
@@ -84,7 +132,7 @@ public class TradeRegisterExport {
             BigDecimal tivDelivered = perUnit != null && delivered != null && delivered > 0
                     ? perUnit.multiply(BigDecimal.valueOf(delivered)).stripTrailingZeros() : null;
             rows.add(new SipriRow(0, SipriNames.nameOf(deal.path("recipient").asText()),
-                    SipriNames.nameOf(deal.path("supplier").asText()), orderYear, reportedOn.startsWith("~"),
+                    SipriNames.nameOf(deal.path("supplier").asText()), orderYear, orderedOn.startsWith("~"),
                     ordered, item.path("quantityUncertain").asBoolean(), designation,
                     item.path("description").asText(null), delivered, deliveredUncertain, List.copyOf(years),
                     yearsUncertain, condition(item.path("condition").asText(null)), comments(deal), perUnit,

@@ -16,6 +16,10 @@ import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.FrameworkAgreementLinked;
 import org.dyad.contracts.deal.event.NegotiationOpened;
+import org.dyad.contracts.deal.event.RegisterEntryDropped;
+import org.dyad.contracts.deal.event.RegisterEntryRecorded;
+import org.dyad.contracts.deal.event.RegisterEntryRestated;
+import org.dyad.contracts.deal.event.RegisterEntryRevised;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.views.model.EstimateClaim;
 import org.dyad.views.model.ExpectedDelivery;
@@ -50,7 +54,11 @@ public final class DealProjection implements RecordProjection {
             .on(DealSuperseded.class, DealProjection::on)
             .on(EstimateRecorded.class, DealProjection::on)
             .on(DeliveryExpected.class, DealProjection::on)
-            .on(FrameworkAgreementLinked.class, DealProjection::on);
+            .on(FrameworkAgreementLinked.class, DealProjection::on)
+            .on(RegisterEntryRecorded.class, DealProjection::on)
+            .on(RegisterEntryRevised.class, DealProjection::on)
+            .on(RegisterEntryRestated.class, DealProjection::on)
+            .on(RegisterEntryDropped.class, DealProjection::on);
 
     @Override
     public String recordType() {
@@ -68,7 +76,9 @@ public final class DealProjection implements RecordProjection {
      * the first day its date may denote, and the other facts follow it. A fact whose date has surely passed by
      * {@code asOf} counts; one whose date has begun but may still be ahead ("2015" as of 2015-06-01) does not, and if
      * counting it would change the deal's status or stage, the deal says so in {@code possibly}. Estimates count in
-     * the order they were recorded, from the first day their date may denote.
+     * the order they were recorded, from the first day their date may denote. Register entries (what a release of a
+     * published register states) have no date and count in the order they were recorded, whatever the date asked
+     * about.
      *
      * @param history the deal's history in recording order, without facts whose date begins after {@code asOf}
      * @param asOf    the date asked about; {@code null} for the present, where every fact counts
@@ -80,7 +90,8 @@ public final class DealProjection implements RecordProjection {
             return null;
         }
         List<HistoryEntry> lifecycle = ValidTimeOrder.of(history.stream()
-                .filter(h -> !h.retracted() && h != founding && !(h.event() instanceof EstimateRecorded))
+                .filter(h -> !h.retracted() && h != founding && !(h.event() instanceof EstimateRecorded)
+                        && !isRegisterEntry(h))
                 .toList(), HistoryEntry::validOn);
         DealView deal = new DealView();
         DealView possible = asOf == null ? null : new DealView();
@@ -108,6 +119,7 @@ public final class DealProjection implements RecordProjection {
         }
         history.stream().filter(h -> !h.retracted() && h.event() instanceof EstimateRecorded)
                 .forEach(h -> FOLD.apply(h, deal));
+        history.stream().filter(h -> !h.retracted() && isRegisterEntry(h)).forEach(h -> FOLD.apply(h, deal));
         deal.history = history;
         deal.version = version;
         // Each source's latest report counts, with every figure it gave (a price and its dollar equivalent).
@@ -119,6 +131,12 @@ public final class DealProjection implements RecordProjection {
         deal.succession = DealSuccession.of(deal, history.stream().filter(h -> !h.retracted() && h.validOn() != null)
                 .map(h -> h.validOn().toString().replace("~", "")).max(String::compareTo).orElse(null));
         return deal;
+    }
+
+    /** An event saying what a release of a published register states of the deal. */
+    static boolean isRegisterEntry(HistoryEntry entry) {
+        return entry.event() instanceof RegisterEntryRecorded || entry.event() instanceof RegisterEntryRevised
+                || entry.event() instanceof RegisterEntryRestated || entry.event() instanceof RegisterEntryDropped;
     }
 
     static void on(SaleReported e, HistoryEntry entry, DealView deal) {
@@ -201,6 +219,31 @@ public final class DealProjection implements RecordProjection {
         deal.frameworkAgreementId = e.agreementId();
     }
 
+    static void on(RegisterEntryRecorded e, HistoryEntry entry, DealView deal) {
+        register(deal).listedBy(e.releaseId(), e.releasedOn(), e.line(), e.row());
+    }
+
+    static void on(RegisterEntryRevised e, HistoryEntry entry, DealView deal) {
+        DealRegister register = register(deal);
+        register.listedBy(e.releaseId(), e.releasedOn(), e.line(), e.row());
+        register.revisions.add(new DealRegister.Revision(e.releaseId(), e.releasedOn(), e.changes()));
+    }
+
+    static void on(RegisterEntryRestated e, HistoryEntry entry, DealView deal) {
+        register(deal).listedBy(e.releaseId(), e.releasedOn(), e.line(), e.row());
+    }
+
+    static void on(RegisterEntryDropped e, HistoryEntry entry, DealView deal) {
+        register(deal).droppedBy(e.releaseId());
+    }
+
+    private static DealRegister register(DealView deal) {
+        if (deal.register == null) {
+            deal.register = new DealRegister();
+        }
+        return deal.register;
+    }
+
     @Override
     public void rewrite(List<RecordHistory> deals, Set<String> newRecords, BatchWrites batch) {
         Map<String, DealRow> before = DealRows.before(batch.tables(),
@@ -208,6 +251,7 @@ public final class DealProjection implements RecordProjection {
         for (RecordHistory record : deals) {
             DealView deal = fold(record.history(), record.version());
             DealRows.write(batch, record, deal);
+            RegisterListings.write(batch, record, deal);
             DealRow was = before.get(record.id());
             batch.counts().dealRewritten(was == null ? null : was.place(), deal == null ? null
                     : DealPlace.of(deal.supplier(), deal.recipient(), record.firstValid(), record.lastValid()));

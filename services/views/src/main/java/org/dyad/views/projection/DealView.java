@@ -54,6 +54,9 @@ public class DealView {
     /** The company or state agency that signed the deal for its supplier or recipient, when a source names one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     String signedBy;
+    /** What the releases of a published register said of the deal, when it came from one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    DealRegister register;
     final List<EstimateClaim> estimates = new ArrayList<>();
     List<EstimateClaim> latestEstimates = List.of();
     List<Source> sources = List.of();
@@ -152,6 +155,10 @@ public class DealView {
 
     public String supplier() {
         return supplier;
+    }
+
+    public DealRegister register() {
+        return register;
     }
 
     public String signedBy() {

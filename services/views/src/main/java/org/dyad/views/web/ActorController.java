@@ -2,6 +2,7 @@ package org.dyad.views.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.actors.Actor;
 import org.dyad.actors.ActorKind;
@@ -23,10 +24,12 @@ import java.util.Locale;
 @Tag(name = "Actors", description = "The reference list of states, dissolved states, groups and organisations")
 public class ActorController {
 
+    private final ReleaseTimes releaseTimes;
     private final ActorRegistry actors = ActorRegistry.standard();
     private final ActorProfileReader profiles;
 
-    ActorController(ActorProfileReader profiles) {
+    ActorController(ActorProfileReader profiles, ReleaseTimes releaseTimes) {
+        this.releaseTimes = releaseTimes;
         this.profiles = profiles;
     }
 
@@ -48,9 +51,12 @@ public class ActorController {
     @GetMapping("/{code}/profile")
     public ObjectNode fetchActorProfile(@PathVariable String code,
                                         @RequestParam(required = false) String asOf,
-                                        @RequestParam(required = false) String knownAt) {
+                                        @RequestParam(required = false) String knownAt,
+                                        @Parameter(description = ReleaseTimes.AS_RELEASED)
+                                        @RequestParam(required = false) String asReleased) {
         fetchActor(code);
-        return profiles.fetch(new FetchActorProfile(code, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt)));
+        return profiles.fetch(new FetchActorProfile(code, TimeParameters.asOf(asOf),
+                releaseTimes.knownAt(knownAt, asReleased)));
     }
 
     @Operation(summary = "Fetch one actor by code")

@@ -2,6 +2,7 @@ package org.dyad.views.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,10 +35,12 @@ import static org.dyad.views.web.RelationshipController.ACTOR_MESSAGE;
 @Tag(name = "Agreements", description = "Agreements on record, with each party's status")
 public class AgreementQueryController {
 
+    private final ReleaseTimes releaseTimes;
     private final AgreementReader agreements;
     private final ConsistencyGate consistency;
 
-    AgreementQueryController(AgreementReader agreements, ConsistencyGate consistency) {
+    AgreementQueryController(AgreementReader agreements, ConsistencyGate consistency, ReleaseTimes releaseTimes) {
+        this.releaseTimes = releaseTimes;
         this.agreements = agreements;
         this.consistency = consistency;
     }
@@ -54,13 +57,15 @@ public class AgreementQueryController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = ReleaseTimes.AS_RELEASED)
+            @RequestParam(required = false) String asReleased,
             @RequestParam(required = false) List<String> waitFor) {
         KnownActors.require("party", party);
         if (partyStatus != null && party == null) {
             throw ApiProblemException.badRequest("partyStatus", "needs party: whose status?");
         }
         FetchAgreements query = new FetchAgreements(party, name(status), name(partyStatus), name(kind), name(subject),
-                page, size, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt));
+                page, size, TimeParameters.asOf(asOf), releaseTimes.knownAt(knownAt, asReleased));
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(agreements.fetch(query), consistent));
     }
 
@@ -69,9 +74,11 @@ public class AgreementQueryController {
     public DeferredResult<ResponseEntity<ObjectNode>> fetchAgreement(@PathVariable String agreementId,
                                                      @RequestParam(required = false) String asOf,
                                                      @RequestParam(required = false) String knownAt,
+                                                     @Parameter(description = ReleaseTimes.AS_RELEASED)
+                                                     @RequestParam(required = false) String asReleased,
                                                      @RequestParam(required = false) List<String> waitFor) {
         FetchAgreement query = new FetchAgreement(agreementId, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt));
+                releaseTimes.knownAt(knownAt, asReleased));
         return consistency.whenReached(waitFor, consistent -> ViewResponses.versioned(agreements.fetch(query)
                 .orElseThrow(() -> ApiProblemException.notFound("agreement " + agreementId)), consistent));
     }

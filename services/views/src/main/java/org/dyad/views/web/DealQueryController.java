@@ -37,11 +37,13 @@ import static org.dyad.views.web.RelationshipController.ACTOR_MESSAGE;
 @Tag(name = "Deals", description = "Arms transfers on record, with their history, estimates and sources")
 public class DealQueryController {
 
+    private final ReleaseTimes releaseTimes;
     private final DealReader deals;
     private final ConsistencyGate consistency;
     private final AnswerCache answers;
 
-    DealQueryController(DealReader deals, ConsistencyGate consistency, AnswerCache answers) {
+    DealQueryController(DealReader deals, ConsistencyGate consistency, AnswerCache answers, ReleaseTimes releaseTimes) {
+        this.releaseTimes = releaseTimes;
         this.deals = deals;
         this.consistency = consistency;
         this.answers = answers;
@@ -83,6 +85,8 @@ public class DealQueryController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = ReleaseTimes.AS_RELEASED)
+            @RequestParam(required = false) String asReleased,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
         KnownActors.require("supplier", supplier);
@@ -94,7 +98,7 @@ public class DealQueryController {
         String valueCurrency = currency == null && (minValue != null || maxValue != null) ? "USD" : currency;
         FetchDeals query = new FetchDeals(status, supplier, recipient, category, designation, minValue, maxValue,
                 valueCurrency, sort, "desc".equals(order), page, size, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt));
+                releaseTimes.knownAt(knownAt, asReleased));
         // a list of one supplier's or recipient's deals reads only deals naming them
         List<String> actors = Stream.of(supplier, recipient).filter(Objects::nonNull).toList();
         return consistency.whenReached(waitFor, consistent ->
@@ -106,8 +110,10 @@ public class DealQueryController {
     public DeferredResult<ResponseEntity<ObjectNode>> fetchDeal(@PathVariable String dealId,
                                                 @RequestParam(required = false) String asOf,
                                                 @RequestParam(required = false) String knownAt,
+                                                @Parameter(description = ReleaseTimes.AS_RELEASED)
+                                                @RequestParam(required = false) String asReleased,
                                                 @RequestParam(required = false) List<String> waitFor) {
-        FetchDeal query = new FetchDeal(dealId, TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt));
+        FetchDeal query = new FetchDeal(dealId, TimeParameters.asOf(asOf), releaseTimes.knownAt(knownAt, asReleased));
         return consistency.whenReached(waitFor, consistent -> ViewResponses.versioned(deals.fetch(query)
                 .orElseThrow(() -> ApiProblemException.notFound("deal " + dealId)), consistent));
     }

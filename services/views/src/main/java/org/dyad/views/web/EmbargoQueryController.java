@@ -36,10 +36,12 @@ public class EmbargoQueryController {
         IMPOSER, TARGET
     }
 
+    private final ReleaseTimes releaseTimes;
     private final EmbargoReader embargoes;
     private final ConsistencyGate consistency;
 
-    EmbargoQueryController(EmbargoReader embargoes, ConsistencyGate consistency) {
+    EmbargoQueryController(EmbargoReader embargoes, ConsistencyGate consistency, ReleaseTimes releaseTimes) {
+        this.releaseTimes = releaseTimes;
         this.embargoes = embargoes;
         this.consistency = consistency;
     }
@@ -59,13 +61,15 @@ public class EmbargoQueryController {
             @RequestParam(required = false) String asOf,
             @Parameter(description = "only what Dyad had recorded by this instant (ISO-8601)")
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = ReleaseTimes.AS_RELEASED)
+            @RequestParam(required = false) String asReleased,
             @RequestParam(required = false) List<String> waitFor) {
         if (role != null && actor == null) {
             throw ApiProblemException.badRequest("role", "needs actor: whose role?");
         }
         FetchEmbargoes query = new FetchEmbargoes(actor, role == null ? null : role.name(),
                 status == null ? null : status.name(), page, size, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt));
+                releaseTimes.knownAt(knownAt, asReleased));
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(embargoes.fetch(query), consistent));
     }
 
@@ -74,9 +78,11 @@ public class EmbargoQueryController {
     public DeferredResult<ResponseEntity<ObjectNode>> fetchEmbargo(@PathVariable String embargoId,
                                                                    @RequestParam(required = false) String asOf,
                                                                    @RequestParam(required = false) String knownAt,
+                                                                   @Parameter(description = ReleaseTimes.AS_RELEASED)
+                                                                   @RequestParam(required = false) String asReleased,
                                                                    @RequestParam(required = false) List<String> waitFor) {
         return consistency.whenReached(waitFor, consistent -> ViewResponses.versioned(embargoes.fetch(embargoId,
-                        TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt))
+                        TimeParameters.asOf(asOf), releaseTimes.knownAt(knownAt, asReleased))
                 .orElseThrow(() -> ApiProblemException.notFound("embargo " + embargoId)), consistent));
     }
 }

@@ -24,10 +24,12 @@ import java.util.List;
 @Tag(name = "Overview", description = "The whole record at a glance")
 public class OverviewController {
 
+    private final ReleaseTimes releaseTimes;
     private final OverviewReader overview;
     private final ConsistencyGate consistency;
 
-    OverviewController(OverviewReader overview, ConsistencyGate consistency) {
+    OverviewController(OverviewReader overview, ConsistencyGate consistency, ReleaseTimes releaseTimes) {
+        this.releaseTimes = releaseTimes;
         this.overview = overview;
         this.consistency = consistency;
     }
@@ -42,9 +44,12 @@ public class OverviewController {
             @RequestParam(required = false) String asOf,
             @Parameter(description = "only what Dyad had recorded by this instant (ISO-8601)")
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = ReleaseTimes.AS_RELEASED)
+            @RequestParam(required = false) String asReleased,
             @Parameter(description = "consistency tokens (id@version) of writes to wait for")
             @RequestParam(required = false) List<String> waitFor) {
-        FetchOverview query = new FetchOverview(TimeParameters.asOf(asOf), TimeParameters.knownAt(knownAt), flows);
+        FetchOverview query = new FetchOverview(TimeParameters.asOf(asOf), releaseTimes.knownAt(knownAt, asReleased),
+                flows);
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(overview.fetch(query), consistent));
     }
 }

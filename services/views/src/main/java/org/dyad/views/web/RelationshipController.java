@@ -31,11 +31,14 @@ public class RelationshipController {
     static final String ACTOR = "[A-Z]{3}";
     static final String ACTOR_MESSAGE = "must be a three-letter actor code such as RUS or IRN";
 
+    private final ReleaseTimes releaseTimes;
     private final RelationshipReader relationships;
     private final ConsistencyGate consistency;
     private final AnswerCache answers;
 
-    RelationshipController(RelationshipReader relationships, ConsistencyGate consistency, AnswerCache answers) {
+    RelationshipController(RelationshipReader relationships, ConsistencyGate consistency, AnswerCache answers,
+                           ReleaseTimes releaseTimes) {
+        this.releaseTimes = releaseTimes;
         this.relationships = relationships;
         this.consistency = consistency;
         this.answers = answers;
@@ -52,6 +55,8 @@ public class RelationshipController {
             @RequestParam(required = false) String asOf,
             @Parameter(description = "only what Dyad had recorded by this instant (ISO-8601)")
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = ReleaseTimes.AS_RELEASED)
+            @RequestParam(required = false) String asReleased,
             @Parameter(description = "which page of the pair's deals to include, earliest report first")
             @RequestParam(defaultValue = "0") @Min(0) int dealsPage,
             @Parameter(description = "how many deals a page holds")
@@ -61,7 +66,7 @@ public class RelationshipController {
         KnownActors.require("a", a);
         KnownActors.require("b", b);
         FetchRelationship query = new FetchRelationship(a, b, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt), dealsPage, dealsSize);
+                releaseTimes.knownAt(knownAt, asReleased), dealsPage, dealsSize);
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(
                 answers.answer(query, List.of(a, b), () -> relationships.fetch(query)), consistent));
     }
@@ -74,10 +79,12 @@ public class RelationshipController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = ReleaseTimes.AS_RELEASED)
+            @RequestParam(required = false) String asReleased,
             @RequestParam(required = false) List<String> waitFor) {
         KnownActors.require("party", party);
         FetchPartners query = new FetchPartners(party, page, size, TimeParameters.asOf(asOf),
-                TimeParameters.knownAt(knownAt));
+                releaseTimes.knownAt(knownAt, asReleased));
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(
                 answers.answer(query, List.of(party), () -> relationships.partners(query)), consistent));
     }

@@ -27,10 +27,12 @@ import java.util.List;
 @Tag(name = "Timeline", description = "Every event between actors in valid-time order, with its source")
 public class TimelineController {
 
+    private final ReleaseTimes releaseTimes;
     private final TimelineReader timeline;
     private final ConsistencyGate consistency;
 
-    TimelineController(TimelineReader timeline, ConsistencyGate consistency) {
+    TimelineController(TimelineReader timeline, ConsistencyGate consistency, ReleaseTimes releaseTimes) {
+        this.releaseTimes = releaseTimes;
         this.timeline = timeline;
         this.consistency = consistency;
     }
@@ -46,6 +48,8 @@ public class TimelineController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
             @RequestParam(required = false) String knownAt,
+            @Parameter(description = ReleaseTimes.AS_RELEASED)
+            @RequestParam(required = false) String asReleased,
             @RequestParam(required = false) List<String> waitFor) {
         for (String party : parties) {
             if (!party.matches(RelationshipController.ACTOR)) {
@@ -63,7 +67,7 @@ public class TimelineController {
         }
         FetchTimeline query = new FetchTimeline(parties, TimeParameters.asOf(from, "from"),
                 TimeParameters.asOf(to, "to"), types == null ? List.of() : types, page, size,
-                TimeParameters.knownAt(knownAt));
+                releaseTimes.knownAt(knownAt, asReleased));
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(timeline.fetch(query), consistent));
     }
 }

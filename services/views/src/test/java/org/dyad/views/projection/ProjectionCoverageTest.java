@@ -33,4 +33,9 @@ class ProjectionCoverageTest {
     void eachEmbargoEventHasAHandlerInEmbargoProjection() {
         assertThat(EmbargoProjection.FOLD.types()).containsExactlyInAnyOrderElementsOf(eventsOf("embargo"));
     }
+
+    @Test
+    void eachReleaseEventHasAHandlerInReleaseProjection() {
+        assertThat(ReleaseProjection.FOLD.types()).containsExactlyInAnyOrderElementsOf(eventsOf("release"));
+    }
 }

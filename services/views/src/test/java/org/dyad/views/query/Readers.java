@@ -15,6 +15,7 @@ public final class Readers {
     public final ActorProfileReader profiles;
     public final OverviewReader overview;
     public final EmbargoReader embargoes;
+    public final RegisterReleases releases;
 
     public Readers(ViewsDatabase database) {
         NamedParameterJdbcTemplate jdbc = database.named();
@@ -27,5 +28,6 @@ public final class Readers {
         this.relationships = new RelationshipReader(jdbc, documents, agreements, deals, timeline, embargoes);
         this.profiles = new ActorProfileReader(jdbc, documents, relationships);
         this.overview = new OverviewReader(jdbc, documents);
+        this.releases = new RegisterReleases(jdbc);
     }
 }

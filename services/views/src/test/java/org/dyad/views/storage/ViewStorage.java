@@ -53,6 +53,10 @@ public final class ViewStorage {
                     FROM views.record_timeline
                 UNION ALL SELECT 'state', deal_id || '@' || coalesce(valid_from::text, ''), summary::text
                     || '/' || estimates::text FROM views.deal_state
+                UNION ALL SELECT 'register release', release_id, doc::text || '/' || coalesce(known_from::text, '')
+                    FROM views.register_release
+                UNION ALL SELECT 'register listing', release_id || '/' || deal_id, kind || '/'
+                    || coalesce(line::text, '') || '/' || row::text FROM views.register_listing
                 ORDER BY 1, 2""");
     }
 
