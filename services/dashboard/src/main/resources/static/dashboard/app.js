@@ -6,8 +6,11 @@ import {renderOverview} from './overview.js';
 import {renderRelationship} from './relationship.js';
 import {renderDeals} from './deals.js';
 import {showSource} from './sources.js';
+import {fillReleasePicker, forgetReleases, knownAtOfRelease, loadReleases, releaseKnownAt,
+    renderReleases} from './releases.js';
 
-const PAGES = ['overview', 'relationship', 'deals'];
+const PAGES = ['overview', 'relationship', 'deals', 'releases'];
+const PARAMS = ['page', 'a', 'b', 'asOf', 'knownAt', 'from', 'to', 'supplier', 'recipient'];
 const $ = id => document.getElementById(id);
 
 function state() {
@@ -15,7 +18,10 @@ function state() {
     const page = PAGES.includes(params.get('page')) ? params.get('page') : 'overview';
     return {
         page, a: params.get('a') || '', b: params.get('b') || '',
-        asOf: params.get('asOf') || '', knownAt: params.get('knownAt') || ''
+        asOf: params.get('asOf') || '', knownAt: params.get('knownAt') || '',
+        // the releases page: the two releases compared and the pair they are compared on
+        from: params.get('from') || '', to: params.get('to') || '', supplier: params.get('supplier') || '',
+        recipient: params.get('recipient') || ''
     };
 }
 
@@ -23,7 +29,7 @@ function state() {
 function navigate(changes) {
     const next = {...state(), ...changes};
     const params = new URLSearchParams();
-    for (const name of ['page', 'a', 'b', 'asOf', 'knownAt']) {
+    for (const name of PARAMS) {
         if (next[name]) {
             params.set(name, next[name]);
         }
@@ -41,7 +47,10 @@ function describeTime(s) {
     if (s.asOf) {
         parts.push('as of ' + partialDate(s.asOf));
     }
-    if (s.knownAt) {
+    const release = releaseKnownAt(s.knownAt);
+    if (release) {
+        parts.push('as SIPRI\'s release of ' + release.releasedOn + ' said');
+    } else if (s.knownAt) {
         parts.push('as known at ' + s.knownAt.replace('T', ' ').replace('Z', ' UTC'));
     }
     return parts.length ? '— ' + parts.join(', ') : '— now';
@@ -64,6 +73,7 @@ async function render() {
     });
     $('asOf').value = s.asOf;
     $('knownAt').value = s.knownAt ? s.knownAt.replace('Z', '').substring(0, 19) : '';
+    fillReleasePicker($('release'), s.knownAt);
     $('actor-a').value = s.a;
     $('actor-b').value = s.b;
     if (!signedIn()) {
@@ -76,6 +86,10 @@ async function render() {
             await renderOverview($('page-overview'), times(s), (a, b) => navigate({page: 'relationship', a, b}));
         } else if (s.page === 'relationship') {
             await renderRelationship($('relationship'), {a: s.a, b: s.b, ...times(s)});
+        } else if (s.page === 'releases') {
+            await renderReleases($('releases'), $('release-compare'), s);
+            fillReleasePicker($('release'), s.knownAt);
+            $('page-releases').querySelector('.when').textContent = describeTime(s);
         } else {
             renderDeals($('deals-table'), $('deal-filters'), times(s));
         }
@@ -102,6 +116,10 @@ $('time').addEventListener('change', () => {
 });
 $('time').addEventListener('submit', e => e.preventDefault());
 $('now').addEventListener('click', () => navigate({asOf: '', knownAt: ''}));
+$('release').addEventListener('change', e => {
+    e.stopPropagation();
+    navigate({knownAt: knownAtOfRelease($('release').value)});
+});
 
 // --- pages ---
 
@@ -123,10 +141,25 @@ $('swap').addEventListener('click', () => {
     const s = state();
     navigate({a: s.b, b: s.a});
 });
+$('release-compare').addEventListener('submit', e => {
+    e.preventDefault();
+    const form = e.target.elements;
+    navigate({from: form.from.value, to: form.to.value, supplier: form.supplier.value ? code(form.supplier.value) : '',
+        recipient: form.recipient.value ? code(form.recipient.value) : ''});
+});
 $('deal-filters').addEventListener('submit', e => {
     e.preventDefault();
     show();
 });
+
+/** The releases for the picker; a Dyad without SIPRI releases leaves the picker disabled. */
+async function loadReleasePicker() {
+    await loadReleases(true);
+    fillReleasePicker($('release'), state().knownAt);
+    document.querySelectorAll('main > section .when').forEach(when => {
+        when.textContent = describeTime(state());
+    });
+}
 
 async function loadActors() {
     const actors = await getJson('/api/v1/actors');
@@ -158,6 +191,7 @@ $('signin-form').addEventListener('submit', async e => {
         signedInAs();
         startLive();
         loadActors().catch(showProblem);
+        loadReleasePicker().catch(showProblem);
         show();
     } catch (problem) {
         error.textContent = problem.message || 'Those credentials were refused.';
@@ -168,6 +202,7 @@ $('signin-form').addEventListener('submit', async e => {
 $('account').addEventListener('click', async () => {
     if (signedIn()) {
         stopLive();
+        forgetReleases();
         await signOut();
         signedInAs();
         show();
@@ -247,6 +282,7 @@ resumeSession().catch(() => false).then(resumed => {
     if (resumed) {
         startLive();
         loadActors().catch(showProblem);
+        loadReleasePicker().catch(showProblem);
     } else {
         setLiveState('signed-out');
     }

@@ -5,6 +5,7 @@ import {dealTitle, el, estimate, estimateTotals, partialDate, possibly, signedBy
     words} from './format.js';
 import {showHistory, sourceButton} from './sources.js';
 import {showProblem} from './notices.js';
+import {registerBlock} from './releases.js';
 
 const SORTS = {reportedOn: 'reportedOn', value: 'value', supplier: 'supplier', recipient: 'recipient', stage: 'stage'};
 
@@ -23,7 +24,8 @@ export async function showDealHistory(deal, times) {
     try {
         const full = await getJson('/api/v1/deals/' + encodeURIComponent(deal.dealId),
             {asOf: times.asOf, knownAt: times.knownAt});
-        showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal) + signedBy(full), full.history);
+        showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal) + signedBy(full), full.history,
+            registerBlock(full.register));
     } catch (e) {
         showProblem(e);
     }

@@ -54,8 +54,11 @@ export function showSource(what, provenance, extra) {
     openDetails('Source of ' + what, sourceBlock(provenance, extra));
 }
 
-/** A record's history: each fact with its valid date, its source and any correction or retraction. */
-export function showHistory(title, history) {
+/**
+ * A record's history: each fact with its valid date, its source and any correction or retraction; {@code before}, if
+ * given, is shown above it.
+ */
+export function showHistory(title, history, before = null) {
     const list = el('ol', {class: 'history'});
     for (const entry of history || []) {
         const provenance = entry.event && entry.event.provenance;
@@ -74,7 +77,7 @@ export function showHistory(title, history) {
                 el('p', {}, 'Retracted: ', entry.retraction.reason || ''),
                 entry.retraction.provenance ? sourceBlock(entry.retraction.provenance) : null) : null));
     }
-    openDetails(title, list);
+    openDetails(title, before ? el('div', {}, before, list) : list);
 }
 
 function summary(event) {
