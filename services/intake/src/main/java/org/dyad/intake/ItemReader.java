@@ -1,0 +1,171 @@
+package org.dyad.intake;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the weapons a text names, with their quantities: a designation (one Dyad knows, one of
+ * {@value #DESIGNATIONS}, or one shaped like a designation: "F-16 Block 70", "S-300", "AN/TPY-2", "Kilo-class"),
+ * what it is ("aircraft", "diesel submarines", from {@value #CATEGORIES}) and how many ("up to thirty-six (36)",
+ * "three"). A category without a designation ("fighter jets") is an item of its own.
+ */
+final class ItemReader {
+
+    static final String DESIGNATIONS = "designations.txt";
+    static final String CATEGORIES = "categories.csv";
+    private static final String SHAPED = "(?:[A-Z]{1,4}/)?[A-Z][A-Za-z]{0,4}-\\d{1,4}[A-Z]{0,3}(?:/[A-Z])?"
+            + "(?:-[A-Z0-9]{1,4})*(?: Block \\d+(?:/\\d+)?)?|[A-Z][a-z]+-class";
+    private static final Pattern QUANTITY = Pattern.compile("(?i)(?:\\b(up to|about|some|approximately|an estimated) )?\\b("
+            + NumberWords.WORDS + "|" + NumberWords.DIGITS + ")(?: \\((" + NumberWords.DIGITS + ")\\))?\\s+$");
+    private static final Pattern PARTS_FOR = Pattern.compile("(?i)\\bparts (?:for|of) (?:[^.;]*\\band )?(?:[\\w-]+ ){0,2}$");
+
+    /** A weapon as a {@code DealItem}'s fields carry it. */
+    record Item(String designation, String description, String category, Integer quantity, boolean quantityUncertain) {
+    }
+
+    private record Category(String designation, String category) {
+    }
+
+    private final Map<String, Category> categories = new LinkedHashMap<>();
+    private final Pattern designationPattern;
+    private final Pattern categoryPattern;
+
+    /** @param knownDesignations the designations Dyad knows (from the deals on record, SIPRI's included) */
+    ItemReader(Collection<String> knownDesignations) {
+        Set<String> designations = new LinkedHashSet<>(knownDesignations);
+        designations.addAll(lines(DESIGNATIONS));
+        for (String line : lines(CATEGORIES)) {
+            if (line.startsWith("phrase,")) {
+                continue;
+            }
+            String[] row = line.split(",");
+            categories.put(row[0], new Category(row[1], row[2]));
+        }
+        String known = designations.stream().filter(d -> !d.isBlank()).map(String::trim)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        designationPattern = Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + (known.isEmpty() ? "" : known + "|") + SHAPED
+                + ")(?![\\p{L}\\p{N}])");
+        String nouns = categories.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        categoryPattern = Pattern.compile("(?i)(?<![\\p{L}])(?:" + nouns + ")(?![\\p{L}])");
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = ItemReader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every item named in {@code [from, to)}, in order. */
+    List<Mention<Item>> find(String text, int from, int to) {
+        List<Mention<Item>> found = new ArrayList<>();
+        List<int[]> nouns = new ArrayList<>();
+        Matcher c = categoryPattern.matcher(text).region(from, to);
+        while (c.find()) {
+            nouns.add(new int[]{c.start(), c.end()});
+        }
+        Set<int[]> usedNouns = new LinkedHashSet<>();
+        Matcher d = designationPattern.matcher(text).region(from, to);
+        while (d.find()) {
+            String designation = d.group();
+            int end = d.end();
+            String description = null;
+            String category = null;
+            double confidence = 0.8;
+            // what it is: a category noun within four words after the designation
+            for (int[] noun : nouns) {
+                if (noun[0] >= d.end() && text.substring(d.end(), noun[0]).matches("[\\s\\p{L}-]{0,40}")
+                        && text.substring(d.end(), noun[0]).trim().split("\\s+").length <= 4) {
+                    description = text.substring(d.end(), noun[1]).trim();
+                    category = categoryOf(text.substring(noun[0], noun[1]));
+                    end = noun[1];
+                    usedNouns.add(noun);
+                    confidence = 0.9;
+                    break;
+                }
+            }
+            found.add(withQuantity(text, from, d.start(), end, designation, singular(description), category,
+                    confidence, "designation" + (category == null ? "" : " and category")));
+        }
+        for (int[] noun : nouns) {
+            if (usedNouns.contains(noun) || found.stream().anyMatch(f -> f.start() <= noun[0] && noun[1] <= f.end())) {
+                continue;
+            }
+            String phrase = text.substring(noun[0], noun[1]);
+            Category cat = categories.get(phrase.toLowerCase());
+            // the modifiers before the noun belong to it ("diesel submarines", "armored vehicles")
+            int start = noun[0];
+            String designation = cat.designation();
+            String description = phrase;
+            Matcher parts = PARTS_FOR.matcher(text.substring(Math.max(from, noun[0] - 80), noun[0]));
+            if (parts.find()) {
+                designation = cat.designation() + " parts";
+                description = "spare parts for " + phrase;
+            }
+            found.add(withQuantity(text, from, start, noun[1], designation, description, cat.category(), 0.6,
+                    "category without designation"));
+        }
+        found.sort(Comparator.comparingInt(Mention::start));
+        return found;
+    }
+
+    private Mention<Item> withQuantity(String text, int from, int start, int end, String designation,
+                                       String description, String category, double confidence, String rule) {
+        Matcher q = QUANTITY.matcher(text.substring(Math.max(from, start - 60), start));
+        Integer quantity = null;
+        boolean uncertain = false;
+        if (q.find()) {
+            String digits = q.group(3) != null ? q.group(3) : q.group(2);
+            quantity = NumberWords.parse(digits);
+            if (quantity != null && !(q.group(3) == null && q.group(2).matches("\\d{4}") && quantity > 1900)) {
+                start = start - (Math.min(start - from, 60) - q.start());
+                uncertain = q.group(1) != null && !q.group(1).equalsIgnoreCase("up to");
+                rule = rule + " with quantity";
+            } else {
+                quantity = null;
+            }
+        }
+        return new Mention<>(start, end, new Item(designation, description, category, quantity, uncertain),
+                confidence, rule);
+    }
+
+    private String categoryOf(String noun) {
+        Category category = categories.get(noun.toLowerCase());
+        return category == null ? null : category.category();
+    }
+
+    static String singular(String description) {
+        if (description == null) {
+            return null;
+        }
+        if (description.endsWith("ies")) {
+            return description.substring(0, description.length() - 3) + "y";
+        }
+        if (description.endsWith("s") && !description.endsWith("ss") && !description.endsWith("aircraft")) {
+            return description.substring(0, description.length() - 1);
+        }
+        return description;
+    }
+}
