@@ -34,6 +34,9 @@ final class ItemReader {
             + NumberWords.WORDS + "|" + NumberWords.DIGITS + ")(?: \\((" + NumberWords.DIGITS + ")\\))?\\s+$");
     private static final Pattern PARTS_FOR = Pattern.compile("(?i)\\bparts (?:for|of) (?:[^.;]*\\band )?(?:[\\w-]+ ){0,2}$");
 
+    private static final Pattern TRAILING_WORDS = Pattern.compile(
+            "((?: [A-Z][\\w/-]*)(?: (?:and |of |or )?[A-Z][\\w/-]*){0,8})(?=\\s*(?:[;,.(]|$|\\n))");
+
     /** A weapon as a {@code DealItem}'s fields carry it. */
     record Item(String designation, String description, String category, Integer quantity, boolean quantityUncertain) {
     }
@@ -89,6 +92,9 @@ final class ItemReader {
         Set<int[]> usedNouns = new LinkedHashSet<>();
         Matcher d = designationPattern.matcher(text).region(from, to);
         while (d.find()) {
+            if (!found.isEmpty() && d.start() < found.get(found.size() - 1).end()) {
+                continue;
+            }
             String designation = d.group();
             int end = d.end();
             String description = null;
@@ -106,15 +112,31 @@ final class ItemReader {
                     break;
                 }
             }
+            if (description == null) {
+                // DSCA's lists name what it is in their own words up to the item's end ("Fire Control Station Groups")
+                Matcher words = TRAILING_WORDS.matcher(text).region(d.end(), to);
+                if (words.lookingAt() && !words.group(1).isBlank()) {
+                    description = words.group(1).trim();
+                    end = words.end(1);
+                    confidence = 0.7;
+                }
+            }
             found.add(withQuantity(text, from, d.start(), end, designation, singular(description), category,
                     confidence, "designation" + (category == null ? "" : " and category")));
         }
+        Set<String> designatedCategories = new LinkedHashSet<>();
+        found.forEach(f -> designatedCategories.add(f.value().category()));
         for (int[] noun : nouns) {
             if (usedNouns.contains(noun) || found.stream().anyMatch(f -> f.start() <= noun[0] && noun[1] <= f.end())) {
                 continue;
             }
             String phrase = text.substring(noun[0], noun[1]);
             Category cat = categories.get(phrase.toLowerCase());
+            // "the aircraft" after "36 Rafale fighter jets" names the same weapon again
+            if (designatedCategories.contains(cat.category())
+                    && text.substring(Math.max(from, noun[0] - 4), noun[0]).matches("(?i).*\\bthe\\s+")) {
+                continue;
+            }
             // the modifiers before the noun belong to it ("diesel submarines", "armored vehicles")
             int start = noun[0];
             String designation = cat.designation();

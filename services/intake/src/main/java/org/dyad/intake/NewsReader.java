@@ -39,11 +39,12 @@ final class NewsReader {
     private static final Pattern SCOPE = Pattern.compile("(?i)\\b((?:total |the )?(?:arms |weapons )?(?:sales|deal|contract|package|purchase|order))s?\\s+(?:could|would|may|might|is|are|was|were|worth|valued)");
     private static final Pattern TRANSITION = Pattern.compile("(?i)\\b(renounced|renounces|repudiated|withdrew|withdraws|pulled out of|suspended|suspends|suspending|ratified|ratifies|entered into force|came into force|took effect|extended|extends|expired|expires|cancell?ed|cancels)\\b");
     private static final Pattern DEAL_NOUN = Pattern.compile("(?i)\\b(deal|contract|order|purchase|sale|deliveries)s?\\b");
-    private static final Pattern NAMED_TREATY = Pattern.compile("\\b(?:the )?((?:\\d{4} )?(?:[A-Z][\\w-]*\\s)+(?:Treaty|Agreement|Accord|Convention))");
+    private static final Pattern NAMED_TREATY = Pattern.compile("\\b(?:the )?((?:\\d{4} )?(?:[A-Z][\\w-]*\\s|\\([A-Z]+\\)\\s)+(?:Treaty|Agreement|Accord|Convention))");
     /** Where a description of the agreements' purpose starts, naming actors that are not parties. */
     private static final Pattern AGREEMENT_RELATIVE = Pattern.compile("\\b(?:aimed at|that|which|who|intended to)\\b");
     /** A non-restrictive relative clause: its actors are neither speakers nor addressees. */
     private static final Pattern RELATIVE = Pattern.compile(",\\s*(?:which|who|whom|where)\\b");
+    private static final Pattern NOTICE_BEFORE = Pattern.compile("(?i)\\b(\\w+) months after (?:it|they|\\w+) (?:gave|had given|served) notice");
     private static final Pattern PLACE = Pattern.compile("\\b(?:in|to|at) $");
 
     /** An agreement the text reports as signed, filled in by later sentences. */
@@ -81,6 +82,9 @@ final class NewsReader {
         Span quote;
         int sentence;
         String grade = "B2";
+        String bodyId;
+        /** The deal this one delivers, when the text reported both. */
+        DealDraft deliveryOf;
     }
 
     private final String text;
@@ -96,6 +100,11 @@ final class NewsReader {
     private final Map<String, Integer> idCounts = new LinkedHashMap<>();
     private List<AgreementDraft> lastSigned = List.of();
     private final List<List<AgreementDraft>> signedGroups = new ArrayList<>();
+    /** Whether "the first agreement" has been read, so that "the second" alone names the second agreement. */
+    private boolean ordinalsNamed;
+    /** Transitions of an agreement the text names before it reports the signature ("withdrew from the INF Treaty"). */
+    private final List<ProposalBuilder> awaitingAgreement = new ArrayList<>();
+    private final Map<ProposalBuilder, String> awaitedNames = new LinkedHashMap<>();
 
     NewsReader(String text, TextSource source, ActorFinder actors, ItemReader items) {
         this.text = text;
@@ -131,6 +140,7 @@ final class NewsReader {
             sales(i, s);
             estimateForRecentDeal(i, s);
         }
+        mergeDeliveries();
         List<Proposal> proposals = new ArrayList<>();
         for (Object item : order) {
             String id = "p" + (proposals.size() + 1);
@@ -178,8 +188,12 @@ final class NewsReader {
             int verb = s.start() + sign.start();
             Mention<String> date = dateNear(s, verb);
             List<AgreementDraft> signed = new ArrayList<>();
+            boolean awaited = sentence.matches("(?s)^(?:The|the) (?:treaty|agreement|accord|pact)\\b.*") && !awaitingAgreement.isEmpty();
             for (int k = 0; k < n; k++) {
                 AgreementDraft a = new AgreementDraft();
+                if (awaited) {
+                    linkAwaiting(a, index, s, date);
+                }
                 a.sentence = index;
                 a.signedOn = date;
                 a.quote = s;
@@ -215,11 +229,33 @@ final class NewsReader {
         }
     }
 
+    /** The agreement a sentence like "The treaty, signed by …" introduces is the one named by earlier transitions. */
+    private void linkAwaiting(AgreementDraft a, int index, Span s, Mention<String> date) {
+        parties(a, index, s, date);
+        a.signedOn = date;
+        a.bodyId = bodyId(a);
+        for (ProposalBuilder p : awaitingAgreement) {
+            p.endpoint(p.endpoint().replace("{agreementId}", a.bodyId));
+            p.dropNotes("choose the agreement");
+            String name = awaitedNames.get(p);
+            if (name != null && a.title == null) {
+                a.title = name;
+                a.titleEvidence = new FieldEvidence(List.of(), name, 0.7, "the name the text gives the agreement", List.of());
+            }
+        }
+        awaitingAgreement.clear();
+    }
+
     private void ordinal(Span s) {
         Matcher m = ORDINAL.matcher(s.of(text));
         if (!m.find()) {
             return;
         }
+        boolean named = m.group().matches("(?s)^\\S+ \\S+ (?:agreement|accord|treaty|pact|one)\\b.*");
+        if (!named && !ordinalsNamed) {
+            return;
+        }
+        ordinalsNamed = true;
         int k = switch (m.group(1)) {
             case "first" -> 0;
             case "second" -> 1;
@@ -414,9 +450,17 @@ final class NewsReader {
                 if (party != null) {
                     p.set("/party", party.value(), party);
                 }
-                p.set("/noticeOn", date == null ? null : date.value(), date);
                 p.set("/effectiveOn", date == null ? null : date.value(), date);
-                p.note("the text does not say when the withdrawal takes effect: check effectiveOn");
+                Matcher notice = NOTICE_BEFORE.matcher(sentence);
+                Integer months = notice.find() ? NumberWords.parse(notice.group(1)) : null;
+                if (months != null && date != null) {
+                    String noticeOn = "~" + java.time.YearMonth.from(DateReader.earliest(date.value()).minusMonths(months));
+                    p.set("/noticeOn", noticeOn, new Mention<>(s.start() + notice.start(), s.start() + notice.end(),
+                            noticeOn, 0.7, "notice given " + months + " months before the withdrawal took effect"));
+                } else {
+                    p.set("/noticeOn", date == null ? null : date.value(), date);
+                    p.note("the text does not say when notice was given: check noticeOn");
+                }
             } else if (verb.startsWith("ratif")) {
                 p = new ProposalBuilder(text, "RecordConsentToBeBound", "POST " + path + "/consents");
                 if (party != null) {
@@ -434,6 +478,12 @@ final class NewsReader {
             } else {
                 p = new ProposalBuilder(text, "RecordExpiry", "POST " + path + "/expiry");
                 p.set("/on", date == null ? null : date.value(), date);
+            }
+            if (target == null) {
+                awaitingAgreement.add(p);
+                if (named.find(0) && named.start() < 10) {
+                    awaitedNames.put(p, named.group(1));
+                }
             }
             if (targetNote != null) {
                 p.note(targetNote);
@@ -599,7 +649,7 @@ final class NewsReader {
             return;
         }
         List<Mention<MoneyReader.Money>> money = MoneyReader.find(text, s.start(), s.end());
-        if (money.isEmpty()) {
+        if (money.isEmpty() || deals.stream().anyMatch(d -> d.sentence == index)) {
             return;
         }
         for (int k = deals.size() - 1; k >= 0; k--) {
@@ -620,8 +670,61 @@ final class NewsReader {
         }
     }
 
+    /**
+     * A delivery of a deal the same text reports ("Russia delivered the first S-400 … Turkey ordered the S-400 in
+     * 2017") is a delivery of that deal, not a second deal.
+     */
+    private void mergeDeliveries() {
+        for (DealDraft d : deals) {
+            String base = (d.supplier + "-" + d.recipient).toLowerCase(Locale.ROOT)
+                    + (d.reportedOn == null ? "" : "-" + d.reportedOn.value().replace("~", "").substring(0, 4)) + "-sale";
+            d.bodyId = base + "-" + idCounts.merge(base, 1, Integer::sum);
+        }
+        for (DealDraft later : List.copyOf(deals)) {
+            if (!"DELIVERING".equals(later.stage)) {
+                continue;
+            }
+            for (DealDraft earlier : deals) {
+                if (earlier == later || "DELIVERING".equals(earlier.stage) || !earlier.supplier.equals(later.supplier)
+                        || !earlier.recipient.equals(later.recipient)) {
+                    continue;
+                }
+                Set<String> designations = new LinkedHashSet<>();
+                earlier.items.forEach(m -> designations.add(m.value().designation()));
+                if (later.items.stream().anyMatch(m -> designations.contains(m.value().designation()))) {
+                    later.deliveryOf = earlier;
+                    order.remove(later);
+                    order.add(order.indexOf(earlier) + 1, later);
+                    break;
+                }
+            }
+        }
+    }
+
+    private Proposal delivery(DealDraft d, String id) {
+        ProposalBuilder p = new ProposalBuilder(text, "RecordDelivery",
+                "POST /api/v1/deals/" + d.deliveryOf.bodyId + "/deliveries");
+        if (d.reportedOn != null) {
+            p.set("/tranche/deliveredOn", d.reportedOn.value(), d.reportedOn);
+        }
+        int i = 0;
+        for (Mention<ItemReader.Item> m : d.items) {
+            String at = "/tranche/items/" + i++;
+            p.set(at + "/designation", m.value().designation(), m);
+            p.set(at + "/quantity", m.value().quantity(), m);
+            p.set(at + "/quantityUncertain", m.value().quantityUncertain(), m);
+        }
+        p.set("/grade", d.grade, (FieldEvidence) null);
+        p.source(source, d.quote, null);
+        return p.build(id);
+    }
+
     private Proposal build(DealDraft d, String id) {
+        if (d.deliveryOf != null) {
+            return delivery(d, id);
+        }
         ProposalBuilder p = new ProposalBuilder(text, "ReportSale", "POST /api/v1/deals");
+        p.set("/id", d.bodyId, new FieldEvidence(List.of(), "", 1, "made by the engine; the analyst may change it", List.of()));
         p.set("/supplier", d.supplier, d.supplierEvidence);
         p.set("/recipient", d.recipient, d.recipientEvidence);
         int i = 0;

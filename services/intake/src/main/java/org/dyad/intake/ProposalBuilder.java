@@ -17,7 +17,7 @@ final class ProposalBuilder {
     private static final int MAX_QUOTE = 1000;
     private final String text;
     private final String command;
-    private final String endpoint;
+    private String endpoint;
     private final ObjectNode body = JsonNodeFactory.instance.objectNode();
     private final Map<String, FieldEvidence> evidence = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
@@ -58,6 +58,11 @@ final class ProposalBuilder {
         return set(pointer, value, mention.evidence(text));
     }
 
+    ProposalBuilder dropNotes(String prefix) {
+        notes.removeIf(n -> n.startsWith(prefix));
+        return this;
+    }
+
     ProposalBuilder note(String note) {
         notes.add(note);
         return this;
@@ -90,6 +95,20 @@ final class ProposalBuilder {
         evidence.put("/source/quote", new FieldEvidence(List.of(quoteSpan), quoteSpan.of(text), 0.9,
                 "the words that support the proposal", List.of()));
         return this;
+    }
+
+    /** Points the proposal at another record, once the text has named it. */
+    ProposalBuilder endpoint(String endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    String endpoint() {
+        return endpoint;
+    }
+
+    String command() {
+        return command;
     }
 
     ObjectNode body() {
