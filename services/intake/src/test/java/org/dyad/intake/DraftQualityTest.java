@@ -253,10 +253,11 @@ class DraftQualityTest {
         // thresholds a little under the measured values (see docs/intake.md), so that a rule that breaks fails here
         assertThat(BY_KIND.get("DSCA_NOTIFICATION").recall()).isGreaterThanOrEqualTo(0.95);
         assertThat(BY_KIND.get("DSCA_NOTIFICATION").precision()).isGreaterThanOrEqualTo(0.95);
-        assertThat(BY_KIND.get("FEDERAL_REGISTER_TRANSMITTAL").recall()).isGreaterThanOrEqualTo(0.90);
-        assertThat(BY_KIND.get("FEDERAL_REGISTER_TRANSMITTAL").precision()).isGreaterThanOrEqualTo(0.90);
-        assertThat(BY_KIND.get("NEWS_REPORT").recall()).isGreaterThanOrEqualTo(0.90);
-        assertThat(BY_KIND.get("NEWS_REPORT").precision()).isGreaterThanOrEqualTo(0.90);
+        // the Korean transmittal's excerpt does not say when Congress was notified: one field of 24 is missed
+        assertThat(BY_KIND.get("FEDERAL_REGISTER_TRANSMITTAL").recall()).isGreaterThanOrEqualTo(0.95);
+        assertThat(BY_KIND.get("FEDERAL_REGISTER_TRANSMITTAL").precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(BY_KIND.get("NEWS_REPORT").recall()).isGreaterThanOrEqualTo(0.98);
+        assertThat(BY_KIND.get("NEWS_REPORT").precision()).isGreaterThanOrEqualTo(0.98);
         assertThat(PROPOSALS_BY_KIND.get("NEWS_REPORT").recall()).isGreaterThanOrEqualTo(0.95);
         assertThat(PROPOSALS_BY_KIND.get("NEWS_REPORT").precision()).isGreaterThanOrEqualTo(0.90);
     }

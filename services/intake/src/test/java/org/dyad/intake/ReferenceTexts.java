@@ -36,7 +36,10 @@ final class ReferenceTexts {
      * found walking up from the working directory. Fails the test, saying where it looked, when there is none.
      */
     static Path directory() {
-        String configured = System.getenv(VARIABLE);
+        return directory(System.getenv(VARIABLE), Path.of("").toAbsolutePath());
+    }
+
+    static Path directory(String configured, Path start) {
         if (configured != null && !configured.isBlank()) {
             Path dir = Path.of(configured);
             if (!Files.isDirectory(dir)) {
@@ -45,7 +48,7 @@ final class ReferenceTexts {
             return dir;
         }
         List<Path> looked = new ArrayList<>();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("reference");
             looked.add(candidate);
             if (Files.isDirectory(candidate)) {
