@@ -3,6 +3,8 @@ package org.dyad.intake;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ public record Proposal(String id, String command, String endpoint, ObjectNode bo
                        Map<String, FieldEvidence> evidence, List<String> notes) {
 
     public Proposal {
-        evidence = Map.copyOf(evidence);
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

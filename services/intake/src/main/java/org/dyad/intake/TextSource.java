@@ -1,5 +1,7 @@
 package org.dyad.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.LocalDate;
 
 /**
@@ -8,6 +10,7 @@ import java.time.LocalDate;
  *
  * @param language ISO 639-1 code; the rules read English
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TextSource(String publisher, String title, String url, LocalDate publishedOn, String language) {
 
     /** A source known only by its publication date. */
