@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,6 +51,9 @@ final class ActorFinder {
     private final Map<String, Entry> phrases = new HashMap<>();
     private final Map<String, String> demonyms = new HashMap<>();
     private final Pattern pattern;
+    /** The actors with names like a phrase, by phrase: the list is searched once per phrase, not per mention. */
+    private final Map<String, List<String>> similar = new ConcurrentHashMap<>();
+    private static final int MAX_SIMILAR = 10_000;
 
     ActorFinder(ActorRegistry registry) {
         this.registry = registry;
@@ -106,38 +110,49 @@ final class ActorFinder {
         return rows;
     }
 
-    /** The people a text introduces with a demonym and a title, by surname: "Khatami" to IRN. */
-    Map<String, String> people(String text) {
+    /** The people a text introduces with a demonym and a title, by surname ("Khatami" to IRN), and how to find them. */
+    record People(Map<String, String> bySurname, Pattern pattern) {
+
+        static final People NONE = new People(Map.of(), null);
+    }
+
+    People people(String text) {
         Map<String, String> people = new LinkedHashMap<>();
         String demonymAlternation = demonyms.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|"));
-        Pattern before = Pattern.compile("\\b(" + demonymAlternation + ") (?:" + TITLES + ")((?: " + NAME + ")+)");
+        Pattern before = Pattern.compile("\\b(" + demonymAlternation + ") (?:" + TITLES + ")((?: " + NAME + "){1,4})");
         Matcher m = before.matcher(text);
         while (m.find()) {
             String[] names = m.group(2).trim().split(" ");
             people.putIfAbsent(names[names.length - 1], demonyms.get(m.group(1)));
         }
-        Pattern after = Pattern.compile("(" + NAME + "(?: " + NAME + ")+), (?:a |the )?(?:former )?("
+        Pattern after = Pattern.compile("(" + NAME + "(?: " + NAME + "){1,3}), (?:a |the )?(?:former )?("
                 + demonymAlternation + ") (?:" + TITLES + ")");
         m = after.matcher(text);
         while (m.find()) {
             String[] names = m.group(1).split(" ");
             people.putIfAbsent(names[names.length - 1], demonyms.get(m.group(2)));
         }
-        return people;
+        people.keySet().removeIf(name -> name.length() < 3 || phrases.containsKey(name));
+        if (people.isEmpty()) {
+            return People.NONE;
+        }
+        String alternation = people.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        return new People(Map.copyOf(people), Pattern.compile("\\b(?:" + alternation + ")\\b"));
     }
 
     /** Every actor named in {@code [from, to)} of the text, in order, people included. */
-    List<Named> find(String text, int from, int to, Map<String, String> people) {
+    List<Named> find(String text, int from, int to, People people) {
         List<Named> found = new ArrayList<>();
         Matcher m = pattern.matcher(text).region(from, to);
         while (m.find()) {
             Entry entry = phrases.get(m.group());
             found.add(new Named(m.start(), m.end(), m.group(), entry.code(), entry.kind(), entry.confidence()));
         }
-        for (Map.Entry<String, String> person : people.entrySet()) {
-            Matcher p = Pattern.compile("\\b" + Pattern.quote(person.getKey()) + "\\b").matcher(text).region(from, to);
+        if (people.pattern() != null) {
+            Matcher p = people.pattern().matcher(text).region(from, to);
             while (p.find()) {
-                found.add(new Named(p.start(), p.end(), p.group(), person.getValue(), "person", 0.7));
+                found.add(new Named(p.start(), p.end(), p.group(), people.bySurname().get(p.group()), "person", 0.7));
             }
         }
         found.sort(Comparator.comparingInt(Named::start));
@@ -170,11 +185,23 @@ final class ActorFinder {
             }
         }
         String resolved = code;
-        registry.closestMatches(named.phrase(), 4).stream().map(Actor::code)
+        similarTo(named.phrase()).stream()
                 .filter(c -> !c.equals(resolved) && alternatives.stream().noneMatch(a -> a.value().equals(c)))
                 .limit(3)
                 .forEach(c -> alternatives.add(new Alternative(c, 0.2, "similar name")));
         return new Mention<>(named.start(), named.end(), code, confidence, rule, alternatives);
+    }
+
+    private List<String> similarTo(String phrase) {
+        List<String> known = similar.get(phrase);
+        if (known != null) {
+            return known;
+        }
+        List<String> codes = registry.closestMatches(phrase, 4).stream().map(Actor::code).toList();
+        if (similar.size() < MAX_SIMILAR) {
+            similar.put(phrase, codes);
+        }
+        return codes;
     }
 
     /** Whether the code names a state (current or dissolved), not an organisation. */

@@ -18,8 +18,8 @@ public final class IntakeEngine {
     /** The longest text drafted, in characters: a long news report or notification is well under it. */
     public static final int MAX_TEXT_CHARS = 100_000;
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]");
-    private static final Pattern FEDERAL_REGISTER = Pattern.compile(
-            "(?s)(Transmittal No\\.|Arms Sales Notification|Prospective Purchaser:).*(Total Estimated Value|Prospective Purchaser)");
+    private static final Pattern FEDERAL_REGISTER_HEAD = Pattern.compile("Transmittal No\\.|Arms Sales Notification");
+    private static final Pattern FEDERAL_REGISTER_BODY = Pattern.compile("Prospective Purchaser:|Total Estimated Value");
     private static final Pattern DSCA = Pattern.compile(
             "(?i)(determination approving a possible Foreign Military Sale|Defense Security Cooperation Agency delivered"
                     + " the required certification)");
@@ -66,7 +66,7 @@ public final class IntakeEngine {
             throw new InvalidTextException("source.language", "the rules read English ('en'), not '"
                     + source.language() + "'");
         }
-        if (FEDERAL_REGISTER.matcher(text).find()) {
+        if (FEDERAL_REGISTER_HEAD.matcher(text).find() && FEDERAL_REGISTER_BODY.matcher(text).find()) {
             return new Draft(TextKind.FEDERAL_REGISTER_TRANSMITTAL, 0.95, source,
                     new NotificationReader(text, source, actors, items).federalRegister());
         }

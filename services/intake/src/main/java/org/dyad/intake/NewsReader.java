@@ -92,9 +92,12 @@ final class NewsReader {
     private final ActorFinder actors;
     private final ItemReader items;
     private final List<Span> sentences;
-    private final Map<String, String> people;
+    private final ActorFinder.People people;
     private final Mention<String> anchor;
     private final List<Object> order = new ArrayList<>();
+    /** What each sentence (or part of one) names, read once. */
+    private final Map<Span, List<Mention<String>>> datesIn = new java.util.HashMap<>();
+    private final Map<Span, List<ActorFinder.Named>> namedIn = new java.util.HashMap<>();
     private final List<AgreementDraft> agreements = new ArrayList<>();
     private final List<DealDraft> deals = new ArrayList<>();
     private final Map<String, Integer> idCounts = new LinkedHashMap<>();
@@ -318,7 +321,7 @@ final class NewsReader {
     private void place(AgreementDraft a, int index) {
         for (int i = index; i < Math.min(sentences.size(), index + 3); i++) {
             Span s = i == index ? withoutRelativeClause(sentences.get(i), AGREEMENT_RELATIVE) : sentences.get(i);
-            for (ActorFinder.Named named : actors.find(text, s.start(), s.end(), Map.of())) {
+            for (ActorFinder.Named named : actors.find(text, s.start(), s.end(), ActorFinder.People.NONE)) {
                 if (named.kind().equals("capital")
                         && PLACE.matcher(text.substring(Math.max(0, named.start() - 4), named.start())).find()) {
                     a.place = named.phrase();
@@ -783,7 +786,7 @@ final class NewsReader {
     /** The states named in a sentence, resolved on {@code on}, in order. */
     private List<Mention<String>> states(Span s, LocalDate on) {
         List<Mention<String>> found = new ArrayList<>();
-        for (ActorFinder.Named named : actors.find(text, s.start(), s.end(), people)) {
+        for (ActorFinder.Named named : namedIn.computeIfAbsent(s, span -> actors.find(text, span.start(), span.end(), people))) {
             if (actors.isState(named.code())) {
                 found.add(actors.resolve(named, on));
             }
@@ -806,7 +809,8 @@ final class NewsReader {
     private Mention<String> dateNear(Span s, int at) {
         Mention<String> best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (Mention<String> date : DateReader.find(text, s.start(), s.end(), source.publishedOn())) {
+        for (Mention<String> date : datesIn.computeIfAbsent(s, span -> DateReader.find(text, span.start(), span.end(),
+                source.publishedOn()))) {
             int distance = date.start() >= at ? date.start() - at : at - date.end();
             if (distance < bestDistance) {
                 best = date;

@@ -144,7 +144,7 @@ final class NotificationReader {
     }
 
     private void recipient(ProposalBuilder p, int from, int to, String rule, LocalDate on) {
-        List<ActorFinder.Named> named = actors.find(text, from, to, Map.of());
+        List<ActorFinder.Named> named = actors.find(text, from, to, ActorFinder.People.NONE);
         Optional<ActorFinder.Named> state = named.stream().filter(n -> actors.isState(n.code())).findFirst();
         if (state.isPresent()) {
             Mention<String> m = actors.resolve(state.get(), on);

@@ -107,7 +107,7 @@ class ReadersTest {
     void namesActorsByNameDemonymCapitalAndHistoricalState() {
         ActorFinder finder = new ActorFinder(ActorRegistry.standard());
         String text = "Russian officials in Moscow met envoys from Tehran and the Government of the Kingdom of Saudi Arabia.";
-        List<ActorFinder.Named> named = finder.find(text, 0, text.length(), Map.of());
+        List<ActorFinder.Named> named = finder.find(text, 0, text.length(), ActorFinder.People.NONE);
         assertThat(named).extracting(ActorFinder.Named::code).containsExactly("RUS", "RUS", "IRN", "SAU");
         Mention<String> moscow1989 = finder.resolve(named.get(1), LocalDate.parse("1989-01-01"));
         assertThat(moscow1989.value()).isEqualTo("SUN");
@@ -119,8 +119,8 @@ class ReadersTest {
     void aPersonIntroducedWithADemonymAndTitleNamesTheirState() {
         ActorFinder finder = new ActorFinder(ActorRegistry.standard());
         String text = "Iranian President Mohammad Khatami met Putin. Khatami said so.";
-        Map<String, String> people = finder.people(text);
-        assertThat(people).containsEntry("Khatami", "IRN");
+        ActorFinder.People people = finder.people(text);
+        assertThat(people.bySurname()).containsEntry("Khatami", "IRN");
         assertThat(finder.find(text, 45, text.length(), people)).extracting(ActorFinder.Named::code)
                 .containsExactly("IRN");
     }
