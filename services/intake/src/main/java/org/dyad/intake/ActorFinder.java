@@ -48,9 +48,8 @@ final class ActorFinder {
     }
 
     private final ActorRegistry registry;
-    private final Map<String, Entry> phrases = new HashMap<>();
+    private final PhraseIndex<Entry> phrases = new PhraseIndex<>(false, false);
     private final Map<String, String> demonyms = new HashMap<>();
-    private final Pattern pattern;
     /** The actors with names like a phrase, by phrase: the list is searched once per phrase, not per mention. */
     private final Map<String, List<String>> similar = new ConcurrentHashMap<>();
     private static final int MAX_SIMILAR = 10_000;
@@ -82,9 +81,6 @@ final class ActorFinder {
                 demonyms.put(row[2], row[0]);
             }
         }
-        String alternation = phrases.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-        pattern = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])");
     }
 
     private static List<String[]> readGazetteer() {
@@ -132,7 +128,7 @@ final class ActorFinder {
             String[] names = m.group(1).split(" ");
             people.putIfAbsent(names[names.length - 1], demonyms.get(m.group(2)));
         }
-        people.keySet().removeIf(name -> name.length() < 3 || phrases.containsKey(name));
+        people.keySet().removeIf(name -> name.length() < 3 || phrases.contains(name));
         if (people.isEmpty()) {
             return People.NONE;
         }
@@ -144,10 +140,9 @@ final class ActorFinder {
     /** Every actor named in {@code [from, to)} of the text, in order, people included. */
     List<Named> find(String text, int from, int to, People people) {
         List<Named> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text).region(from, to);
-        while (m.find()) {
-            Entry entry = phrases.get(m.group());
-            found.add(new Named(m.start(), m.end(), m.group(), entry.code(), entry.kind(), entry.confidence()));
+        for (PhraseIndex.Hit<Entry> hit : phrases.find(text, from, to)) {
+            Entry entry = hit.value();
+            found.add(new Named(hit.start(), hit.end(), hit.phrase(), entry.code(), entry.kind(), entry.confidence()));
         }
         if (people.pattern() != null) {
             Matcher p = people.pattern().matcher(text).region(from, to);

@@ -9,14 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Finds the weapons a text names, with their quantities: a designation (one Dyad knows, one of
@@ -32,6 +29,8 @@ final class ItemReader {
             + "(?:-[A-Z0-9]{1,4})*(?: Block \\d+(?:/\\d+)?)?|[A-Z][a-z]+-class";
     private static final Pattern QUANTITY = Pattern.compile("(?i)(?:\\b(up to|about|some|approximately|an estimated) )?\\b("
             + NumberWords.WORDS + "|" + NumberWords.DIGITS + ")(?: \\((" + NumberWords.DIGITS + ")\\))?\\s+$");
+    private static final Pattern SHAPED_PATTERN = Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + SHAPED
+            + ")(?![\\p{L}\\p{N}])");
     private static final Pattern PARTS_FOR = Pattern.compile("(?i)\\bparts (?:for|of) (?:[^.;]*\\band )?(?:[\\w-]+ ){0,2}$");
 
     private static final Pattern TRAILING_WORDS = Pattern.compile(
@@ -44,29 +43,42 @@ final class ItemReader {
     private record Category(String designation, String category) {
     }
 
-    private final Map<String, Category> categories = new LinkedHashMap<>();
-    private final Pattern designationPattern;
-    private final Pattern categoryPattern;
+    private final PhraseIndex<Category> categories = new PhraseIndex<>(true, false);
+    private final PhraseIndex<Boolean> designations = new PhraseIndex<>(false, true);
 
     /** @param knownDesignations the designations Dyad knows (from the deals on record, SIPRI's included) */
     ItemReader(Collection<String> knownDesignations) {
-        Set<String> designations = new LinkedHashSet<>(knownDesignations);
-        designations.addAll(lines(DESIGNATIONS));
+        for (String designation : knownDesignations) {
+            if (designation != null && !designation.isBlank()) {
+                designations.putIfAbsent(designation.strip(), Boolean.TRUE);
+            }
+        }
+        lines(DESIGNATIONS).forEach(d -> designations.putIfAbsent(d, Boolean.TRUE));
         for (String line : lines(CATEGORIES)) {
             if (line.startsWith("phrase,")) {
                 continue;
             }
             String[] row = line.split(",");
-            categories.put(row[0], new Category(row[1], row[2]));
+            categories.putIfAbsent(row[0], new Category(row[1], row[2]));
         }
-        String known = designations.stream().filter(d -> !d.isBlank()).map(String::trim)
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-        designationPattern = Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + (known.isEmpty() ? "" : known + "|") + SHAPED
-                + ")(?![\\p{L}\\p{N}])");
-        String nouns = categories.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-        categoryPattern = Pattern.compile("(?i)(?<![\\p{L}])(?:" + nouns + ")(?![\\p{L}])");
+    }
+
+    /** Designations in {@code [from, to)}: known ones and ones shaped like a designation, the longer where both. */
+    private List<int[]> designationsIn(String text, int from, int to) {
+        List<int[]> spans = new ArrayList<>();
+        designations.find(text, from, to).forEach(hit -> spans.add(new int[]{hit.start(), hit.end()}));
+        Matcher shaped = SHAPED_PATTERN.matcher(text).region(from, to);
+        while (shaped.find()) {
+            spans.add(new int[]{shaped.start(), shaped.end()});
+        }
+        spans.sort(Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> -span[1]));
+        List<int[]> kept = new ArrayList<>();
+        for (int[] span : spans) {
+            if (kept.isEmpty() || span[0] >= kept.get(kept.size() - 1)[1]) {
+                kept.add(span);
+            }
+        }
+        return kept;
     }
 
     private static List<String> lines(String resource) {
@@ -85,26 +97,22 @@ final class ItemReader {
     List<Mention<Item>> find(String text, int from, int to) {
         List<Mention<Item>> found = new ArrayList<>();
         List<int[]> nouns = new ArrayList<>();
-        Matcher c = categoryPattern.matcher(text).region(from, to);
-        while (c.find()) {
-            nouns.add(new int[]{c.start(), c.end()});
-        }
+        categories.find(text, from, to).forEach(hit -> nouns.add(new int[]{hit.start(), hit.end()}));
         Set<int[]> usedNouns = new LinkedHashSet<>();
-        Matcher d = designationPattern.matcher(text).region(from, to);
-        while (d.find()) {
-            if (!found.isEmpty() && d.start() < found.get(found.size() - 1).end()) {
+        for (int[] d : designationsIn(text, from, to)) {
+            if (!found.isEmpty() && d[0] < found.get(found.size() - 1).end()) {
                 continue;
             }
-            String designation = d.group();
-            int end = d.end();
+            String designation = text.substring(d[0], d[1]);
+            int end = d[1];
             String description = null;
             String category = null;
             double confidence = 0.8;
             // what it is: a category noun within four words after the designation
             for (int[] noun : nouns) {
-                if (noun[0] >= d.end() && text.substring(d.end(), noun[0]).matches("[\\s\\p{L}-]{0,40}")
-                        && text.substring(d.end(), noun[0]).trim().split("\\s+").length <= 4) {
-                    description = text.substring(d.end(), noun[1]).trim();
+                if (noun[0] >= d[1] && text.substring(d[1], noun[0]).matches("[\\s\\p{L}-]{0,40}")
+                        && text.substring(d[1], noun[0]).trim().split("\\s+").length <= 4) {
+                    description = text.substring(d[1], noun[1]).trim();
                     category = categoryOf(text.substring(noun[0], noun[1]));
                     end = noun[1];
                     usedNouns.add(noun);
@@ -114,14 +122,14 @@ final class ItemReader {
             }
             if (description == null) {
                 // DSCA's lists name what it is in their own words up to the item's end ("Fire Control Station Groups")
-                Matcher words = TRAILING_WORDS.matcher(text).region(d.end(), to);
+                Matcher words = TRAILING_WORDS.matcher(text).region(d[1], to);
                 if (words.lookingAt() && !words.group(1).isBlank()) {
                     description = words.group(1).trim();
                     end = words.end(1);
                     confidence = 0.7;
                 }
             }
-            found.add(withQuantity(text, from, d.start(), end, designation, singular(description), category,
+            found.add(withQuantity(text, from, d[0], end, designation, singular(description), category,
                     confidence, "designation" + (category == null ? "" : " and category")));
         }
         Set<String> designatedCategories = new LinkedHashSet<>();
@@ -131,7 +139,7 @@ final class ItemReader {
                 continue;
             }
             String phrase = text.substring(noun[0], noun[1]);
-            Category cat = categories.get(phrase.toLowerCase());
+            Category cat = categories.get(phrase);
             // "the aircraft" after "36 Rafale fighter jets" names the same weapon again
             if (designatedCategories.contains(cat.category())
                     && text.substring(Math.max(from, noun[0] - 4), noun[0]).matches("(?i).*\\bthe\\s+")) {
@@ -174,7 +182,7 @@ final class ItemReader {
     }
 
     private String categoryOf(String noun) {
-        Category category = categories.get(noun.toLowerCase());
+        Category category = categories.get(noun);
         return category == null ? null : category.category();
     }
 

@@ -60,6 +60,31 @@ class DraftingCostTest {
     }
 
     @Test
+    void tensOfThousandsOfKnownDesignationsCostLittleMore() {
+        List<String> register = new java.util.ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            register.add("Designation " + i + (i % 2 == 0 ? " Mk " + (i % 7) : ""));
+        }
+        register.add("Tiger");
+        IntakeEngine knowing = new IntakeEngine(org.dyad.actors.ActorRegistry.standard(), register);
+        String whole = fill(news() + "Spain ordered two Tiger helicopters from France on Friday. ");
+        for (int i = 0; i < 2; i++) {
+            ENGINE.draft(whole, WIRE);
+            knowing.draft(whole, WIRE);
+        }
+        long without = Long.MAX_VALUE;
+        long with = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            without = Math.min(without, nanos(() -> ENGINE.draft(whole, WIRE)));
+            with = Math.min(with, nanos(() -> knowing.draft(whole, WIRE)));
+        }
+        assertThat(knowing.draft(whole, WIRE).proposals().stream()
+                .anyMatch(p -> p.body().at("/items/0/designation").asText().equals("Tiger"))).isTrue();
+        assertThat(with).as("with 30,000 designations %d ms, without %d ms", with / 1_000_000, without / 1_000_000)
+                .isLessThan(3 * without + Duration.ofSeconds(2).toNanos());
+    }
+
+    @Test
     void hostileShapesAtTheLimitFinishQuickly() {
         for (String unit : List.of("Aaa Bbb ", "Transmittal No. ", "Russia agreed to bbb ", "$1 ", "Russian President ",
                 "\u201c", "Major Defense Equipment (MDE): ", "F-16 ", "thirty-six (36) ", "on Monday ", "x")) {
