@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Turns a text and its source into a {@link Draft}: proposed commands, each exactly the body an analyst would post,
  * and for every field the words it came from. The kind of text is recognised by its marks; DSCA notifications and
  * Federal Register transmittals are read by their structure, news reports sentence by sentence by rules. Nothing is
- * looked up on the network and nothing is recorded.
+ * looked up on the network and nothing is recorded. One engine serves any number of threads; the designations it
+ * knows are fixed when it is made, so a caller that learns new ones makes a new engine.
  */
 public final class IntakeEngine {
 

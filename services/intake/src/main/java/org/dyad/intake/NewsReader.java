@@ -38,7 +38,7 @@ final class NewsReader {
     private static final Pattern MONEY_TOPIC = Pattern.compile("(?i)\\b(?:(?:total |the )?(?:arms |weapons )?(?:sales|deal|contract|package|purchase|order)s?)\\b");
     private static final Pattern SCOPE = Pattern.compile("(?i)\\b((?:total |the )?(?:arms |weapons )?(?:sales|deal|contract|package|purchase|order))s?\\s+(?:could|would|may|might|is|are|was|were|worth|valued)");
     private static final Pattern TRANSITION = Pattern.compile("(?i)\\b(renounced|renounces|repudiated|withdrew|withdraws|pulled out of|suspended|suspends|suspending|ratified|ratifies|entered into force|came into force|took effect|extended|extends|expired|expires|cancell?ed|cancels)\\b");
-    private static final Pattern DEAL_NOUN = Pattern.compile("(?i)\\b(deal|contract|order|purchase|sale|deliveries)s?\\b");
+    private static final Pattern DEAL_NOUN = Pattern.compile("(?i)\\b(deal|contract|order|purchase|sale|tender|deliveries)s?\\b");
     private static final Pattern NAMED_TREATY = Pattern.compile("\\b(?:the )?((?:\\d{4} )?(?:[A-Z][\\w-]*\\s|\\([A-Z]+\\)\\s)+(?:Treaty|Agreement|Accord|Convention))");
     /** Where a description of the agreements' purpose starts, naming actors that are not parties. */
     private static final Pattern AGREEMENT_RELATIVE = Pattern.compile("\\b(?:aimed at|that|which|who|intended to)\\b");
@@ -414,11 +414,11 @@ final class NewsReader {
             Span quote = new Span(s.start() + Math.max(0, clauseStart(sentence, t.start())), s.end());
             if (verb.startsWith("cancel")) {
                 if (DEAL_NOUN.matcher(after).find() || DEAL_NOUN.matcher(before).find()) {
-                    String dealPath = deals.isEmpty() ? "{dealId}" : null;
-                    ProposalBuilder p = new ProposalBuilder(text, "CancelDeal", "POST /api/v1/deals/"
-                            + (dealPath != null ? dealPath : "{dealId}") + "/cancellation");
+                    ProposalBuilder p = new ProposalBuilder(text, "CancelDeal",
+                            "POST /api/v1/deals/{dealId}/cancellation");
                     p.set("/on", date == null ? null : date.value(), date);
-                    p.set("/reason", quote.of(text).strip(), new FieldEvidence(List.of(quote), quote.of(text), 0.5, "the sentence", List.of()));
+                    p.set("/reason", reason(sentence, t), new FieldEvidence(List.of(quote), quote.of(text), 0.5,
+                            "the clause of the verb", List.of()));
                     p.set("/grade", "B2", (FieldEvidence) null);
                     p.source(source, quote, null);
                     p.note("choose the deal: the cancellation names " + after.strip());
