@@ -283,7 +283,6 @@ final class NewsReader {
         a.subjects.clear();
         subjects(a, what);
         a.quote = s;
-        a.support.add(s);
     }
 
     private static String kindOf(String sentence) {
@@ -389,7 +388,7 @@ final class NewsReader {
                 "'secret' in the text", List.of()) : null);
         p.set("/grade", "B2", (FieldEvidence) null);
         p.source(source, a.quote, null);
-        if (a.support.size() > (a.title != null && a.titleEvidence != null ? 1 : 0)) {
+        if (!a.support.isEmpty()) {
             p.note("also supported by " + a.support.stream().map(sp -> "\"" + sp.of(text) + "\"").toList());
         }
         return p.build(id);
