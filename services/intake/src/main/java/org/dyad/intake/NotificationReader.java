@@ -76,7 +76,9 @@ final class NotificationReader {
         }
         items(p, found);
         estimate(p, "DSCA");
-        notification(p, null);
+        Matcher number = TRANSMITTAL.matcher(text);
+        notification(p, number.find() ? new Mention<>(number.start(1), number.end(1), number.group(1), 0.9,
+                "Transmittal No.") : null);
         p.set("/grade", "A1", (FieldEvidence) null);
         p.source(source, first, "Defense Security Cooperation Agency");
         return List.of(p.build("p1"));

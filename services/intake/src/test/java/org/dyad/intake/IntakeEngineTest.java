@@ -142,6 +142,15 @@ class IntakeEngineTest {
     }
 
     @Test
+    void aDscaReleaseThatGivesItsTransmittalNumberKeepsIt() {
+        String text = ReferenceTexts.written("dsca-bulgaria-f16-2019.txt").text()
+                .replace("(Source: Defense Security Cooperation Agency;", "(Transmittal No. 19-15; Source: Defense Security Cooperation Agency;");
+        Draft draft = ENGINE.draft(text, WIRE);
+        assertThat(draft.kind()).isEqualTo(TextKind.DSCA_NOTIFICATION);
+        assertThat(draft.proposals().get(0).body().at("/notification/number").asText()).isEqualTo("19-15");
+    }
+
+    @Test
     void recognisesTheKindOfText() {
         assertThat(ENGINE.draft(ReferenceTexts.written("dsca-bulgaria-f16-2019.txt").text(), WIRE).kind())
                 .isEqualTo(TextKind.DSCA_NOTIFICATION);
