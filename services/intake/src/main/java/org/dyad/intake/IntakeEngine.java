@@ -50,6 +50,16 @@ public final class IntakeEngine {
      *                              {@link #MAX_TEXT_CHARS}, or not plain text
      */
     public Draft draft(String text, TextSource source) {
+        return draft(text, source, null);
+    }
+
+    /**
+     * Drafts the commands a text supports, reading it as {@code kind} when the analyst says what it is ({@code null}:
+     * recognise it).
+     *
+     * @throws InvalidTextException as {@link #draft(String, TextSource)}
+     */
+    public Draft draft(String text, TextSource source, TextKind kind) {
         if (text == null || text.isBlank()) {
             throw new InvalidTextException("text", "must not be empty");
         }
@@ -67,14 +77,24 @@ public final class IntakeEngine {
             throw new InvalidTextException("source.language", "the rules read English ('en'), not '"
                     + source.language() + "'");
         }
-        if (FEDERAL_REGISTER_HEAD.matcher(text).find() && FEDERAL_REGISTER_BODY.matcher(text).find()) {
-            return new Draft(TextKind.FEDERAL_REGISTER_TRANSMITTAL, 0.95, source,
-                    new NotificationReader(text, source, actors, items).federalRegister());
+        double confidence = 1;
+        if (kind == null) {
+            if (FEDERAL_REGISTER_HEAD.matcher(text).find() && FEDERAL_REGISTER_BODY.matcher(text).find()) {
+                kind = TextKind.FEDERAL_REGISTER_TRANSMITTAL;
+                confidence = 0.95;
+            } else if (DSCA.matcher(text).find()) {
+                kind = TextKind.DSCA_NOTIFICATION;
+                confidence = 0.95;
+            } else {
+                kind = TextKind.NEWS_REPORT;
+                confidence = 0.7;
+            }
         }
-        if (DSCA.matcher(text).find()) {
-            return new Draft(TextKind.DSCA_NOTIFICATION, 0.95, source,
-                    new NotificationReader(text, source, actors, items).dsca());
-        }
-        return new Draft(TextKind.NEWS_REPORT, 0.7, source, new NewsReader(text, source, actors, items).read());
+        List<Proposal> proposals = switch (kind) {
+            case FEDERAL_REGISTER_TRANSMITTAL -> new NotificationReader(text, source, actors, items).federalRegister();
+            case DSCA_NOTIFICATION -> new NotificationReader(text, source, actors, items).dsca();
+            case NEWS_REPORT -> new NewsReader(text, source, actors, items).read();
+        };
+        return new Draft(kind, confidence, source, proposals);
     }
 }

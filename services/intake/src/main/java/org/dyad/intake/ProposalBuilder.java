@@ -92,6 +92,10 @@ final class ProposalBuilder {
         if (source.language() != null) {
             node.put("language", source.language());
         }
+        if (publisher == null || source.title() == null) {
+            note("give the source's " + (publisher == null && source.title() == null ? "publisher and title"
+                    : publisher == null ? "publisher" : "title") + ": every recorded fact needs them");
+        }
         evidence.put("/source/quote", new FieldEvidence(List.of(quoteSpan), quoteSpan.of(text), 0.9,
                 "the words that support the proposal", List.of()));
         return this;

@@ -151,6 +151,23 @@ class IntakeEngineTest {
     }
 
     @Test
+    void theAnalystMayNameTheKindOfText() {
+        String text = ReferenceTexts.written("dsca-bulgaria-f16-2019.txt").text();
+        Draft asNews = ENGINE.draft(text, WIRE, TextKind.NEWS_REPORT);
+        assertThat(asNews.kind()).isEqualTo(TextKind.NEWS_REPORT);
+        assertThat(asNews.kindConfidence()).isEqualTo(1.0);
+        assertThat(asNews.proposals()).extracting(Proposal::command).doesNotContain("NotifySale");
+    }
+
+    @Test
+    void aSourceWithoutPublisherOrTitleIsPointedOut() {
+        Draft draft = ENGINE.draft("India signed a deal with France on Friday to buy 36 Rafale fighter jets.",
+                TextSource.publishedOn(LocalDate.parse("2016-09-24")));
+        assertThat(draft.proposals().get(0).notes()).contains(
+                "give the source's publisher and title: every recorded fact needs them");
+    }
+
+    @Test
     void recognisesTheKindOfText() {
         assertThat(ENGINE.draft(ReferenceTexts.written("dsca-bulgaria-f16-2019.txt").text(), WIRE).kind())
                 .isEqualTo(TextKind.DSCA_NOTIFICATION);
