@@ -384,10 +384,22 @@ public class Deal implements DatedLifecycle {
         }
     }
 
-    /** A newer release of the register lists the deal exactly as the release before it did. */
+    /**
+     * A newer release of the register lists the deal exactly as the release before it did. A deal its publisher's
+     * register gave before releases were records (its founding report has that publisher as source) takes its first
+     * restatement as its register entry.
+     */
     @CommandHandler
     void handle(RestateRegisterEntry command) {
-        requireRegisterEntry(command.releaseId(), command.releasedOn());
+        boolean recordedBeforeReleases = (register == null || register.releaseId == null)
+                && command.source() != null && sameRegister(command.source());
+        if (recordedBeforeReleases) {
+            require(command.releaseId() != null && !command.releaseId().isBlank(), "releaseId",
+                    "name the register's release");
+            require(command.releasedOn() != null, "releasedOn", "a release has a date");
+        } else {
+            requireRegisterEntry(command.releaseId(), command.releasedOn());
+        }
         require(command.row() != null, "row", "a restated entry keeps its row as written");
         apply(new RegisterEntryRestated(dealId, command.releaseId(), command.releasedOn(), command.line(),
                 command.row(), provenance(command.source(), command.grade(), command.recordedBy())));
@@ -725,6 +737,13 @@ public class Deal implements DatedLifecycle {
         registerFacts().releaseId = releaseId;
         register.releasedOn = releasedOn;
         register.droppedIn = null;
+    }
+
+    /** The source is the register the deal's founding report came from (the same publisher). */
+    private boolean sameRegister(Source source) {
+        Source founded = founding == null || founding.provenance() == null ? null : founding.provenance().source();
+        return founded != null && source.publisher() != null && source.publisher().equals(founded.publisher())
+                && java.util.Objects.equals(source.title(), founded.title());
     }
 
     /**

@@ -52,7 +52,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -132,9 +131,10 @@ public class SipriImportJobs {
 
     /**
      * Which release a file is: the date its preamble says it was generated on, else the {@code release} option
-     * (a date or a release id), else today. Refused (400 naming {@code release}) when the option is no date or
-     * disagrees with the preamble, and (409) when it is older than the newest release on record: releases are
-     * imported in the order SIPRI published them.
+     * (a date or a release id). Refused (400 naming {@code release}) when neither says which release it is, when the
+     * option is no date or disagrees with the preamble, and (409) when it is older than the newest release on record:
+     * releases are imported in the order SIPRI published them. A file that named no release cannot be taken as one
+     * of the day it is imported: that would refuse every earlier release of the register after it.
      */
     public Release release(Path file, String option) throws IOException {
         LocalDate given = null;
@@ -154,8 +154,12 @@ public class SipriImportJobs {
             throw ApiProblemException.badRequest("release", "the file's preamble says it was generated on "
                     + generated + ", which is release " + generated + ", not " + given);
         }
-        Release release = Release.of(generated != null ? generated : given != null ? given
-                : LocalDate.now(ZoneOffset.UTC));
+        if (generated == null && given == null) {
+            throw ApiProblemException.badRequest("release", "the file does not say which release of SIPRI's register "
+                    + "it is (its preamble has no 'Data generated:' line); give the release's date, e.g. "
+                    + "release=2025-03-13");
+        }
+        Release release = Release.of(generated != null ? generated : given);
         String older = olderThanNewest(release);
         if (older != null) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Release out of order", "release: " + older,

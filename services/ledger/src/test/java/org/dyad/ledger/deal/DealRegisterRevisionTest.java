@@ -230,6 +230,29 @@ class DealRegisterRevisionTest {
     }
 
     @Test
+    void aDealTheRegisterGaveBeforeReleasesWereRecordsTakesItsFirstRestatement() {
+        RecordTradeRegisterEntry beforeReleases = new RecordTradeRegisterEntry(DEAL, "USA", "ALB", BLACK_HAWKS, null,
+                date("2020"), delivered(2, "2024"), null, null, List.of(TIV), null, null, 0, null,
+                sipri("2025-03-13"), A2, ANALYST);
+        RestateRegisterEntry restated = new RestateRegisterEntry(DEAL, "sipri-2025-03-13", date("2025-03-13"), 14,
+                ROW_2025, sipri("2025-03-13"), A2, ANALYST);
+        fixture.givenCommands(beforeReleases)
+                .when(restated)
+                .expectEventsMatching(payloads(events -> assertThat(events).singleElement()
+                        .isInstanceOf(RegisterEntryRestated.class)));
+        // and is then revised like any entry of a release
+        fixture.givenCommands(beforeReleases, restated)
+                .when(release2026(ROW_2026, delivered(3, "2024", "2025"), date("2025")))
+                .expectEventsMatching(payloads(events -> assertThat(events).hasSize(3)));
+        // an analyst's report is not the register's to restate
+        fixture.givenCommands(new ReportSale(DEAL, "USA", "ALB", List.of(BLACK_HAWKS), DealStage.CONTRACTED,
+                        date("2020"), null, null, LA_TIMES_2001, B2, ANALYST))
+                .when(restated)
+                .expectException(IllegalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void aRevisionThatWouldDeliverBeforeTheOrderIsRefusedWhole() {
         fixture.givenCommands(release2025())
                 .when(release2026(ROW_2026, delivered(3, "2019"), null))
