@@ -19,7 +19,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -325,7 +324,7 @@ class DashboardMarkupIT extends DyadIntegrationTest {
 
     /** One row of SIPRI's trade register, San Marino to Monaco, under the sample's own preamble and header. */
     private void importSipriRow(String designation, String description) throws IOException {
-        String sample = new String(new ClassPathResource("sipri-trade-register-sample.csv").getContentAsByteArray(),
+        String sample = new String(sipriSample(),
                 StandardCharsets.ISO_8859_1);
         List<String> lines = sample.lines().toList();
         int header = 0;

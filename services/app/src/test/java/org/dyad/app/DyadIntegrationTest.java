@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dyad.app.infrastructure.TestInfrastructureInitializer;
 import org.dyad.ledger.storage.LedgerStorage;
+import org.dyad.sipri.ReferenceDirectory;
 import org.dyad.views.storage.ViewStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -107,6 +109,15 @@ public abstract class DyadIntegrationTest {
     }
 
     /** Uploads a SIPRI trade-register file as an admin would and answers the import job once it has ended. */
+    /** SIPRI's real export (484 rows, generated 13 Mar 2025), read where the published reference texts are kept. */
+    protected static byte[] sipriSample() {
+        try {
+            return Files.readAllBytes(ReferenceDirectory.require(ReferenceDirectory.SIPRI_SAMPLE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     protected JsonNode importSipri(byte[] file, String fileName) {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         HttpHeaders part = new HttpHeaders();

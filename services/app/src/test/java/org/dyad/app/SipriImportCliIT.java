@@ -4,7 +4,6 @@ import org.dyad.app.cli.DyadCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,8 +30,7 @@ class SipriImportCliIT extends DyadIntegrationTest {
 
     /** The sample's preamble and header, then its first {@code rows} rows and any {@code extra} lines. */
     private Path export(String name, int rows, String... extra) throws Exception {
-        List<String> lines = new String(new ClassPathResource("sipri-trade-register-sample.csv")
-                .getContentAsByteArray(), StandardCharsets.ISO_8859_1).lines().toList();
+        List<String> lines = new String(sipriSample(), StandardCharsets.ISO_8859_1).lines().toList();
         int header = 0;
         while (!lines.get(header).startsWith("Recipient,Supplier,")) {
             header++;

@@ -7,7 +7,6 @@ import org.dyad.sipri.SipriTradeRegisterReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -36,7 +35,7 @@ class SipriImportExportIT extends DyadIntegrationTest {
 
     @BeforeAll
     void importTheSample() throws Exception {
-        sample = new ClassPathResource("sipri-trade-register-sample.csv").getContentAsByteArray();
+        sample = sipriSample();
         firstImport = runImport();
         // The job is done when the ledger has the events; the views follow from the topic.
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/deals?status=ALL&size=1").getBody()

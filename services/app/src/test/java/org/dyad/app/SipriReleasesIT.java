@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,7 +72,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
         if (first != null) {
             return;
         }
-        sample = new ClassPathResource("sipri-trade-register-sample.csv").getContentAsByteArray();
+        sample = sipriSample();
         first = importSipri(sample, "sipri-2025.csv");
         assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("DONE");
         firstRows = byLine(rows(first));

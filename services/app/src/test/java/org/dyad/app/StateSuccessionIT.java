@@ -2,7 +2,6 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
@@ -170,8 +169,7 @@ class StateSuccessionIT extends DyadIntegrationTest {
 
     /** Rows under the sample's own preamble and header. */
     private static byte[] register(String... rows) throws IOException {
-        List<String> lines = new String(new ClassPathResource("sipri-trade-register-sample.csv")
-                .getContentAsByteArray(), StandardCharsets.ISO_8859_1).lines().toList();
+        List<String> lines = new String(sipriSample(), StandardCharsets.ISO_8859_1).lines().toList();
         int header = 0;
         while (!lines.get(header).startsWith("Recipient,Supplier")) {
             header++;

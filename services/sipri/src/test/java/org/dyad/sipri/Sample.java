@@ -6,12 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 
-/** The real SIPRI export shipped with the tests, and rows made up for single cases. */
+/** SIPRI's real export, read where the published reference texts are kept, and rows made up for single cases. */
 final class Sample {
 
-    static final String RESOURCE = "/sipri-trade-register-sample.csv";
     static final int HEADER_LINE = 12;
 
     private static byte[] bytes;
@@ -22,8 +22,8 @@ final class Sample {
 
     static synchronized byte[] bytes() {
         if (bytes == null) {
-            try (InputStream in = Sample.class.getResourceAsStream(RESOURCE)) {
-                bytes = in.readAllBytes();
+            try {
+                bytes = Files.readAllBytes(ReferenceDirectory.require(ReferenceDirectory.SIPRI_SAMPLE));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

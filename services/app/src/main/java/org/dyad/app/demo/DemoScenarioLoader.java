@@ -2,6 +2,7 @@ package org.dyad.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dyad.sipri.ReferenceDirectory;
 import org.dyad.support.security.Roles;
 import org.dyad.support.security.SecurityProperties;
 import org.slf4j.Logger;
@@ -12,7 +13,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
@@ -41,10 +44,13 @@ class DemoScenarioLoader {
     private final SecurityProperties security;
 
     DemoScenarioLoader(@Value("${dyad.demo.scenario:classpath:demo/russia-iran-2001.json}") Resource scenario,
-                       @Value("${dyad.demo.trade-register:classpath:demo/sipri-trade-register-sample.csv}")
-                       Resource tradeRegister, ObjectMapper json, SecurityProperties security) {
+                       @Value("${dyad.demo.trade-register:}") String tradeRegister, ResourceLoader resources,
+                       ObjectMapper json, SecurityProperties security) {
         this.scenario = scenario;
-        this.tradeRegister = tradeRegister;
+        // SIPRI's sample is a published text, kept beside the checkout rather than in it
+        this.tradeRegister = !tradeRegister.isBlank() ? resources.getResource(tradeRegister) : ReferenceDirectory.find()
+                .map(dir -> dir.resolve(ReferenceDirectory.SIPRI_SAMPLE))
+                .<Resource>map(FileSystemResource::new).orElse(null);
         this.json = json;
         this.security = security;
     }
@@ -92,7 +98,10 @@ class DemoScenarioLoader {
     private void importTradeRegister(int port) throws IOException {
         SecurityProperties.User admin = security.users().stream().filter(u -> Roles.ADMIN.equals(u.role()))
                 .findFirst().orElse(null);
-        if (admin == null || !tradeRegister.exists()) {
+        if (admin == null || tradeRegister == null || !tradeRegister.exists()) {
+            log.info("Demo trade register not imported: SIPRI's sample ({}) was not found in the reference directory"
+                    + " beside the checkout (shared/reference, or {}); import one with import-sipri",
+                    ReferenceDirectory.SIPRI_SAMPLE, ReferenceDirectory.VARIABLE);
             return;
         }
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();

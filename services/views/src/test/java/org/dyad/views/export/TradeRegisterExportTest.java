@@ -9,6 +9,7 @@ import org.dyad.contracts.deal.event.ContractConcluded;
 import org.dyad.contracts.deal.event.RegisterEntryRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.register.RegisterRow;
+import org.dyad.sipri.ReferenceDirectory;
 import org.dyad.sipri.SipriReadResult;
 import org.dyad.sipri.SipriTradeRegisterReader;
 import org.dyad.views.query.RegisterReleases;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,9 +59,7 @@ class TradeRegisterExportTest extends ViewsTest {
     }
 
     private static byte[] sample() throws IOException {
-        try (InputStream in = TradeRegisterExportTest.class.getResourceAsStream("/sipri-trade-register-sample.csv")) {
-            return in.readAllBytes();
-        }
+        return Files.readAllBytes(ReferenceDirectory.require(ReferenceDirectory.SIPRI_SAMPLE));
     }
 
     /** The sample's data rows from its bytes: the lines after the header, a row short of cells joined to the next. */
