@@ -76,7 +76,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
         first = importSipri(sample, "sipri-2025.csv");
         assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("DONE");
         firstRows = byLine(rows(first));
-        second = importSipri(secondRelease(), "sipri-2026.csv");
+        second = importSipri(secondRelease(sample), "sipri-2026.csv");
         assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("DONE");
         List<JsonNode> rows = rows(second);
         secondRows = byLine(rows);
@@ -84,7 +84,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
     }
 
     /** The sample as a release of 10 March 2026 would write it. */
-    private static byte[] secondRelease() {
+    static byte[] secondRelease(byte[] sample) {
         List<String> lines = new ArrayList<>(new String(sample, StandardCharsets.ISO_8859_1).lines().toList());
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("Data generated:")) {
@@ -109,7 +109,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
      * it revises cannot be told.
      */
     private static byte[] thirdRelease() {
-        String second = new String(secondRelease(), StandardCharsets.ISO_8859_1);
+        String second = new String(secondRelease(sample), StandardCharsets.ISO_8859_1);
         return second.replace("Data generated: 10 Mar 2026", "Data generated: 2 Jun 2026")
                 .replace(SCORPENE_OF_TWO + "\r\n", "")
                 .replace(SCORPENE_OF_FOUR, "Chile,France,2024,,3,,Scorpene,submarine,,,,New,,400,1200,")
@@ -261,7 +261,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
     void importingTheNewestReleaseAgainChangesNothingAndAnOlderOneIsRefused() {
         long before = storeHead();
 
-        JsonNode again = importSipri(secondRelease(), "sipri-2026-again.csv");
+        JsonNode again = importSipri(secondRelease(sample), "sipri-2026-again.csv");
 
         assertThat(again.path("status").asText()).as(again.toString()).isEqualTo("DONE");
         assertThat(again.path("imported").asInt() + again.path("revised").asInt() + again.path("dropped").asInt()
@@ -276,7 +276,7 @@ class SipriReleasesIT extends DyadIntegrationTest {
         assertThat(older.getBody().path("errors").get(0).path("reason").asText())
                 .contains("release 2025-03-13 is older than release 2026-03-10");
 
-        ResponseEntity<JsonNode> disagreeing = upload(secondRelease(), "2026-04-01");
+        ResponseEntity<JsonNode> disagreeing = upload(secondRelease(sample), "2026-04-01");
         assertThat(disagreeing.getStatusCode().value()).isEqualTo(400);
         assertThat(disagreeing.getBody().path("errors").get(0).path("field").asText()).isEqualTo("release");
         assertThat(storeHead()).as("refused imports write nothing").isEqualTo(before + 1);
