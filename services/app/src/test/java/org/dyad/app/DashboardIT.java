@@ -1,6 +1,5 @@
 package org.dyad.app;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -13,11 +12,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -43,29 +40,14 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 @TestPropertySource(properties = {"dyad.demo.enabled=true", "dyad.test.scenario=dashboard"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardIT extends DyadIntegrationTest {
+class DashboardIT extends BrowserIntegrationTest {
 
     private static final Path SCREENSHOTS = Path.of("target/dashboard-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
     @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(false);
-        browser = chromium.driver();
+    static void makeScreenshotDirectory() throws IOException {
         Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

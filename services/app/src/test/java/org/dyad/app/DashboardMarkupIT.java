@@ -3,8 +3,6 @@ package org.dyad.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,13 +10,11 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * under the policy), and no script-readable storage may hold the user's credentials.
  */
 @Tag("browser")
-class DashboardMarkupIT extends DyadIntegrationTest {
+class DashboardMarkupIT extends BrowserIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** San Marino and Monaco: a pair no other test records anything for. */
@@ -58,27 +54,8 @@ class DashboardMarkupIT extends DyadIntegrationTest {
             "<iframe srcdoc=\"<script>parent.__xss='%s'</script>\"></iframe>",
             "'><img src=data:, onerror=window.__xss='%s'>{a|rich}");
 
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
-
     /** The payload of each free-text field, by the field's name. */
     private final Map<String, String> payloads = new LinkedHashMap<>();
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(true);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void everyAnswerCarriesTheContentSecurityPolicyNoSniffingAndNoReferrer() {

@@ -1,7 +1,5 @@
 package org.dyad.app;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,9 +9,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,29 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expected delivery.
  */
 @Tag("browser")
-class FactsDashboardIT extends DyadIntegrationTest {
+class FactsDashboardIT extends BrowserIntegrationTest {
 
     private static final String UN = """
             "source": {"publisher": "United Nations", "title": "Security Council resolution 1929 (2010)",
                        "publishedOn": "2010-06-09"}, "grade": "A1\"""";
 
-    private static HeadlessChromium chromium;
     private static boolean signedIn;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(true);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     /** Opens a page; the first one asks to sign in, and the browser keeps the session for the others. */
     private void open(String path) {

@@ -1,15 +1,11 @@
 package org.dyad.app;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,24 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2018-10-05 reads "signed by Rosoboronexport (RUS)".
  */
 @Tag("browser")
-class SignedDealDashboardIT extends DyadIntegrationTest {
-
-    private static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(true);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class SignedDealDashboardIT extends BrowserIntegrationTest {
 
     @Test
     void theDealCardNamesTheAgencyThatSignedItAndItsState() {

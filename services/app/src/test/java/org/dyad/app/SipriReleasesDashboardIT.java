@@ -1,20 +1,15 @@
 package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,28 +23,9 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("browser")
 @TestPropertySource(properties = "dyad.test.scenario=sipri-releases-dashboard")
-class SipriReleasesDashboardIT extends DyadIntegrationTest {
+class SipriReleasesDashboardIT extends BrowserIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    private static HeadlessChromium chromium;
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(true);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anAnalystSeesWhatTheNewerReleaseChangedAndReadsThePagesAsTheEarlierOneSaid() {
