@@ -113,10 +113,31 @@ public final class SipriReleaseMatching {
     }
 
     /**
+     * A row of the release that could not be read as a deal, by the codes of its supplier and recipient where they
+     * are known ({@code null} where the name is not an actor's): it may be any deal of those actors.
+     */
+    public record UnreadRow(String supplier, String recipient) {
+
+        boolean mayBe(KnownDeal deal) {
+            return (supplier == null || supplier.equals(deal.supplier()))
+                    && (recipient == null || recipient.equals(deal.recipient()));
+        }
+    }
+
+    /**
      * Matches the rows of release {@code releaseId} with the deals that releases (this one included, when it was
      * imported before) listed.
      */
     public static Result match(String releaseId, List<KnownDeal> known, List<ReleaseRow> rows) {
+        return match(releaseId, known, rows, List.of());
+    }
+
+    /**
+     * Matches as {@link #match(String, List, List)}, and drops no deal that one of the release's unread rows may be:
+     * a row refused for a broken cell still lists its deal.
+     */
+    public static Result match(String releaseId, List<KnownDeal> known, List<ReleaseRow> rows,
+                               List<UnreadRow> unread) {
         Map<Identity, List<Integer>> rowsByIdentity = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             rowsByIdentity.computeIfAbsent(Identity.of(rows.get(i)), k -> new ArrayList<>()).add(i);
@@ -143,6 +164,7 @@ public final class SipriReleaseMatching {
                 .filter(deal -> pairs.contains(new Pair(deal.supplier(), deal.recipient())))
                 .filter(deal -> !listed.contains(deal.dealId()))
                 .filter(deal -> !undecided.contains(Identity.of(deal)))
+                .filter(deal -> unread.stream().noneMatch(row -> row.mayBe(deal)))
                 .toList();
         return new Result(List.of(decisions), dropped);
     }

@@ -208,6 +208,27 @@ class SipriReleaseMatchingTest {
     }
 
     @Test
+    void aRowTheReleaseListsButThatCannotBeReadDropsNoDealItMayBe() {
+        SipriRow mi17 = line(17);
+        SipriRow ak630 = line(20);
+        List<KnownDeal> known = List.of(known("sipri-mi17", mi17, FIRST), known("sipri-ak630", ak630, FIRST));
+        List<ReleaseRow> rows = List.of(release(mi17));
+
+        // the AK-630 row was refused (say, a broken status cell): it may still be that deal
+        Result unread = SipriReleaseMatching.match(SECOND, known, rows,
+                List.of(new SipriReleaseMatching.UnreadRow("RUS", "DZA")));
+        assertThat(unread.dropped()).isEmpty();
+        // a recipient whose name is no actor's may be any of Russia's deals
+        Result unknownRecipient = SipriReleaseMatching.match(SECOND, known, rows,
+                List.of(new SipriReleaseMatching.UnreadRow("RUS", null)));
+        assertThat(unknownRecipient.dropped()).isEmpty();
+        // a refused row of another pair leaves the drop as it was
+        Result elsewhere = SipriReleaseMatching.match(SECOND, known, rows,
+                List.of(new SipriReleaseMatching.UnreadRow("FRA", "DZA")));
+        assertThat(elsewhere.dropped()).extracting(KnownDeal::dealId).containsExactly("sipri-ak630");
+    }
+
+    @Test
     void importingTheSameReleaseAgainChangesNothingAndDropsNothing() {
         SipriRow mi17 = line(17);
         SipriRow ak630 = line(20);

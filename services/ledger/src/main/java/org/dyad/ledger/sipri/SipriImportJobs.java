@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.dyad.actors.Actor;
+import org.dyad.actors.ActorRegistry;
 import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
@@ -263,11 +265,13 @@ public class SipriImportJobs {
         List<ReleaseRow> accepted = new ArrayList<>(rows.size());
         List<SipriDeal> deals = new ArrayList<>(rows.size());
         List<Object[]> refused = new ArrayList<>();
+        List<SipriReleaseMatching.UnreadRow> unread = new ArrayList<>();
         for (SipriRow row : rows) {
             SipriMapping mapping = SipriDealMapper.map(row);
             String reason = mapping.accepted() ? beyondLimits(mapping.deal()) : mapping.rejection();
             if (reason != null) {
                 refused.add(new Object[]{id, row.line(), "REJECTED", null, reason});
+                unread.add(new SipriReleaseMatching.UnreadRow(actorCode(row.supplier()), actorCode(row.recipient())));
                 continue;
             }
             accepted.add(new ReleaseRow(row, mapping.deal().recipient(), mapping.deal().supplier()));
@@ -275,7 +279,7 @@ public class SipriImportJobs {
         }
         report(id, refused);
         SipriReleaseMatching.Result matched = SipriReleaseMatching.match(release.releaseId(), known(accepted),
-                accepted);
+                accepted, unread);
         Set<String> recordedBefore = existing(matched.decisions().stream()
                 .filter(d -> d.outcome() == SipriReleaseMatching.Outcome.IMPORTED).map(Decision::dealId).toList());
         PartialDate releasedOn = PartialDate.of(release.releasedOn());
@@ -432,6 +436,11 @@ public class SipriImportJobs {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The code of the actor a register names, or {@code null} when the name is no actor's. */
+    private static String actorCode(String name) {
+        return name == null ? null : ActorRegistry.standard().byName(name).map(Actor::code).orElse(null);
     }
 
     /** A row must keep the limits a client's command keeps (e.g. a designation of at most 200 characters). */
