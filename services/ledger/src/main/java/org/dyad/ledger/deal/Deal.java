@@ -52,7 +52,6 @@ import org.dyad.contracts.deal.event.RegisterEntryRecorded;
 import org.dyad.contracts.deal.event.RegisterEntryRestated;
 import org.dyad.contracts.deal.event.RegisterEntryRevised;
 import org.dyad.contracts.deal.event.SaleReported;
-import org.dyad.contracts.wire.DyadJson;
 import org.dyad.ledger.Actors;
 import org.dyad.ledger.DatedLifecycle;
 import org.dyad.ledger.DyadCommandTargetResolver;
@@ -60,9 +59,7 @@ import org.dyad.ledger.Lifecycle;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -143,8 +140,8 @@ public class Deal implements DatedLifecycle {
             apply(new DeliveryCompleted(command.dealId(), command.completedOn(), provenance));
         } else if (command.cancelledOn() != null) {
             requireNotBefore("cancelledOn", command.cancelledOn(), command.orderedOn(), "the order");
-            apply(new DealCancelled(command.dealId(), command.cancelledOn(),
-                    "cancelled according to the register's comments", provenance));
+            apply(new DealCancelled(command.dealId(), command.cancelledOn(), RegisterRevision.CANCELLED_BY_REGISTER,
+                    provenance));
         }
         if (command.releaseId() != null) {
             require(command.row() != null, "row", "a register entry of a release keeps its row as written");
@@ -328,58 +325,21 @@ public class Deal implements DatedLifecycle {
         require(command.item() != null, "item", "a register entry names its item");
         requireDate("orderedOn", command.orderedOn());
         Provenance provenance = provenance(command.source(), command.grade(), command.recordedBy());
+        RegisterRevision.RegisterFacts facts = new RegisterRevision.RegisterFacts(foundingId, founding,
+                register.deliveryId, registerFact(register.deliveryId, DeliveryRecorded.class),
+                register.completionId, registerFact(register.completionId, DeliveryCompleted.class),
+                register.cancellationId, registerFact(register.cancellationId, DealCancelled.class));
+        List<RegisterRevision.Step> steps = RegisterRevision.steps(command, facts, provenance);
         apply(new RegisterEntryRevised(dealId, command.releaseId(), command.releasedOn(), command.line(),
                 command.row(), command.changes() == null ? List.of() : command.changes(), provenance));
-        String reason = "revised by the register's release " + command.releaseId();
-
-        Map<String, Object> reported = new LinkedHashMap<>();
-        List<Estimate> estimates = command.estimates() == null ? List.of() : command.estimates();
-        changed(reported, "items", founding.items(), List.of(command.item()));
-        changed(reported, "terms", founding.terms(), command.terms());
-        changed(reported, "reportedOn", founding.reportedOn(), command.orderedOn());
-        changed(reported, "estimates", founding.estimates(), estimates);
-        if (!reported.isEmpty()) {
-            correct(foundingId, SaleReported.class, reported, reason, provenance);
-        }
-
-        DeliveryRecorded delivered = registerFact(register.deliveryId, DeliveryRecorded.class);
-        if (command.delivery() == null) {
-            retract(delivered == null ? null : register.deliveryId, DeliveryRecorded.class, reason, provenance);
-        } else if (delivered == null) {
-            requireNotBefore("delivery.deliveredOn", command.delivery().deliveredOn(), command.orderedOn(),
-                    "the order");
-            inOrder("delivery.deliveredOn", new DeliveryRecorded(dealId, command.delivery(), provenance));
-        } else if (!delivered.tranche().equals(command.delivery())) {
-            correct(register.deliveryId, DeliveryRecorded.class, Map.of("tranche", command.delivery()), reason,
-                    provenance);
-        }
-
-        DeliveryCompleted completed = registerFact(register.completionId, DeliveryCompleted.class);
-        DealCancelled cancelled = registerFact(register.cancellationId, DealCancelled.class);
-        PartialDate cancelledOn = command.completedOn() == null ? command.cancelledOn() : null;
-        if (command.completedOn() == null) {
-            retract(completed == null ? null : register.completionId, DeliveryCompleted.class, reason, provenance);
-        }
-        if (cancelledOn == null) {
-            retract(cancelled == null ? null : register.cancellationId, DealCancelled.class, reason, provenance);
-        }
-        if (command.completedOn() != null) {
-            if (completed == null) {
-                requireNotBefore("completedOn", command.completedOn(), command.orderedOn(), "the order");
-                inOrder("completedOn", new DeliveryCompleted(dealId, command.completedOn(), provenance));
-            } else if (!completed.on().equals(command.completedOn())) {
-                correct(register.completionId, DeliveryCompleted.class, Map.of("on", command.completedOn()), reason,
-                        provenance);
-            }
-        }
-        if (cancelledOn != null) {
-            if (cancelled == null) {
-                requireNotBefore("cancelledOn", cancelledOn, command.orderedOn(), "the order");
-                inOrder("cancelledOn", new DealCancelled(dealId, cancelledOn,
-                        "cancelled according to the register's comments", provenance));
-            } else if (!cancelled.on().equals(cancelledOn)) {
-                correct(register.cancellationId, DealCancelled.class, Map.of("on", cancelledOn), reason,
-                        provenance);
+        for (RegisterRevision.Step step : steps) {
+            if (step.event() instanceof RecordCorrected correction) {
+                requireInOrder(correction);
+                apply(correction);
+            } else if (step.dateField() != null) {
+                inOrder(step.dateField(), step.event());
+            } else {
+                apply(step.event());
             }
         }
     }
@@ -432,29 +392,6 @@ public class Deal implements DatedLifecycle {
     private <E> E registerFact(String eventId, Class<E> type) {
         DyadEvent fact = eventId == null ? null : lifecycle.fact(eventId);
         return type.isInstance(fact) ? type.cast(fact) : null;
-    }
-
-    private static void changed(Map<String, Object> changes, String field, Object was, Object is) {
-        if (!java.util.Objects.equals(was, is)) {
-            changes.put(field, is);
-        }
-    }
-
-    private void correct(String eventId, Class<?> type, Map<String, Object> changes, String reason,
-                         Provenance provenance) {
-        Map<String, Object> asJson = new LinkedHashMap<>();
-        // as a correction sent over HTTP carries them: JSON values, not the records
-        changes.forEach((field, value) -> asJson.put(field, DyadJson.mapper().convertValue(value, Object.class)));
-        RecordCorrected correction = new RecordCorrected(dealId, eventId, type.getSimpleName(), asJson, reason,
-                provenance);
-        requireInOrder(correction);
-        apply(correction);
-    }
-
-    private void retract(String eventId, Class<?> type, String reason, Provenance provenance) {
-        if (eventId != null) {
-            apply(new RecordRetracted(dealId, eventId, type.getSimpleName(), reason, provenance));
-        }
     }
 
     /**
