@@ -114,6 +114,8 @@ public class Deal implements DatedLifecycle {
         require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
         Actors.requireSigner("signedBy", command.signedBy(), command.supplier(), command.recipient(),
                 command.reportedOn());
+        require(command.stage() != DealStage.NOTIFIED, "stage", "a notified sale is recorded with its notification "
+                + "(NotifySale, POST /api/v1/deals/notifications)");
         DealStage stage = command.stage() == null ? DealStage.REPORTED : command.stage();
         apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(), stage,
                 command.reportedOn(), command.terms(),

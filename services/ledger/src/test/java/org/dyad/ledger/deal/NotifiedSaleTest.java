@@ -11,6 +11,7 @@ import org.dyad.contracts.deal.command.CancelDeal;
 import org.dyad.contracts.deal.command.ConcludeContract;
 import org.dyad.contracts.deal.command.NotifySale;
 import org.dyad.contracts.deal.command.OpenNegotiation;
+import org.dyad.contracts.deal.command.ReportSale;
 import org.dyad.contracts.deal.command.SupersedeDeal;
 import org.dyad.contracts.deal.event.ContractConcluded;
 import org.dyad.contracts.deal.event.DealCancelled;
@@ -100,6 +101,16 @@ class NotifiedSaleTest {
                 .when(notify("USA", List.of(), TRANSMITTAL))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage("items: a deal needs at least one item")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReportCannotStartAtNotifiedWithoutItsNotification() {
+        fixture.givenNoPriorActivity()
+                .when(new ReportSale(DEAL, "USA", "KOR", SUPPORT, DealStage.NOTIFIED, NOTIFIED_ON, null, CEILING,
+                        LA_TIMES_2001, B2, ANALYST))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("stage: a notified sale is recorded with its notification"))
                 .expectNoEvents();
     }
 
