@@ -3,6 +3,8 @@ package org.dyad.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -81,6 +83,31 @@ class NotifiedSalesIT extends DyadIntegrationTest {
         assertThat(now.path("stage").asText()).isEqualTo("CONTRACTED");
         assertThat(now.path("notification").path("number").asText()).isEqualTo("20-23");
         assertThat(now.has("notificationAge")).isFalse();
+    }
+
+    @Test
+    void aRetriedNotificationIsRecordedOnceAndOnlyAnalystsRecordOne() {
+        String body = NOTIFICATION.formatted(uniqueId("usa-kor-retried"), "\"number\": \"20-23\", ");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", uniqueId("notification"));
+        long before = storeHead();
+        ResponseEntity<JsonNode> first = http.postForEntity("/api/v1/deals/notifications",
+                new HttpEntity<>(body, headers), JsonNode.class);
+        ResponseEntity<JsonNode> retry = http.postForEntity("/api/v1/deals/notifications",
+                new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(storeHead()).as("one SaleNotified stored").isEqualTo(before + 1);
+
+        headers.remove("Idempotency-Key");
+        ResponseEntity<JsonNode> byViewer = as("viewer", "viewer-local").postForEntity(
+                "/api/v1/deals/notifications", new HttpEntity<>(NOTIFICATION.formatted(uniqueId("usa-kor-viewer"),
+                        "\"number\": \"20-23\", "), headers), JsonNode.class);
+        assertThat(byViewer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(storeHead()).isEqualTo(before + 1);
     }
 
     @Test
