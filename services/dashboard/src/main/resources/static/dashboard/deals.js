@@ -120,7 +120,8 @@ function createTable(container) {
                 title: 'Stage', field: 'stage', width: 130, formatter: cell => {
                     const deal = cell.getRow().getData();
                     return el('span', {class: statusClass(deal.stage)}, words(deal.stage),
-                        deal.status !== 'ACTIVE' ? ' · ' + words(deal.status) : '', possibly(deal));
+                        deal.status !== 'ACTIVE' ? ' · ' + words(deal.status) : '', possibly(deal),
+                        notificationAge(deal));
                 }
             },
             {title: 'Reported', field: 'reportedOn', width: 110, formatter: cell => text(partialDate(cell.getValue()))},
@@ -176,4 +177,18 @@ export function renderDeals(container, form, times) {
     } else {
         table.setData();
     }
+}
+
+/** How long a notified sale has stood notified, after its notification's number: "20-23, 2430 days". */
+function notificationAge(deal) {
+    const age = deal.notificationAge;
+    if (!age) {
+        return '';
+    }
+    const span = age.days !== undefined ? age.days + (age.days === 1 ? ' day' : ' days')
+        : age.years + (age.years === 1 ? ' year' : ' years');
+    const number = deal.notification && deal.notification.number ? deal.notification.number + ', ' : '';
+    return el('span', {class: 'sub notification-age', title: 'notified to '
+        + ((deal.notification && deal.notification.notifiedTo) || 'a legislature') + ' on '
+        + partialDate(deal.notifiedOn)}, ' (' + number + span + ')');
 }

@@ -31,6 +31,7 @@ import org.dyad.contracts.deal.event.RegisterEntryDropped;
 import org.dyad.contracts.deal.event.RegisterEntryRecorded;
 import org.dyad.contracts.deal.event.RegisterEntryRestated;
 import org.dyad.contracts.deal.event.RegisterEntryRevised;
+import org.dyad.contracts.deal.event.SaleNotified;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
 import org.dyad.contracts.embargo.event.EmbargoLifted;
@@ -60,7 +61,7 @@ public final class EventCatalog {
             DeliveryCompleted.class, DealSuspended.class, DealResumed.class, DealCancelled.class, DealRevived.class,
             DealSuperseded.class, EstimateRecorded.class, DeliveryExpected.class, FrameworkAgreementLinked.class,
             RegisterEntryRecorded.class, RegisterEntryRevised.class, RegisterEntryRestated.class,
-            RegisterEntryDropped.class,
+            RegisterEntryDropped.class, SaleNotified.class,
             StatementRecorded.class,
             EmbargoImposed.class, EmbargoLifted.class,
             RegisterReleaseRecorded.class, RegisterReleaseImported.class,

@@ -12,6 +12,7 @@ import org.dyad.contracts.agreement.event.WithdrawalNotified;
 import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.ContractConcluded;
+import org.dyad.contracts.deal.event.SaleNotified;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
 import org.dyad.contracts.statement.event.StatementRecorded;
@@ -73,6 +74,8 @@ class DyadEventActorsTest {
         assertThat(new ContractConcluded("d-1", DAY, null, null, "GRO").actors()).isEmpty();
         assertThat(new SaleReported("d-1", "RUS", "IND", List.of(), null, DAY, null, null, null, "GRO").actors())
                 .containsExactly("RUS", "IND");
+        assertThat(new SaleNotified("d-2", "USA", "KOR", List.of(), DAY, null, null, null).actors())
+                .containsExactly("USA", "KOR");
     }
 
     @Test
@@ -87,7 +90,7 @@ class DyadEventActorsTest {
             }
         }
         assertThat(EventCatalog.EVENTS.stream().filter(event -> Arrays.stream(event.getRecordComponents())
-                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(13);
+                .anyMatch(c -> c.isAnnotationPresent(ActorCode.class)))).hasSize(14);
     }
 
     @Test

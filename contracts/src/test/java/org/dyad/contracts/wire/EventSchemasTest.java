@@ -39,6 +39,7 @@ import org.dyad.contracts.correction.event.RecordRetracted;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.DealTerms;
+import org.dyad.contracts.deal.SaleNotification;
 import org.dyad.contracts.deal.ItemCondition;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.contracts.deal.TrancheItem;
@@ -60,6 +61,7 @@ import org.dyad.contracts.deal.event.RegisterEntryDropped;
 import org.dyad.contracts.deal.event.RegisterEntryRecorded;
 import org.dyad.contracts.deal.event.RegisterEntryRestated;
 import org.dyad.contracts.deal.event.RegisterEntryRevised;
+import org.dyad.contracts.deal.event.SaleNotified;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.embargo.EmbargoMeasure;
 import org.dyad.contracts.embargo.event.EmbargoImposed;
@@ -210,6 +212,18 @@ class EventSchemasTest {
                         PartialDate.parse("2027-03-08"), 15, TB2_ALBANIA, REGISTERED),
                 new RegisterEntryDropped("sipri-5d1e0c3b2a4f6e70", "sipri-2028-03-13", PartialDate.parse("2028-03-13"),
                         REGISTERED),
+                // DSCA transmittal 20-23: F-35 follow-on support for the Republic of Korea, notified 10 April 2020
+                new SaleNotified("usa-kor-2020-f-35-follow-on-support", "USA", "KOR",
+                        List.of(DealItem.of("F-35 follow-on support", "F-35 sustainment: spare parts, support "
+                                + "equipment, software, training and logistics support", null)),
+                        PartialDate.parse("2020-04-10"), new SaleNotification("20-23", "US Congress"),
+                        List.of(new Estimate(new BigDecimal("675000000"), null, null, "USD",
+                                EstimateQualifier.ESTIMATED_TOTAL_COST, null, null, "estimated total program cost")),
+                        new Provenance(new Source("Defense Security Cooperation Agency", "Republic of Korea – F-35 "
+                                + "Follow-On Support", "https://www.dsca.mil/press-media/major-arms-sales/"
+                                + "republic-korea-f-35-follow-support", PartialDate.parse("2020-04-10"), "The "
+                                + "estimated total cost is $675 million.", "en"), AdmiraltyGrade.parse("A1"),
+                                RECORDED_AT, "analyst")),
                 new RegisterReleaseRecorded("sipri-2025-03-13", "SIPRI Arms Transfers Database: trade register",
                         PartialDate.parse("2025-03-13"), REGISTERED),
                 new RegisterReleaseImported("sipri-2025-03-13", "3f0c1f4e-8a1b-4f43-9d49-0c5f3f1f2b7a",

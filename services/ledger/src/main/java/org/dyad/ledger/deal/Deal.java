@@ -28,6 +28,7 @@ import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
 import org.dyad.contracts.deal.command.RecordTradeRegisterEntry;
+import org.dyad.contracts.deal.command.NotifySale;
 import org.dyad.contracts.deal.command.ReportSale;
 import org.dyad.contracts.deal.command.RestateRegisterEntry;
 import org.dyad.contracts.deal.command.ResumeDeal;
@@ -51,6 +52,7 @@ import org.dyad.contracts.deal.event.RegisterEntryDropped;
 import org.dyad.contracts.deal.event.RegisterEntryRecorded;
 import org.dyad.contracts.deal.event.RegisterEntryRestated;
 import org.dyad.contracts.deal.event.RegisterEntryRevised;
+import org.dyad.contracts.deal.event.SaleNotified;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.ledger.Actors;
 import org.dyad.ledger.DatedLifecycle;
@@ -71,7 +73,8 @@ import static org.dyad.ledger.RuleViolationException.require;
 
 /**
  * An arms transfer from a supplier to a recipient. Its stage moves REPORTED → NEGOTIATING → CONTRACTED → DELIVERING →
- * DELIVERED; beside the stage, its status may be SUSPENDED (resumable), CANCELLED (revivable) or SUPERSEDED.
+ * DELIVERED; a sale notified to a legislature starts at NOTIFIED, which may open negotiation or be contracted directly.
+ * Beside the stage, its status may be SUSPENDED (resumable), CANCELLED (revivable) or SUPERSEDED.
  */
 @Aggregate(commandTargetResolver = DyadCommandTargetResolver.BEAN)
 public class Deal implements DatedLifecycle {
@@ -87,7 +90,7 @@ public class Deal implements DatedLifecycle {
     private String frameworkAgreementId;
     private String supplier;
     private String recipient;
-    /** The founding report as it stands after its corrections, and its event's id. */
+    /** The founding report as it stands after its corrections, and its event's id; a notified sale has no report. */
     private SaleReported founding;
     private String foundingId;
     /** What a register last said of the deal; {@code null} for a deal not recorded from a register. */
@@ -108,11 +111,35 @@ public class Deal implements DatedLifecycle {
         require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
         Actors.requireSigner("signedBy", command.signedBy(), command.supplier(), command.recipient(),
                 command.reportedOn());
+        require(command.stage() != DealStage.NOTIFIED, "stage", "a notified sale is recorded with its notification "
+                + "(NotifySale, POST /api/v1/deals/notifications)");
         DealStage stage = command.stage() == null ? DealStage.REPORTED : command.stage();
         apply(new SaleReported(command.dealId(), command.supplier(), command.recipient(), command.items(), stage,
                 command.reportedOn(), command.terms(),
                 command.estimate() == null ? List.of() : List.of(command.estimate()),
                 provenance(command.source(), command.grade(), command.recordedBy()), command.signedBy()));
+    }
+
+    /**
+     * A sale notified to a legislature: the same rules as a report's (known actors that differ, at least one item, a
+     * date), and the notification's number, by which the notification is cited.
+     */
+    @CommandHandler
+    public Deal(NotifySale command) {
+        requireDate("notifiedOn", command.notifiedOn());
+        Actors.requireKnown("supplier", command.supplier(), command.notifiedOn());
+        Actors.requireKnown("recipient", command.recipient(), command.notifiedOn());
+        Actors.requireNotActingForState("supplier", command.supplier());
+        Actors.requireNotActingForState("recipient", command.recipient());
+        require(!command.supplier().equals(command.recipient()), "recipient", "supplier and recipient must differ");
+        require(command.items() != null && !command.items().isEmpty(), "items", "a deal needs at least one item");
+        require(command.notification() != null, "notification", "a notified sale names its notification");
+        require(command.notification().number() != null && !command.notification().number().isBlank(),
+                "notification.number", "a notification is cited by its number (e.g. a transmittal number)");
+        apply(new SaleNotified(command.dealId(), command.supplier(), command.recipient(), command.items(),
+                command.notifiedOn(), command.notification(),
+                command.estimate() == null ? List.of() : List.of(command.estimate()),
+                provenance(command.source(), command.grade(), command.recordedBy())));
     }
 
     @CommandHandler
@@ -179,7 +206,8 @@ public class Deal implements DatedLifecycle {
     void handle(OpenNegotiation command) {
         requireGoingAhead();
         requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
-        check(stage == DealStage.REPORTED, "negotiations can only open on a reported deal; this one is " + stage);
+        check(stage == DealStage.REPORTED || stage == DealStage.NOTIFIED,
+                "negotiations can only open on a reported or notified deal; this one is " + stage);
         inOrder("on", new NegotiationOpened(dealId, command.on(),
                 provenance(command.source(), command.grade(), command.recordedBy())));
     }
@@ -188,8 +216,8 @@ public class Deal implements DatedLifecycle {
     void handle(ConcludeContract command) {
         requireGoingAhead();
         requireNotBefore("on", command.on(), reportedOn, "the deal's first report");
-        check(stage == DealStage.REPORTED || stage == DealStage.NEGOTIATING,
-                "only a reported or negotiated deal can be contracted; this one is " + stage);
+        check(beforeContract(stage),
+                "only a reported, notified or negotiated deal can be contracted; this one is " + stage);
         require(command.items() == null || !command.items().isEmpty(), "items", "give the contracted items or none");
         Actors.requireSigner("signedBy", command.signedBy(), supplier, recipient, command.on());
         inOrder("on", new ContractConcluded(dealId, command.on(), command.items(),
@@ -444,10 +472,10 @@ public class Deal implements DatedLifecycle {
         boolean goingAhead = deal.status == DealStatus.ACTIVE;
         boolean open = deal.stage.isOpen();
         if (event instanceof NegotiationOpened) {
-            return goingAhead && deal.stage == DealStage.REPORTED ? deal.stage(DealStage.NEGOTIATING) : "not reported";
+            return goingAhead && (deal.stage == DealStage.REPORTED || deal.stage == DealStage.NOTIFIED)
+                    ? deal.stage(DealStage.NEGOTIATING) : "not reported";
         } else if (event instanceof ContractConcluded) {
-            return goingAhead && (deal.stage == DealStage.REPORTED || deal.stage == DealStage.NEGOTIATING)
-                    ? deal.stage(DealStage.CONTRACTED) : "not before a contract";
+            return goingAhead && beforeContract(deal.stage) ? deal.stage(DealStage.CONTRACTED) : "not before a contract";
         } else if (event instanceof DeliveryRecorded) {
             return goingAhead && open ? deal.stage(DealStage.DELIVERING) : "no delivery then";
         } else if (event instanceof DeliveryCompleted) {
@@ -468,6 +496,11 @@ public class Deal implements DatedLifecycle {
                     : "not supersedable";
         }
         return null;
+    }
+
+    /** The stages a contract may follow: a report, a notification or negotiations. */
+    private static boolean beforeContract(DealStage stage) {
+        return stage == DealStage.REPORTED || stage == DealStage.NOTIFIED || stage == DealStage.NEGOTIATING;
     }
 
     /** A deal fact in the past tense, as a refusal names the fact a new one conflicts with. */
@@ -548,6 +581,20 @@ public class Deal implements DatedLifecycle {
     }
 
     @EventSourcingHandler
+    void on(SaleNotified event, @MessageIdentifier String eventId) {
+        foundingId = eventId;
+        dealId = event.dealId();
+        supplier = event.supplier();
+        recipient = event.recipient();
+        stage = DealStage.NOTIFIED;
+        status = DealStatus.ACTIVE;
+        reportedOn = event.notifiedOn();
+        event.items().forEach(i -> designations.add(i.designation()));
+        lifecycle = new Lifecycle<>(() -> new LifecycleState(DealStage.NOTIFIED), Deal::step, Deal::happened,
+                Deal::named, (a, b) -> true, () -> reportedOn, "the deal's notification");
+    }
+
+    @EventSourcingHandler
     void on(NegotiationOpened event, @MessageIdentifier String eventId) {
         lifecycle.recorded(eventId, event);
         stage = DealStage.NEGOTIATING;
@@ -617,8 +664,12 @@ public class Deal implements DatedLifecycle {
     @EventSourcingHandler
     void on(RecordCorrected event) {
         lifecycle.corrected(event);
-        if (event.correctedEventId().equals(foundingId)) {
+        if (founding != null && event.correctedEventId().equals(foundingId)) {
             founding = CorrectableFields.apply(founding, event.changes());
+        }
+        if (SaleNotified.class.getSimpleName().equals(event.correctedEventType())
+                && event.changes().get("notifiedOn") != null) {
+            reportedOn = PartialDate.parse(String.valueOf(event.changes().get("notifiedOn")));
         }
         if (SaleReported.class.getSimpleName().equals(event.correctedEventType())
                 && event.changes().get("reportedOn") != null) {
@@ -636,7 +687,8 @@ public class Deal implements DatedLifecycle {
             register.cancellationId = event.retractedEventId().equals(register.cancellationId) ? null
                     : register.cancellationId;
         }
-        if (SaleReported.class.getSimpleName().equals(event.retractedEventType())) {
+        if (SaleReported.class.getSimpleName().equals(event.retractedEventType())
+                || SaleNotified.class.getSimpleName().equals(event.retractedEventType())) {
             retracted = true;
         } else if (FrameworkAgreementLinked.class.getSimpleName().equals(event.retractedEventType())) {
             frameworkAgreementId = null;

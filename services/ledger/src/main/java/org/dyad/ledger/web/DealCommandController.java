@@ -12,6 +12,7 @@ import org.dyad.contracts.deal.command.LinkFramework;
 import org.dyad.contracts.deal.command.OpenNegotiation;
 import org.dyad.contracts.deal.command.RecordDelivery;
 import org.dyad.contracts.deal.command.RecordEstimate;
+import org.dyad.contracts.deal.command.NotifySale;
 import org.dyad.contracts.deal.command.ReportSale;
 import org.dyad.contracts.deal.command.ResumeDeal;
 import org.dyad.contracts.deal.command.ReviveDeal;
@@ -57,6 +58,16 @@ public class DealCommandController {
         return recorder.create(request, body, DEALS, id, new ReportSale(id, body.supplier(), body.recipient(),
                 body.items(), body.stage(), body.reportedOn(), body.terms(), body.estimate(), body.source(),
                 body.grade(), recorder(request), body.signedBy()));
+    }
+
+    @Operation(summary = "Record a sale notified to a legislature, stage NOTIFIED (NotifySale → SaleNotified)")
+    @PostMapping("/notifications")
+    public ResponseEntity<RecordedResponse> notifySale(@Valid @RequestBody NotifySaleRequest body,
+                                                       HttpServletRequest request) {
+        String id = body.id() != null ? body.id() : UUID.randomUUID().toString();
+        return recorder.create(request, body, DEALS, id, new NotifySale(id, body.supplier(), body.recipient(),
+                body.items(), body.notifiedOn(), body.notification(), body.estimate(), body.source(), body.grade(),
+                recorder(request)));
     }
 
     @Operation(summary = "Record that negotiations opened (OpenNegotiation → NegotiationOpened)")

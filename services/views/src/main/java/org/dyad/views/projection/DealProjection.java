@@ -20,6 +20,7 @@ import org.dyad.contracts.deal.event.RegisterEntryDropped;
 import org.dyad.contracts.deal.event.RegisterEntryRecorded;
 import org.dyad.contracts.deal.event.RegisterEntryRestated;
 import org.dyad.contracts.deal.event.RegisterEntryRevised;
+import org.dyad.contracts.deal.event.SaleNotified;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.views.model.EstimateClaim;
 import org.dyad.views.model.ExpectedDelivery;
@@ -43,6 +44,7 @@ public final class DealProjection implements RecordProjection {
 
     static final EventHandlers<DealView> FOLD = new EventHandlers<DealView>()
             .on(SaleReported.class, DealProjection::on)
+            .on(SaleNotified.class, DealProjection::on)
             .on(NegotiationOpened.class, DealProjection::on)
             .on(ContractConcluded.class, DealProjection::on)
             .on(DeliveryRecorded.class, DealProjection::on)
@@ -85,7 +87,7 @@ public final class DealProjection implements RecordProjection {
      */
     public static DealView fold(List<HistoryEntry> history, long version, LocalDate asOf) {
         HistoryEntry founding = history.stream()
-                .filter(h -> !h.retracted() && h.event() instanceof SaleReported).findFirst().orElse(null);
+                .filter(h -> !h.retracted() && isFounding(h)).findFirst().orElse(null);
         if (founding == null) {
             return null;
         }
@@ -133,6 +135,11 @@ public final class DealProjection implements RecordProjection {
         return deal;
     }
 
+    /** The event a deal begins with: a report of the sale, or its notification to a legislature. */
+    static boolean isFounding(HistoryEntry entry) {
+        return entry.event() instanceof SaleReported || entry.event() instanceof SaleNotified;
+    }
+
     /** An event saying what a release of a published register states of the deal. */
     static boolean isRegisterEntry(HistoryEntry entry) {
         return entry.event() instanceof RegisterEntryRecorded || entry.event() instanceof RegisterEntryRevised
@@ -151,6 +158,23 @@ public final class DealProjection implements RecordProjection {
         deal.signedBy = e.signedBy();
         for (Estimate estimate : e.estimates()) {
             deal.estimates.add(new EstimateClaim(entry.eventId(), estimate, e.reportedOn(), e.provenance(),
+                    entry.original() != null));
+        }
+    }
+
+    /** A notified sale counts as a reported one (lists, totals, sorting by {@code reportedOn}), at stage NOTIFIED. */
+    static void on(SaleNotified e, HistoryEntry entry, DealView deal) {
+        deal.dealId = e.dealId();
+        deal.supplier = e.supplier();
+        deal.recipient = e.recipient();
+        deal.stage = DealStage.NOTIFIED;
+        deal.status = DealStatus.ACTIVE;
+        deal.items = e.items();
+        deal.reportedOn = e.notifiedOn();
+        deal.notifiedOn = e.notifiedOn();
+        deal.notification = e.notification();
+        for (Estimate estimate : e.estimates()) {
+            deal.estimates.add(new EstimateClaim(entry.eventId(), estimate, e.notifiedOn(), e.provenance(),
                     entry.original() != null));
         }
     }

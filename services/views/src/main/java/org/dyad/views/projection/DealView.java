@@ -9,6 +9,7 @@ import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.DealStatus;
 import org.dyad.contracts.deal.DealTerms;
+import org.dyad.contracts.deal.SaleNotification;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.views.model.EstimateClaim;
 import org.dyad.views.model.ExpectedDelivery;
@@ -40,6 +41,11 @@ public class DealView {
     List<DealItem> items = List.of();
     DealTerms terms;
     PartialDate reportedOn;
+    /** For a sale notified to a legislature: the notification's date (also {@code reportedOn}), number and addressee. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    PartialDate notifiedOn;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    SaleNotification notification;
     PartialDate negotiationOpenedOn;
     PartialDate contractedOn;
     PartialDate deliveredOn;
@@ -179,6 +185,14 @@ public class DealView {
 
     public PartialDate reportedOn() {
         return reportedOn;
+    }
+
+    public PartialDate notifiedOn() {
+        return notifiedOn;
+    }
+
+    public SaleNotification notification() {
+        return notification;
     }
 
     public Possibly possibly() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.model.DealSummary;
+import org.dyad.views.model.NotificationAge;
 import org.dyad.views.model.HistoryFolder;
 import org.dyad.views.model.LoggedFact;
 import org.dyad.views.projection.AgreementProjection;
@@ -82,7 +83,12 @@ public class ViewDocuments {
         }
         List<ObjectNode> records = present(asOf, knownAt) ? stored(kind, ids)
                 : folded(kind, ids, asOf, knownAt);
-        return kind == Kind.DEAL ? withSupersedes(records) : records;
+        if (kind != Kind.DEAL) {
+            return records;
+        }
+        LocalDate reference = asOf == null ? LocalDate.now() : asOf;
+        records.forEach(deal -> NotificationAge.addTo(deal, reference));
+        return withSupersedes(records);
     }
 
     /**
@@ -100,6 +106,8 @@ public class ViewDocuments {
             deals = folded(Kind.DEAL, ids, asOf, knownAt);
             deals.forEach(DealSummary::of);
         }
+        LocalDate reference = asOf == null ? LocalDate.now() : asOf;
+        deals.forEach(deal -> NotificationAge.addTo(deal, reference));
         return withSupersedes(deals);
     }
 
@@ -114,8 +122,9 @@ public class ViewDocuments {
         }
         Map<String, String> byId = storedSummaries(ids, asOf);
         Map<String, List<String>> superseded = supersededBy(byId.keySet());
+        LocalDate reference = asOf == null ? LocalDate.now() : asOf;
         return ids.stream().filter(byId::containsKey).map(id -> (JsonNode) DyadJson.mapper().getNodeFactory()
-                .rawValueNode(new RawValue(withField(byId.get(id), "supersedes",
+                .rawValueNode(new RawValue(withField(NotificationAge.addTo(byId.get(id), reference), "supersedes",
                         superseded.getOrDefault(id, List.of()))))).toList();
     }
 

@@ -54,11 +54,13 @@ public class DealQueryController {
     @GetMapping
     public DeferredResult<ResponseEntity<JsonNode>> fetchDeals(
             @Parameter(description = "PENDING (not fully delivered, not cancelled or superseded), ALL, a stage such as "
-                    + "CONTRACTED, or a side state such as CANCELLED")
+                    + "CONTRACTED or NOTIFIED (sales notified to a legislature, each with its notificationAge), or a "
+                    + "side state such as CANCELLED")
             @RequestParam(defaultValue = "PENDING")
-            @Pattern(regexp = "PENDING|ALL|REPORTED|NEGOTIATING|CONTRACTED|DELIVERING|DELIVERED|ACTIVE|SUSPENDED"
-                    + "|CANCELLED|SUPERSEDED", message = "must be PENDING, ALL, a stage (REPORTED, NEGOTIATING, "
-                    + "CONTRACTED, DELIVERING, DELIVERED) or a side state (ACTIVE, SUSPENDED, CANCELLED, SUPERSEDED)")
+            @Pattern(regexp = "PENDING|ALL|REPORTED|NOTIFIED|NEGOTIATING|CONTRACTED|DELIVERING|DELIVERED|ACTIVE"
+                    + "|SUSPENDED|CANCELLED|SUPERSEDED", message = "must be PENDING, ALL, a stage (REPORTED, NOTIFIED, "
+                    + "NEGOTIATING, CONTRACTED, DELIVERING, DELIVERED) or a side state (ACTIVE, SUSPENDED, CANCELLED, "
+                    + "SUPERSEDED)")
             String status,
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String supplier,
             @RequestParam(required = false) @Pattern(regexp = ACTOR, message = ACTOR_MESSAGE) String recipient,

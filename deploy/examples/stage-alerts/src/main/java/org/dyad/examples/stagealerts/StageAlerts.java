@@ -16,6 +16,7 @@ import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
+import org.dyad.contracts.deal.event.SaleNotified;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.subscriber.DyadEventDispatcher;
 
@@ -107,6 +108,7 @@ public final class StageAlerts {
     public DyadEventDispatcher registerOn(DyadEventDispatcher dispatcher) {
         return dispatcher
                 .on(SaleReported.class, (e, event) -> reported(e))
+                .on(SaleNotified.class, (e, event) -> notified(e))
                 .on(NegotiationOpened.class, (e, event) -> changed(e, s -> s.at(DealStage.NEGOTIATING), List.of()))
                 .on(ContractConcluded.class, (e, event) -> contracted(e))
                 .on(DeliveryRecorded.class, (e, event) -> changed(e, s -> s.at(DealStage.DELIVERING), List.of()))
@@ -123,6 +125,11 @@ public final class StageAlerts {
         // A sale is reported at a stage already; it is where the deal starts, not a change
         deals.put(e.dealId(), new Deal(designations(e.items()),
                 new Standing(e.stage() == null ? DealStage.REPORTED : e.stage(), DealStatus.ACTIVE)));
+    }
+
+    private synchronized void notified(SaleNotified e) {
+        // A sale notified to a legislature starts at NOTIFIED
+        deals.put(e.dealId(), new Deal(designations(e.items()), new Standing(DealStage.NOTIFIED, DealStatus.ACTIVE)));
     }
 
     private synchronized void contracted(ContractConcluded e) {

@@ -6,6 +6,7 @@ import org.dyad.contracts.common.Provenance;
 import org.dyad.contracts.common.Source;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
+import org.dyad.contracts.deal.SaleNotification;
 import org.dyad.contracts.deal.Tranche;
 import org.dyad.contracts.deal.TrancheItem;
 import org.dyad.contracts.deal.event.ContractConcluded;
@@ -16,6 +17,7 @@ import org.dyad.contracts.deal.event.DealSuspended;
 import org.dyad.contracts.deal.event.DeliveryCompleted;
 import org.dyad.contracts.deal.event.DeliveryRecorded;
 import org.dyad.contracts.deal.event.NegotiationOpened;
+import org.dyad.contracts.deal.event.SaleNotified;
 import org.dyad.contracts.deal.event.SaleReported;
 
 import java.time.Instant;
@@ -39,6 +41,12 @@ final class Deals {
         List<DealItem> items = Arrays.stream(designations).map(d -> DealItem.of(d, null, null)).toList();
         return new SaleReported(dealId, "RUS", "XXX", items, stage, PartialDate.parse("2001-03"), null, null,
                 provenance());
+    }
+
+    static SaleNotified notified(String dealId, String... designations) {
+        List<DealItem> items = Arrays.stream(designations).map(d -> DealItem.of(d, null, null)).toList();
+        return new SaleNotified(dealId, "USA", "XXX", items, PartialDate.parse("2020-04-10"),
+                new SaleNotification("20-23", "US Congress"), null, provenance());
     }
 
     static NegotiationOpened negotiating(String dealId, String on) {

@@ -79,6 +79,13 @@ class StageAlertsTest {
     }
 
     @Test
+    void aNotifiedSaleIsFollowedFromNotifiedToContracted() {
+        publish(Deals.notified("n", "S-300 spare parts"), Deals.contracted("n", "2020-09"));
+
+        assertThat(alerts).extracting(a -> a.from() + " -> " + a.to()).containsExactly("NOTIFIED -> CONTRACTED");
+    }
+
+    @Test
     void otherDesignationsAreNotWatched() {
         publish(Deals.reported("d", REPORTED, "Su-30MKI"), Deals.contracted("d", "2000-11"));
 
