@@ -1,7 +1,5 @@
 package org.dyad.app;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,9 +8,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,24 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sales are listed.
  */
 @Tag("browser")
-class NotifiedSalesDashboardIT extends DyadIntegrationTest {
-
-    private static HeadlessChromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(true);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class NotifiedSalesDashboardIT extends BrowserIntegrationTest {
 
     @Test
     void theStatusFilterListsNotifiedSalesWithTheirNumberAndAge() {
