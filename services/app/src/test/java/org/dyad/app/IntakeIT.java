@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dyad.ledger.intake.KnownDesignations;
 import org.dyad.sipri.ReferenceDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,8 @@ class IntakeIT extends DyadIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private KnownDesignations designationsOnRecord;
 
     private TestRestTemplate analyst() {
         return as("analyst", "analyst-local");
@@ -172,6 +175,8 @@ class IntakeIT extends DyadIntegrationTest {
             }
         });
         assertThat(fromDraft).containsExactlyInAnyOrder("rus-irn-2001-1", "rus-irn-2001-2", "rus-irn-2001-sale-1");
+        assertThat(designationsOnRecord.designations()).as("the views' designations, which the engine is given")
+                .contains("S-300");
 
         // a draft is accepted once
         long after = storeHead();
@@ -258,6 +263,22 @@ class IntakeIT extends DyadIntegrationTest {
         assertThat(recorded.get(1).path("endpoint").asText())
                 .isEqualTo("POST /api/v1/agreements/" + renamed + "/renunciations");
         assertThat(recorded.get(1).path("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlaceholderNoEarlierProposalResolvesIsRefusedNamingTheProposal() {
+        ResponseEntity<JsonNode> drafted = send(analyst(), DRAFTS + "?publisher=Test Wire&title=Renounced"
+                + "&publishedOn=2023-02-22", "MOSCOW — Russia renounced the treaty with Ukraine on Monday, officials"
+                + " said.", MediaType.TEXT_PLAIN);
+        assertThat(drafted.getStatusCode()).as(String.valueOf(drafted.getBody())).isEqualTo(HttpStatus.CREATED);
+        JsonNode renounced = proposal(drafted.getBody(), "RenounceAgreement", "/party", "RUS");
+        assertThat(renounced.path("endpoint").asText()).contains("{agreementId}");
+        long head = storeHead();
+        assertRefused(send(analyst(), DRAFTS + "/" + drafted.getBody().path("id").asText() + "/acceptances",
+                "{\"accepted\": [{\"proposalId\": \"" + renounced.path("id").asText() + "\"}]}",
+                MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST, "accepted[0]",
+                "proposal " + renounced.path("id").asText() + ": its path");
+        assertThat(storeHead()).isEqualTo(head);
     }
 
     @Test
