@@ -327,6 +327,19 @@ class IntakeIT extends DyadIntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheIntakeWithoutTheCommandsHeaders() {
+        JsonNode paths = get("/v3/api-docs").getBody().path("paths");
+        JsonNode draft = paths.path(DRAFTS).path("post");
+        assertThat(draft.path("requestBody").path("content").fieldNames()).toIterable()
+                .contains("text/plain", "application/json");
+        assertThat(draft.path("responses").fieldNames()).toIterable().contains("201", "400", "415");
+        JsonNode accept = paths.path(DRAFTS + "/{draftId}/acceptances").path("post");
+        assertThat(accept.path("responses").fieldNames()).toIterable().contains("200", "400", "404", "409", "422");
+        assertThat(accept.path("parameters").findValuesAsText("name")).as("an acceptance is keyed per proposal")
+                .doesNotContain("Idempotency-Key", "If-Match");
+    }
+
+    @Test
     void viewersNeitherDraftNorReadDrafts() throws IOException {
         String draftId = draftFoundingArticle().getBody().path("id").asText();
         TestRestTemplate viewer = as("viewer", "viewer-local");

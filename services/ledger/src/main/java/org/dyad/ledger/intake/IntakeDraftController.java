@@ -2,6 +2,7 @@ package org.dyad.ledger.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dyad.intake.TextKind;
@@ -53,6 +54,7 @@ public class IntakeDraftController {
     }
 
     @Operation(summary = "Draft commands from a text sent as plain text, its source in the query (records nothing)")
+    @ApiResponse(responseCode = "201", description = "the draft; Location names it")
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<ObjectNode> draftPlainText(@RequestBody(required = false) byte[] body,
                                                      @RequestHeader(value = HttpHeaders.CONTENT_TYPE) String contentType,
@@ -70,6 +72,7 @@ public class IntakeDraftController {
     }
 
     @Operation(summary = "Draft commands from a text sent as JSON with its source (records nothing)")
+    @ApiResponse(responseCode = "201", description = "the draft; Location names it")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> draftJson(@RequestBody DraftRequest body, HttpServletRequest request) {
         DraftRequest.SourceFields given = body.source();
