@@ -14,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
@@ -44,8 +43,6 @@ class IntakeIT extends DyadIntegrationTest {
             {"publisher": "Los Angeles Times", "title": "Russia, Iran Reach Military, Economic Accords",
              "publishedOn": "2001-03-13", "language": "en"}""";
 
-    @Autowired
-    private JdbcTemplate jdbc;
     @Autowired
     private KnownDesignations designationsOnRecord;
 
@@ -87,8 +84,9 @@ class IntakeIT extends DyadIntegrationTest {
         throw new AssertionError("no " + command + " with " + bodyPointer + " = " + value + " in " + draft);
     }
 
+    /** How many drafts the ledger keeps (read from its table: the API lists none). */
     private long drafts() {
-        return jdbc.queryForObject("SELECT count(*) FROM ledger.intake_draft", Long.class);
+        return ledgerStorage.intakeDraftCount();
     }
 
     private void assertRefused(ResponseEntity<JsonNode> response, HttpStatus status, String field, String reason) {
@@ -145,6 +143,8 @@ class IntakeIT extends DyadIntegrationTest {
         assertThat(ids(recorded.path("accepted"), "edited")).containsExactly("false", "false", "true");
         assertThat(recorded.path("rejected")).hasSize(rejected.size());
         assertThat(storeHead()).as("three commands, one event each").isEqualTo(head + 3);
+        assertThat(ledgerStorage.idempotencyKeyCountStartingWith("intake:" + draftId + ":"))
+                .as("an idempotency key per accepted proposal").isEqualTo(3);
         assertThat(analyst().getForEntity(DRAFTS + "/" + draftId, JsonNode.class).getBody().path("acceptance"))
                 .isEqualTo(recorded);
 
@@ -231,8 +231,8 @@ class IntakeIT extends DyadIntegrationTest {
         assertThat(storeHead()).as("no refused acceptance wrote an event").isEqualTo(head);
         assertThat(analyst().getForEntity(DRAFTS + "/" + draftId, JsonNode.class).getBody().path("status").asText())
                 .isEqualTo("DRAFTED");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger.idempotency_record WHERE key LIKE ?",
-                Long.class, "intake:" + draftId + ":%")).as("no idempotency key kept").isZero();
+        assertThat(ledgerStorage.idempotencyKeyCountStartingWith("intake:" + draftId + ":"))
+                .as("no idempotency key kept").isZero();
 
         // an unknown draft
         assertThat(analyst().getForEntity(DRAFTS + "/no-such-draft", JsonNode.class).getStatusCode())
