@@ -28,6 +28,8 @@ public final class DyadCloudEvents {
     public static final String CLIENT = "dyadclient";
     /** Extension (optional): the correlation id of the request that recorded the event. */
     public static final String CORRELATION = "dyadcorrelation";
+    /** Extension (optional): the intake draft whose accepted proposal recorded the event. */
+    public static final String DRAFT = "dyaddraftid";
 
     private DyadCloudEvents() {
     }
@@ -56,7 +58,17 @@ public final class DyadCloudEvents {
      */
     public static CloudEvent encode(String eventId, String aggregateId, long sequence, long position, Instant time,
                                     Class<?> payloadType, byte[] json, String client, String correlationId) {
+        return encode(eventId, aggregateId, sequence, position, time, payloadType, json, client, correlationId, null);
+    }
+
+    /** As above, with the intake draft whose accepted proposal recorded the event (absent when written by hand). */
+    public static CloudEvent encode(String eventId, String aggregateId, long sequence, long position, Instant time,
+                                    Class<?> payloadType, byte[] json, String client, String correlationId,
+                                    String draftId) {
         CloudEventBuilder builder = CloudEventBuilder.v1();
+        if (draftId != null) {
+            builder.withExtension(DRAFT, draftId);
+        }
         if (client != null) {
             builder.withExtension(CLIENT, client);
         }
@@ -103,7 +115,7 @@ public final class DyadCloudEvents {
             OffsetDateTime time = event.getTime();
             return new PublishedEvent(event.getId(), event.getType(), event.getSubject(),
                     longExtension(event, SEQUENCE), longExtension(event, POSITION), time, payload,
-                    textExtension(event, CLIENT), textExtension(event, CORRELATION));
+                    textExtension(event, CLIENT), textExtension(event, CORRELATION), textExtension(event, DRAFT));
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableEventException("event " + event.getId() + " of type " + event.getType()
                     + " is not valid JSON for " + payloadClass.getSimpleName() + ": " + e.getMessage(), e);

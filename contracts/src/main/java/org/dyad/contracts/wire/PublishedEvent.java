@@ -14,7 +14,15 @@ import java.time.OffsetDateTime;
  * @param payload     the event record, e.g. a {@code SaleReported}
  * @param client      the client that sent the command, when known
  * @param correlationId the correlation id of the request that recorded the event, when known
+ * @param draftId     the intake draft whose accepted proposal recorded the event, when it was
  */
 public record PublishedEvent(String id, String type, String aggregateId, long sequence, long position,
-                             OffsetDateTime time, Object payload, String client, String correlationId) {
+                             OffsetDateTime time, Object payload, String client, String correlationId,
+                             String draftId) {
+
+    /** An event recorded by a command written by hand (no intake draft). */
+    public PublishedEvent(String id, String type, String aggregateId, long sequence, long position,
+                          OffsetDateTime time, Object payload, String client, String correlationId) {
+        this(id, type, aggregateId, sequence, position, time, payload, client, correlationId, null);
+    }
 }

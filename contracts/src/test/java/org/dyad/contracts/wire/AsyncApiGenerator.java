@@ -123,6 +123,9 @@ final class AsyncApiGenerator {
                 .put("description", "The client that sent the command (its Dyad-Client header or user agent).");
         p.putObject("ce_" + DyadCloudEvents.CORRELATION).put("type", "string")
                 .put("description", "The correlation id of the request that recorded the event.");
+        p.putObject("ce_" + DyadCloudEvents.DRAFT).put("type", "string")
+                .put("description", "The intake draft whose accepted proposal recorded the event; absent for commands"
+                        + " written by hand.");
         return headers;
     }
 

@@ -8,6 +8,8 @@ public final class Audit {
 
     public static final String CLIENT = "dyadClient";
     public static final String CORRELATION_ID = "dyadCorrelationId";
+    /** The intake draft whose accepted proposal the command records (absent for commands written by hand). */
+    public static final String DRAFT_ID = "dyadDraftId";
     /** The request header that carries a caller's correlation id (one is made when absent). */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     /** The request header naming the client; the user agent is used when absent. */

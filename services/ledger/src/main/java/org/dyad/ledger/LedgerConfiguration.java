@@ -81,10 +81,10 @@ public class LedgerConfiguration {
                 .build();
     }
 
-    /** Copies the request's audit (client, correlation id) from each command to the events it causes. */
+    /** Copies the request's audit (client, correlation id, intake draft) from each command to the events it causes. */
     @Bean
     CorrelationDataProvider auditCorrelation() {
-        return new SimpleCorrelationDataProvider(Audit.CLIENT, Audit.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(Audit.CLIENT, Audit.CORRELATION_ID, Audit.DRAFT_ID);
     }
 
     /** Axon's own trace and correlation of messages, kept beside the audit. */

@@ -86,7 +86,7 @@ public class KafkaEventPublisher {
         byte[] json = message.serializePayload(eventSerializer, byte[].class).getData();
         CloudEvent event = DyadCloudEvents.encode(message.getIdentifier(), aggregateId, sequence, position,
                 recordedAt, message.getPayloadType(), json, text(message.getMetaData().get(Audit.CLIENT)),
-                text(message.getMetaData().get(Audit.CORRELATION_ID)));
+                text(message.getMetaData().get(Audit.CORRELATION_ID)), text(message.getMetaData().get(Audit.DRAFT_ID)));
         pendingSends().add(producer.send(new ProducerRecord<>(properties.topic(), aggregateId, event)));
     }
 

@@ -32,9 +32,10 @@ class CommandApiDocumentation implements OpenApiCustomizer {
                         .addProperty("field", new StringSchema()).addProperty("reason", new StringSchema()))));
         openApi.getPaths().forEach((path, item) -> {
             Operation post = item.getPost();
-            // Jobs (imports, rebuilds) are not recording commands and take no Idempotency-Key.
+            // Jobs (imports, rebuilds) are not recording commands and take no Idempotency-Key; nor is the intake,
+            // which sends its accepted proposals' commands with keys of its own (IntakeApiDocumentation).
             if (post == null || !path.startsWith("/api/v1/") || path.startsWith("/api/v1/imports")
-                    || path.startsWith("/api/v1/admin")) {
+                    || path.startsWith("/api/v1/admin") || path.startsWith("/api/v1/intake")) {
                 return;
             }
             boolean change = path.contains("{");

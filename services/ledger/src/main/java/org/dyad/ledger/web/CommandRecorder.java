@@ -136,6 +136,10 @@ public class CommandRecorder {
         if (client != null && !client.isBlank()) {
             audit.put(Audit.CLIENT, client.length() > 200 ? client.substring(0, 200) : client);
         }
+        // set by the intake when it records a draft's accepted proposal; a client cannot set it
+        if (request.getAttribute(Audit.DRAFT_ID) instanceof String draftId) {
+            audit.put(Audit.DRAFT_ID, draftId);
+        }
         return audit;
     }
 

@@ -32,6 +32,17 @@ public final class LedgerStorage {
                 Long.class, recordId);
     }
 
+    /** How many intake drafts the ledger keeps. */
+    public long intakeDraftCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM ledger.intake_draft", Long.class);
+    }
+
+    /** How many idempotency keys starting with {@code prefix} the ledger keeps, for any principal. */
+    public long idempotencyKeyCountStartingWith(String prefix) {
+        return jdbc.queryForObject("SELECT count(*) FROM ledger.idempotency_record WHERE key LIKE ?", Long.class,
+                likePrefix(prefix));
+    }
+
     /** How many events the store holds for the records whose id starts with {@code prefix}. */
     public long eventCountOfRecordsStartingWith(String prefix) {
         return jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry WHERE aggregate_identifier"

@@ -87,6 +87,8 @@ public class DyadSecurityConfiguration {
                         .requestMatchers(DashboardSession.PATH).hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/admin/**", "/api/v1/imports/**", "/actuator/**")
                         .hasRole(Roles.ADMIN)
+                        // drafts hold texts analysts work on, not records: viewers neither read nor make them
+                        .requestMatchers("/api/v1/intake/**").hasRole(Roles.ANALYST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.VIEWER))

@@ -55,8 +55,8 @@ public class BatchProjector {
 
     private static final String LOG_EVENT = """
             INSERT INTO views.event_log (event_id, position, aggregate_id, aggregate_type, sequence, type,
-                valid_on, valid_from, recorded_at, parties, client, correlation_id, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+                valid_on, valid_from, recorded_at, parties, client, correlation_id, draft_id, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
 
     private static final String KEEP_TIMELINE_DATES = """
             INSERT INTO views.record_timeline (aggregate_id, parties, valid_dates) VALUES (?, ?, ?)
@@ -129,7 +129,7 @@ public class BatchProjector {
                     validOn == null ? null : validOn.toString(),
                     validOn == null ? null : Date.valueOf(validOn.earliest()),
                     Timestamp.from(payload.provenance().recordedAt()), parties.get(event.aggregateId()),
-                    event.client(), event.correlationId(), json(payload)});
+                    event.client(), event.correlationId(), event.draftId(), json(payload)});
         }
         jdbc.batchUpdate(LOG_EVENT, logged);
         // Every actor the record's events ever named, retracted or not, so that a pair's counts are recounted when a

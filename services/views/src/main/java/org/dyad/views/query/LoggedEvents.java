@@ -8,7 +8,8 @@ import java.sql.SQLException;
 
 /**
  * An event of the views' event log as the timeline and the live feed answer it: what happened to which record, when
- * it was valid and recorded, and the client and correlation id of the request that recorded it.
+ * it was valid and recorded, the client and correlation id of the request that recorded it, and the intake draft
+ * it came from (null when written by hand).
  */
 public final class LoggedEvents {
 
@@ -26,6 +27,7 @@ public final class LoggedEvents {
         entry.put("recordedAt", row.getTimestamp("recorded_at").toInstant().toString());
         entry.put("client", row.getString("client"));
         entry.put("correlationId", row.getString("correlation_id"));
+        entry.put("draftId", row.getString("draft_id"));
         return entry;
     }
 }

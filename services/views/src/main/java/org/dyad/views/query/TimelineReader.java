@@ -98,7 +98,7 @@ public class TimelineReader {
         List<ObjectNode> entries = jdbc.query("WITH page AS (" + page + ")" + """
                 SELECT p.total, e.event_id, e.type, e.aggregate_type, e.aggregate_id, e.valid_on, e.recorded_at,
                     e.payload -> 'provenance' AS provenance, e.payload - 'provenance' AS event, e.client,
-                    e.correlation_id,
+                    e.correlation_id, e.draft_id,
                     EXISTS (SELECT 1 FROM views.event_log c WHERE c.aggregate_id = e.aggregate_id
                         AND c.type = 'RecordCorrected' AND c.payload ->> 'correctedEventId' = e.event_id
                         AND (CAST(:knownAt AS timestamptz) IS NULL OR c.recorded_at <= CAST(:knownAt AS timestamptz)))

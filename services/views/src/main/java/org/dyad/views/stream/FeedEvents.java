@@ -41,7 +41,7 @@ final class FeedEvents {
             params.addValue("types", types);
         }
         return jdbc.query("SELECT seq, event_id, type, aggregate_type, aggregate_id, valid_on, recorded_at,"
-                + " client, correlation_id, payload FROM views.event_log" + where + " ORDER BY seq LIMIT :limit",
+                + " client, correlation_id, draft_id, payload FROM views.event_log" + where + " ORDER BY seq LIMIT :limit",
                 params, (rs, n) -> {
                     ObjectNode event = LoggedEvents.entry(rs);
                     event.put("seq", rs.getLong("seq"));
