@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The intake page in a real headless Chromium: an analyst pastes the founding article (read from the shared reference
  * directory at test time), drafts it, sees the supporting words highlighted, records only the two agreements and
- * finds them in the relationship with the draft's id; a text holding markup is shown as text and never runs.
+ * finds them in the relationship with the draft's id; a text holding markup is shown as text and never runs, and an
+ * edit that breaks a command's rules is refused with the field named in the banner.
  */
 // a Dyad of its own: the founding article's agreements are recorded by the seed case in the shared one
 @TestPropertySource(properties = "dyad.test.scenario=intake-page")
@@ -116,5 +118,17 @@ class IntakeDashboardIT extends BrowserIntegrationTest {
                 .contains("<script>window.__xss=2</script>");
         assertThat(draft.findElements(By.cssSelector("img, script"))).isEmpty();
         assertThat(((JavascriptExecutor) browser).executeScript("return typeof window.__xss")).isEqualTo("undefined");
+
+        // an edit that breaks the command's rules is refused, and the banner names the field
+        WebElement signedOn = draft.findElement(By.cssSelector("fieldset.proposal[data-command=SignAgreement]"))
+                .findElement(By.name("/signedOn"));
+        signedOn.clear();
+        signedOn.sendKeys("13/03/2001", Keys.TAB);
+        draft.findElements(By.cssSelector("fieldset.proposal:not([data-command=SignAgreement]) [name=record]"))
+                .forEach(WebElement::click);
+        draft.findElement(By.id("intake-record")).click();
+        WebElement banner = chromium.waitFor(By.id("banner"));
+        assertThat(banner.getText()).contains("accepted[0].body.signedOn");
+        assertThat(browser.findElements(By.cssSelector("#intake-recorded li"))).isEmpty();
     }
 }
