@@ -94,6 +94,28 @@ export async function getJson(path, params = {}) {
 }
 
 /**
+ * POST a JSON body as a write: the session cookie authenticates it and the session's CSRF token goes in the header
+ * the session names. Answers the JSON the API gives; a refusal is an ApiProblem.
+ */
+export async function postJson(path, body) {
+    if (!signedIn()) {
+        throw new SignInRequired();
+    }
+    const response = await fetch(path, {
+        method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+        headers: headers({'Content-Type': 'application/json', [session.csrfHeader]: session.csrfToken})
+    });
+    if (response.status === 401) {
+        session = null;
+        throw new SignInRequired();
+    }
+    if (!response.ok) {
+        throw new ApiProblem(await problemOf(response));
+    }
+    return response.json();
+}
+
+/**
  * Follows the live feed (Server-Sent Events; the session cookie authenticates it). Reconnects after a failure,
  * continuing after the last event received (Last-Event-ID).
  */

@@ -5,11 +5,12 @@ import {clearProblem, showProblem} from './notices.js';
 import {renderOverview} from './overview.js';
 import {renderRelationship} from './relationship.js';
 import {renderDeals} from './deals.js';
+import {renderIntake} from './intake.js';
 import {showSource} from './sources.js';
 import {fillReleasePicker, forgetReleases, knownAtOfRelease, loadReleases, releaseKnownAt,
     renderReleases} from './releases.js';
 
-const PAGES = ['overview', 'relationship', 'deals', 'releases'];
+const PAGES = ['overview', 'relationship', 'deals', 'releases', 'intake'];
 const PARAMS = ['page', 'a', 'b', 'asOf', 'knownAt', 'from', 'to', 'supplier', 'recipient'];
 const $ = id => document.getElementById(id);
 
@@ -90,6 +91,8 @@ async function render() {
             await renderReleases($('releases'), $('release-compare'), s);
             fillReleasePicker($('release'), s.knownAt);
             $('page-releases').querySelector('.when').textContent = describeTime(s);
+        } else if (s.page === 'intake') {
+            renderIntake($('intake'));
         } else {
             renderDeals($('deals-table'), $('deal-filters'), times(s));
         }
