@@ -185,6 +185,50 @@ class IntakeIT extends DyadIntegrationTest {
         assertThat(storeHead()).isEqualTo(after);
     }
 
+    /**
+     * The Federal Register's notice of transmittal 20-23 (Republic of Korea, F-35 follow-on support; published
+     * 2020-04-27) drafted into a notified sale and recorded: the deal is NOTIFIED with its transmittal number and the
+     * estimated total cost, as a hand-written NotifySale would record it.
+     */
+    @Test
+    void aFederalRegisterNoticeIsRecordedAsANotifiedSale() throws IOException {
+        String file = Files.readString(ReferenceDirectory.require(
+                "intake/federal-register-transmittal-20-23-korea-2020.txt"), StandardCharsets.UTF_8);
+        ObjectNode request = json.createObjectNode();
+        request.put("text", file.substring(file.indexOf("\n---\n") + 5));
+        request.set("source", json.readTree("""
+                {"publisher": "Federal Register", "title": "Arms Sales Notification",
+                 "url": "https://www.govinfo.gov/content/pkg/FR-2020-04-27/html/2020-08792.htm",
+                 "publishedOn": "2020-04-27", "language": "en"}"""));
+        ResponseEntity<JsonNode> drafted = send(analyst(), DRAFTS, json.writeValueAsString(request),
+                MediaType.APPLICATION_JSON);
+        assertThat(drafted.getStatusCode()).as(String.valueOf(drafted.getBody())).isEqualTo(HttpStatus.CREATED);
+        JsonNode draft = drafted.getBody();
+        JsonNode notified = proposal(draft, "NotifySale", "/notification/number", "20-23");
+        assertThat(notified.path("body").path("recipient").asText()).isEqualTo("KOR");
+
+        ObjectNode acceptance = json.createObjectNode();
+        acceptance.putArray("accepted").addObject().put("proposalId", notified.path("id").asText());
+        ArrayNode rejected = acceptance.putArray("rejected");
+        draft.path("proposals").forEach(p -> {
+            if (!p.path("id").equals(notified.path("id"))) {
+                rejected.add(p.path("id").asText());
+            }
+        });
+        ResponseEntity<JsonNode> answer = send(analyst(), DRAFTS + "/" + draft.path("id").asText() + "/acceptances",
+                json.writeValueAsString(acceptance), MediaType.APPLICATION_JSON);
+        assertThat(answer.getStatusCode()).as(String.valueOf(answer.getBody())).isEqualTo(HttpStatus.OK);
+        JsonNode accepted = answer.getBody().path("acceptance").path("accepted").get(0);
+
+        JsonNode deal = getConsistent("/api/v1/deals/" + accepted.path("recordId").asText(),
+                accepted.path("consistencyToken").asText()).getBody();
+        assertThat(deal.path("stage").asText()).isEqualTo("NOTIFIED");
+        assertThat(deal.at("/notification/number").asText()).isEqualTo("20-23");
+        assertThat(deal.path("supplier").asText() + "->" + deal.path("recipient").asText()).isEqualTo("USA->KOR");
+        assertThat(deal.at("/estimates/0/estimate/qualifier").asText()).isEqualTo("ESTIMATED_TOTAL_COST");
+        assertThat(deal.at("/estimates/0/estimate/amount").decimalValue()).isEqualByComparingTo("675000000");
+    }
+
     @Test
     void aRefusedProposalRecordsNothingOfItsAcceptance() throws IOException {
         JsonNode draft = draftFoundingArticle().getBody();
