@@ -730,9 +730,18 @@ public class Deal implements DatedLifecycle {
 
     /** The source is the register the deal's founding report came from (the same publisher). */
     private boolean sameRegister(Source source) {
-        Source founded = founding == null || founding.provenance() == null ? null : founding.provenance().source();
-        return founded != null && source.publisher() != null && source.publisher().equals(founded.publisher())
-                && java.util.Objects.equals(source.title(), founded.title());
+        return samePublisher(source) && java.util.Objects.equals(source.title(), foundingSource().title());
+    }
+
+    /** The source has the publisher of the deal's founding report. */
+    private boolean samePublisher(Source source) {
+        Source founded = foundingSource();
+        return source != null && founded != null && source.publisher() != null
+                && source.publisher().equals(founded.publisher());
+    }
+
+    private Source foundingSource() {
+        return founding == null || founding.provenance() == null ? null : founding.provenance().source();
     }
 
     /**
@@ -741,11 +750,7 @@ public class Deal implements DatedLifecycle {
      * entry, or of the register's releases.
      */
     private boolean fromRegister(DyadEvent event) {
-        Source source = event.provenance() == null ? null : event.provenance().source();
-        Source registerSource = founding == null || founding.provenance() == null ? null
-                : founding.provenance().source();
-        return source != null && registerSource != null && source.publisher() != null
-                && source.publisher().equals(registerSource.publisher());
+        return event.provenance() != null && samePublisher(event.provenance().source());
     }
 
     private RegisterEntry registerFacts() {

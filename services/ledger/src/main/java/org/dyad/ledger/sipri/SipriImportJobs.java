@@ -346,14 +346,15 @@ public class SipriImportJobs {
         Set<String> pairs = new HashSet<>();
         rows.forEach(row -> pairs.add(row.supplier() + "\u001f" + row.recipient()));
         List<KnownDeal> known = new ArrayList<>();
+        // only the deals of the pairs the release lists
         jdbc.query("SELECT deal_id, recipient, supplier, order_year, designation_key, written::text,"
-                + " last_release_id, dropped_in FROM " + LEDGER + ".register_entry", rs -> {
-            if (pairs.contains(rs.getString(3) + "\u001f" + rs.getString(2))) {
-                known.add(new KnownDeal(rs.getString(1), rs.getString(2), rs.getString(3),
-                        (Integer) rs.getObject(4), rs.getString(5), row(rs.getString(6)), rs.getString(7),
-                        rs.getString(8) != null));
-            }
-        });
+                        + " last_release_id, dropped_in FROM " + LEDGER + ".register_entry"
+                        + " WHERE supplier || chr(31) || recipient = ANY (?)",
+                rs -> {
+                    known.add(new KnownDeal(rs.getString(1), rs.getString(2), rs.getString(3),
+                            (Integer) rs.getObject(4), rs.getString(5), row(rs.getString(6)), rs.getString(7),
+                            rs.getString(8) != null));
+                }, (Object) pairs.toArray(String[]::new));
         return known;
     }
 
