@@ -99,8 +99,13 @@ public final class DyadBenchmark {
     }
 
     private void run(Path jar, Path sample, String dyadJvmArgs) throws Exception {
-        if ("queries".equals(System.getProperty("bench.only", ""))) {
+        String only = System.getProperty("bench.only", "");
+        if ("queries".equals(only)) {
             runQueriesOnly(jar, dyadJvmArgs);
+            return;
+        }
+        if ("sipri".equals(only)) {
+            runSipriOnly(jar, dyadJvmArgs, new SipriRegister(sample));
             return;
         }
         Ceilings ceilings = new Ceilings(jdbcUrl, bootstrapServers);
@@ -149,6 +154,23 @@ public final class DyadBenchmark {
         dyad = DyadServer.start(jar, jdbcUrl, bootstrapServers, dyadJvmArgs, out.resolve("dyad.log"));
         try {
             queries();
+        } finally {
+            dyad.close();
+            dyad = null;
+        }
+        dyadRows.rows().forEach(table::add);
+    }
+
+    /**
+     * Only the SIPRI measurements ({@code -Dbench.only=sipri}): a register imported, then later releases of it as
+     * revisions, with the server's peak resident memory. No ceilings, so no ratios.
+     */
+    private void runSipriOnly(Path jar, String dyadJvmArgs, SipriRegister register) throws Exception {
+        say("Starting Dyad (java -jar " + jar.getFileName() + " " + dyadJvmArgs + "), SIPRI imports only");
+        dyad = DyadServer.start(jar, jdbcUrl, bootstrapServers, dyadJvmArgs, out.resolve("dyad.log"));
+        try {
+            sipriImport(register);
+            secondRelease(register);
         } finally {
             dyad.close();
             dyad = null;
