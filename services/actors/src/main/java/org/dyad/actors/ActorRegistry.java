@@ -64,7 +64,12 @@ import java.util.regex.Pattern;
  * {@link Actor#successors()} come from them.
  *
  * <p>Names and aliases match ignoring case, accents, surrounding and repeated spaces, typographic apostrophes and
- * {@code &} for "and"; SIPRI's own spellings, with their {@code *} and {@code **} marks, are aliases.
+ * {@code &} for "and"; SIPRI's own spellings, with their {@code *} and {@code **} marks, are aliases. Demonyms
+ * ({@value #DEMONYMS_RESOURCE}: "Chinese") are searched ({@link #search}) but do not resolve a source's names.
+ *
+ * <p>Actors recorded while Dyad runs (groups and organisations a source names that the shipped list does not know)
+ * are added with {@link #record}: from then on every reader of this registry knows them like shipped ones. Readers
+ * never lock; recording is serialised and publishes a new ordered list of all actors.
  */
 public final class ActorRegistry {
 
@@ -328,7 +333,7 @@ public final class ActorRegistry {
     }
 
     /** The lookup key of a name: case, accents, spacing, apostrophe style and "&amp;" versus "and" do not count. */
-    static String normalise(String name) {
+    public static String normalise(String name) {
         String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
         s = s.replace('\u2019', '\'').replace('\u2018', '\'').replace("&", " and ");
         return WHITESPACE.matcher(s.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
