@@ -7,6 +7,7 @@ import org.dyad.contracts.agreement.event.AgreementExtended;
 import org.dyad.contracts.agreement.event.AgreementRenounced;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.AgreementTerminated;
+import org.dyad.contracts.actor.event.ActorRecorded;
 import org.dyad.contracts.agreement.event.ConsentToBeBoundRecorded;
 import org.dyad.contracts.agreement.event.MilestoneRecorded;
 import org.dyad.contracts.agreement.event.ParticipationResumed;
@@ -65,7 +66,8 @@ public final class EventCatalog {
             StatementRecorded.class,
             EmbargoImposed.class, EmbargoLifted.class,
             RegisterReleaseRecorded.class, RegisterReleaseImported.class,
-            RecordCorrected.class, RecordRetracted.class);
+            RecordCorrected.class, RecordRetracted.class,
+            ActorRecorded.class);
 
     // Read once per class: the publisher asks for every event it sends.
     private static final ClassValue<String> TYPES = new ClassValue<>() {

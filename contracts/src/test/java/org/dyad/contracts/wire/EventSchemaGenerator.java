@@ -97,9 +97,13 @@ final class EventSchemaGenerator {
         }
     }
 
-    /** The component holding the aggregate id: {@code dealId} for a deal event, else {@code aggregateId}. */
+    /**
+     * The component holding the aggregate id: {@code dealId} for a deal event, {@code code} for an actor event (an
+     * actor's record is known by its code), else {@code aggregateId}.
+     */
     static String idField(Class<?> eventClass) {
-        String own = EventSchemas.eventType(eventClass).aggregate() + "Id";
+        String aggregate = EventSchemas.eventType(eventClass).aggregate();
+        String own = aggregate.equals("actor") ? "code" : aggregate + "Id";
         return Arrays.stream(eventClass.getRecordComponents()).map(RecordComponent::getName)
                 .filter(n -> n.equals(own) || n.equals("aggregateId")).findFirst()
                 .orElseThrow(() -> new IllegalStateException(eventClass.getSimpleName() + " has no " + own));

@@ -8,6 +8,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.dyad.contracts.actor.RecordedActorKind;
+import org.dyad.contracts.actor.event.ActorRecorded;
 import org.dyad.contracts.agreement.AgreementKind;
 import org.dyad.contracts.agreement.AgreementSubject;
 import org.dyad.contracts.agreement.ConsentMeans;
@@ -84,6 +86,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,7 +236,11 @@ class EventSchemasTest {
                         Map.of("reportedOn", "2001-03-13", "items", List.of(Map.of("designation", "S-300PMU1"))),
                         "the article is dated 13 March", REPORTED),
                 new RecordRetracted(DEAL, "0b6c3c1e-5d0e-4a53-a6f4-1d1b8b3f8e21", "SaleReported",
-                        "the source withdrew the report", REPORTED));
+                        "the source withdrew the report", REPORTED),
+                // a group SIPRI's full register names that the shipped list does not know
+                new ActorRecorded("XAA", "Free Syria Army", RecordedActorKind.NON_STATE_GROUP,
+                        List.of("Free Syrian Army (Syria)*", "FSA"), LocalDate.parse("2011-07-29"), null, null,
+                        REGISTERED));
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -62,7 +64,12 @@ import java.util.regex.Pattern;
  * {@link Actor#successors()} come from them.
  *
  * <p>Names and aliases match ignoring case, accents, surrounding and repeated spaces, typographic apostrophes and
- * {@code &} for "and"; SIPRI's own spellings, with their {@code *} and {@code **} marks, are aliases.
+ * {@code &} for "and"; SIPRI's own spellings, with their {@code *} and {@code **} marks, are aliases. Demonyms
+ * ({@value #DEMONYMS_RESOURCE}: "Chinese") are searched ({@link #search}) but do not resolve a source's names.
+ *
+ * <p>Actors recorded while Dyad runs (groups and organisations a source names that the shipped list does not know)
+ * are added with {@link #record}: from then on every reader of this registry knows them like shipped ones. Readers
+ * never lock; recording is serialised and publishes a new ordered list of all actors.
  */
 public final class ActorRegistry {
 
@@ -71,6 +78,8 @@ public final class ActorRegistry {
             List.of("code", "name", "kind", "valid_from", "valid_to", "aliases", "belongs_to");
     static final String SUCCESSIONS_RESOURCE = "successions.csv";
     static final List<String> SUCCESSION_COLUMNS = List.of("predecessor", "successor", "kind", "on", "note");
+    static final String DEMONYMS_RESOURCE = "demonyms.csv";
+    static final List<String> DEMONYM_COLUMNS = List.of("code", "demonyms");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
@@ -88,20 +97,25 @@ public final class ActorRegistry {
     /** A whole word of a name ("Korea"), or a name with more after it ("Yugoslavia (FRY)"), ranks below both. */
     private static final double WORD_SCORE = 1.25;
 
-    private final List<Actor> all;
+    /** Every actor ordered by code; replaced as a whole when an actor is recorded, so readers never lock. */
+    private volatile List<Actor> all;
     private final Map<String, Actor> byCode;
     private final Map<String, List<Succession>> successionsFrom = new HashMap<>();
     private final Map<String, List<Succession>> successionsTo = new HashMap<>();
     private final Map<String, Actor> byName;
-    private final Map<String, List<String>> keysByCode = new HashMap<>();
+    private final Map<String, List<String>> keysByCode = new ConcurrentHashMap<>();
+    /** Demonyms by code ("Chinese" for CHN), searched but not used to resolve a source's names. */
+    private final Map<String, List<String>> demonymsByCode = new HashMap<>();
+    /** The codes of actors recorded while Dyad runs ({@link #record}), beside the shipped list. */
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
     // Spellings met before, as written: an import asks for the same few hundred names on every row, and
     // normalising (Unicode decomposition, two regular expressions) is a noticeable part of mapping a row.
     private final Map<String, Actor> bySpelling = new ConcurrentHashMap<>();
     private static final int MAX_SPELLINGS = 10_000;
 
     private ActorRegistry(Map<String, Actor> byCode, Map<String, Actor> byName, List<Succession> successions) {
-        this.byCode = byCode;
-        this.byName = byName;
+        this.byCode = new ConcurrentHashMap<>(byCode);
+        this.byName = new ConcurrentHashMap<>(byName);
         this.all = List.copyOf(byCode.values());
         byName.forEach((key, actor) -> keysByCode.computeIfAbsent(actor.code(), code -> new ArrayList<>()).add(key));
         for (Succession succession : successions) {
@@ -117,18 +131,22 @@ public final class ActorRegistry {
 
     private static final class Standard {
         private static final ActorRegistry INSTANCE = loadStandard();
+    }
 
-        private static ActorRegistry loadStandard() {
-            try (InputStream actors = ActorRegistry.class.getResourceAsStream(RESOURCE);
-                 InputStream successions = ActorRegistry.class.getResourceAsStream(SUCCESSIONS_RESOURCE)) {
-                if (actors == null || successions == null) {
-                    throw new IllegalStateException("the actor list " + RESOURCE + " or its " + SUCCESSIONS_RESOURCE
-                            + " is missing from the classpath");
-                }
-                return read(actors, RESOURCE, successions, SUCCESSIONS_RESOURCE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    /** Reads the shipped list anew: a registry of its own, with none of the actors recorded in another. */
+    static ActorRegistry loadStandard() {
+        try (InputStream actors = ActorRegistry.class.getResourceAsStream(RESOURCE);
+             InputStream successions = ActorRegistry.class.getResourceAsStream(SUCCESSIONS_RESOURCE);
+             InputStream demonyms = ActorRegistry.class.getResourceAsStream(DEMONYMS_RESOURCE)) {
+            if (actors == null || successions == null || demonyms == null) {
+                throw new IllegalStateException("the actor list " + RESOURCE + " or its " + SUCCESSIONS_RESOURCE
+                        + " or " + DEMONYMS_RESOURCE + " is missing from the classpath");
             }
+            ActorRegistry registry = read(actors, RESOURCE, successions, SUCCESSIONS_RESOURCE);
+            registry.readDemonyms(demonyms, DEMONYMS_RESOURCE);
+            return registry;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
@@ -315,7 +333,7 @@ public final class ActorRegistry {
     }
 
     /** The lookup key of a name: case, accents, spacing, apostrophe style and "&amp;" versus "and" do not count. */
-    static String normalise(String name) {
+    public static String normalise(String name) {
         String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
         s = s.replace('\u2019', '\'').replace('\u2018', '\'').replace("&", " and ");
         return WHITESPACE.matcher(s.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
@@ -379,7 +397,7 @@ public final class ActorRegistry {
         return actor.belongsTo().equals(state) || succeededBy(actor.belongsTo(), state, date);
     }
 
-    /** Every actor, ordered by code. */
+    /** Every actor, shipped or recorded, ordered by code. */
     public List<Actor> all() {
         return all;
     }
@@ -432,6 +450,220 @@ public final class ActorRegistry {
             }
         }
         return best;
+    }
+
+    /** Reads the demonyms ("Chinese") of actors of this registry: columns {@link #DEMONYM_COLUMNS}, ";" between. */
+    void readDemonyms(InputStream csv, String source) {
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(csv, StandardCharsets.UTF_8), FORMAT)) {
+            if (!parser.getHeaderNames().equals(DEMONYM_COLUMNS)) {
+                throw new IllegalStateException(source + " line 1: header must be "
+                        + String.join(",", DEMONYM_COLUMNS) + " but is " + String.join(",", parser.getHeaderNames()));
+            }
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                String code = record.get("code");
+                if (!byCode.containsKey(code)) {
+                    throw problem(source, line, "'" + code + "' is not an actor's code");
+                }
+                try {
+                    demonymsByCode.put(code, list(record.get("demonyms")));
+                } catch (IllegalArgumentException e) {
+                    throw problem(source, line, e.getMessage());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException(source + " cannot be read as CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /** What people call the actor's people or things ("Chinese" for China); empty for most non-states. */
+    public List<String> demonyms(String code) {
+        return demonymsByCode.getOrDefault(code, List.of());
+    }
+
+    /**
+     * Adds an actor recorded while Dyad runs (a group SIPRI names that the shipped list does not know), so that every
+     * service reading this registry knows it from now on. Recording the same actor again changes nothing.
+     *
+     * @return whether the actor is new to the registry
+     * @throws IllegalArgumentException when its code is held by another actor, or one of its names or aliases is
+     *                                  already another actor's, or its kind is not one that may be recorded
+     */
+    public synchronized boolean record(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        Actor holder = byCode.get(actor.code());
+        if (holder != null) {
+            if (holder.equals(actor)) {
+                return false;
+            }
+            throw new IllegalArgumentException("code " + actor.code() + " is already " + holder.name());
+        }
+        requireRecordable(actor.code(), actor.kind());
+        List<String> keys = new ArrayList<>();
+        for (String name : names(actor)) {
+            String key = normalise(name);
+            Actor named = byName.get(key);
+            if (named != null) {
+                throw new IllegalArgumentException("name or alias '" + name + "' is already " + named.code()
+                        + " (" + named.name() + ")");
+            }
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        keys.forEach(key -> byName.put(key, actor));
+        keysByCode.put(actor.code(), List.copyOf(keys));
+        byCode.put(actor.code(), actor);
+        recorded.add(actor.code());
+        List<Actor> now = new ArrayList<>(all);
+        now.add(actor);
+        now.sort(Comparator.comparing(Actor::code));
+        all = List.copyOf(now);
+        return true;
+    }
+
+    /** Whether the actor was {@linkplain #record recorded} while Dyad runs rather than shipped. */
+    public boolean isRecorded(String code) {
+        return code != null && recorded.contains(code);
+    }
+
+    /** The kinds an actor recorded while Dyad runs may have: those with codes from ISO's user-assigned range. */
+    public static boolean recordable(ActorKind kind) {
+        return kind == ActorKind.NON_STATE_GROUP || kind == ActorKind.UNKNOWN
+                || kind == ActorKind.INTERNATIONAL_ORGANISATION;
+    }
+
+    private static void requireRecordable(String code, ActorKind kind) {
+        if (!recordable(kind)) {
+            throw new IllegalArgumentException(kind + " cannot be recorded; only a non-state group, an international"
+                    + " organisation or an unknown party can");
+        }
+        if (!code.matches(kind == ActorKind.INTERNATIONAL_ORGANISATION ? "Q[M-Z][A-Z]" : "X[A-Z]{2}")) {
+            throw new IllegalArgumentException(code + " is not a code of ISO's user-assigned range for " + kind
+                    + (kind == ActorKind.INTERNATIONAL_ORGANISATION ? " (QMA-QZZ)" : " (XAA-XZZ)"));
+        }
+    }
+
+    /**
+     * The codes an actor of this kind may be given, in order and free of every actor known now: {@code XAA}-{@code
+     * XZZ} for a non-state group or unknown party, {@code QMA}-{@code QZZ} for an international organisation (ISO
+     * 3166's user-assigned range).
+     */
+    public List<String> freeCodes(ActorKind kind) {
+        if (!recordable(kind)) {
+            throw new IllegalArgumentException(kind + " cannot be recorded");
+        }
+        char prefix = kind == ActorKind.INTERNATIONAL_ORGANISATION ? 'Q' : 'X';
+        char firstSecond = kind == ActorKind.INTERNATIONAL_ORGANISATION ? 'M' : 'A';
+        List<String> free = new ArrayList<>();
+        for (char second = firstSecond; second <= 'Z'; second++) {
+            for (char third = 'A'; third <= 'Z'; third++) {
+                String code = "" + prefix + second + third;
+                if (!byCode.containsKey(code)) {
+                    free.add(code);
+                }
+            }
+        }
+        return free;
+    }
+
+    /**
+     * An actor found by {@link #search}: {@code matched} is the name, alias, demonym or code the text matched
+     * ({@code null} when nothing was typed); {@code historical} says the actor no longer exists.
+     */
+    public record Found(Actor actor, String matched, boolean historical) {
+    }
+
+    /**
+     * Actors whose name, aliases (SIPRI's spellings among them), demonyms or code match {@code text}, best first: an
+     * exact code, name, alias or demonym; then a name or alias that starts with the text; then a code that starts
+     * with it; then a name holding it as a word; then one holding it anywhere; then names a few letters off. Among
+     * equals, actors that exist today come before historical ones, names before aliases, shorter before longer.
+     * Without text every actor (of the kind) is answered, by code.
+     *
+     * @param kind  only actors of this kind, or any when {@code null}
+     * @param limit at most this many
+     */
+    public List<Found> search(String text, ActorKind kind, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        LocalDate today = LocalDate.now();
+        if (text == null || text.isBlank()) {
+            return all.stream().filter(actor -> kind == null || actor.kind() == kind).limit(limit)
+                    .map(actor -> new Found(actor, null, historical(actor, today))).toList();
+        }
+        String key = normalise(text);
+        String code = text.trim().toUpperCase(Locale.ROOT);
+        record Ranked(Found found, double score) {
+        }
+        List<Ranked> ranked = new ArrayList<>();
+        for (Actor actor : all) {
+            if (kind != null && actor.kind() != kind) {
+                continue;
+            }
+            double best = Double.POSITIVE_INFINITY;
+            String matched = null;
+            if (actor.code().equals(code)) {
+                best = 0;
+                matched = actor.code();
+            } else if (code.length() < 3 && code.length() >= 1 && actor.code().startsWith(code)) {
+                best = 2.5;
+                matched = actor.code();
+            }
+            List<String> spellings = new ArrayList<>(names(actor));
+            int names = spellings.size();
+            spellings.addAll(demonyms(actor.code()));
+            for (int i = 0; i < spellings.size(); i++) {
+                String spelling = spellings.get(i);
+                double score = searchScore(normalise(spelling), key) + (i == 0 ? 0 : i < names ? 0.1 : 0.2);
+                if (score < best || score == best && matched != null && spelling.length() < matched.length()) {
+                    best = score;
+                    matched = spelling;
+                }
+            }
+            if (best < Double.POSITIVE_INFINITY) {
+                ranked.add(new Ranked(new Found(actor, matched, historical(actor, today)), best));
+            }
+        }
+        return ranked.stream()
+                .sorted(Comparator.comparingDouble(Ranked::score)
+                        .thenComparing(r -> r.found().historical())
+                        .thenComparingInt(r -> r.found().matched().length())
+                        .thenComparing(r -> r.found().actor().code()))
+                .limit(limit)
+                .map(Ranked::found)
+                .toList();
+    }
+
+    /** 0 exact, 1 prefix, 3 word, 4 anywhere, 5 and more a few letters off; infinity for no match. */
+    private static double searchScore(String candidate, String key) {
+        if (candidate.equals(key)) {
+            return 0;
+        }
+        if (candidate.startsWith(key)) {
+            return 1;
+        }
+        if (key.length() >= 2 && (candidate.contains(" " + key) || candidate.contains("(" + key)
+                || candidate.contains("-" + key))) {
+            return 3;
+        }
+        if (key.length() >= 3 && candidate.contains(key)) {
+            return 4;
+        }
+        if (key.length() >= 4) {
+            String head = candidate.length() > key.length() ? candidate.substring(0, key.length()) : candidate;
+            int distance = Math.min(LEVENSHTEIN.apply(key, candidate), LEVENSHTEIN.apply(key, head) + 1);
+            if (distance <= Math.max(1, key.length() / 4)) {
+                return 5 + distance;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether the actor no longer exists on {@code today}. */
+    private static boolean historical(Actor actor, LocalDate today) {
+        return actor.validTo() != null && !today.isBefore(actor.validTo());
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.dyad.actors.Actor;
 import org.dyad.actors.ActorRegistry;
+import org.dyad.contracts.actor.RecordedActorKind;
+import org.dyad.contracts.actor.command.RecordActor;
 import org.dyad.contracts.common.AdmiraltyGrade;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.common.Source;
@@ -24,6 +26,7 @@ import org.dyad.ledger.CommandLimits;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.ledger.RuleViolationException;
+import org.dyad.ledger.actor.RecordedActors;
 import org.dyad.sipri.SipriDeal;
 import org.dyad.sipri.SipriDealMapper;
 import org.dyad.sipri.SipriMapping;
@@ -58,11 +61,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -83,18 +88,24 @@ public class SipriImportJobs {
     private static final String LEDGER = LedgerConfiguration.SCHEMA;
     private static final int CHUNK = 250;
     private static final int MAX_REASON = 1000;
+    /** SIPRI's marks of a non-state group ({@code *}) and of an organisation ({@code **}). */
+    private static final Pattern MARKS = Pattern.compile("\\*+$");
+    /** No actor's name is longer; a longer marked name is left to the mapper, which refuses it. */
+    private static final int MAX_MARKED_NAME = 100;
     private static final Logger log = LoggerFactory.getLogger(SipriImportJobs.class);
 
     private final CommandGateway commands;
+    private final RecordedActors recordedActors;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Validator validator;
     private final MeterRegistry meters;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dyad-sipri-import"));
 
-    SipriImportJobs(CommandGateway commands, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                    Validator validator, MeterRegistry meters) {
+    SipriImportJobs(CommandGateway commands, RecordedActors recordedActors, JdbcTemplate jdbc,
+                    PlatformTransactionManager transactions, Validator validator, MeterRegistry meters) {
         this.commands = commands;
+        this.recordedActors = recordedActors;
         this.jdbc = jdbc;
         this.validator = validator;
         this.meters = meters;
@@ -213,6 +224,7 @@ public class SipriImportJobs {
                 unreadable.add(new Object[]{id, problem.line(), "REJECTED", null, problem.reason()});
             }
             report(id, unreadable);
+            recordUnknownMarkedActors(read.rows(), sipri, grade, startedBy);
             List<Step> steps = steps(id, read.rows(), release, sipri, grade, startedBy);
             for (int from = 0; from < steps.size(); from += CHUNK) {
                 importChunk(id, steps.subList(from, Math.min(steps.size(), from + CHUNK)));
@@ -228,6 +240,39 @@ public class SipriImportJobs {
             log.error("Import {} failed", id, e);
             jdbc.update("UPDATE " + LEDGER + ".import_job SET status = 'FAILED', error = ?, finished_at = now()"
                     + " WHERE id = ?", String.valueOf(e.getMessage()), id);
+        }
+    }
+
+    /**
+     * Records the groups ({@code *}) and organisations ({@code **}) the rows name that Dyad does not know, with
+     * SIPRI's spelling as alias and the release as source, so that their rows map like any other. A name recorded
+     * by an earlier import is known and recorded again by none. One that cannot be recorded (its name without the
+     * mark already names another actor) leaves its rows refused as unknown, with the closest matches.
+     */
+    private void recordUnknownMarkedActors(List<SipriRow> rows, Source sipri, AdmiraltyGrade grade,
+                                           String startedBy) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (SipriRow row : rows) {
+            for (String name : new String[]{row.supplier(), row.recipient()}) {
+                if (name != null && name.endsWith("*") && name.length() <= MAX_MARKED_NAME
+                        && ActorRegistry.standard().byName(name).isEmpty()) {
+                    unknown.add(name.strip());
+                }
+            }
+        }
+        for (String spelling : unknown) {
+            RecordedActorKind kind = spelling.endsWith("**") ? RecordedActorKind.INTERNATIONAL_ORGANISATION
+                    : RecordedActorKind.NON_STATE_GROUP;
+            String name = MARKS.matcher(spelling).replaceAll("").strip();
+            try {
+                transaction.executeWithoutResult(tx -> {
+                    String code = recordedActors.allocate(kind, name, List.of(spelling), null, null);
+                    commands.sendAndWait(new RecordActor(code, name, kind, List.of(spelling), null, null, null, sipri,
+                            grade, startedBy));
+                });
+            } catch (RuleViolationException e) {
+                log.warn("SIPRI's '{}' is not recorded as an actor: {}", spelling, e.getMessage());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dyad.ledger.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -75,9 +76,10 @@ public class CommandRecorder {
         Long expectedVersion = expectedVersion(request.getHeader("If-Match"));
         return transaction.execute(tx -> {
             if (key != null) {
-                ResponseEntity<RecordedResponse> earlier = claim(principal, key, hash(request, body));
+                ResponseEntity<String> earlier = claim(principal, key, hash(request, body));
                 if (earlier != null) {
-                    return earlier;
+                    return ResponseEntity.status(earlier.getStatusCode()).headers(earlier.getHeaders())
+                            .body(read(earlier.getBody()));
                 }
             }
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(expectedVersion))
@@ -97,10 +99,54 @@ public class CommandRecorder {
     }
 
     /**
+     * A record whose id is chosen in the command's transaction (after the {@code Idempotency-Key} is claimed, so a
+     * retry chooses nothing): its id, the command that creates it, and the answer to give once it is recorded.
+     */
+    public record Chosen(String id, Object command, Function<RecordedResponse, Object> answer) {
+    }
+
+    /**
+     * Creates a record whose id is chosen in the command's transaction (an actor's code, allocated from a table whose
+     * unique constraint settles concurrent requests): answers 201 with the record's own answer and its location.
+     */
+    public ResponseEntity<JsonNode> createChosen(HttpServletRequest request, Object body, String collection,
+                                                 java.util.function.Supplier<Chosen> choose) {
+        if (request.getHeader("If-Match") != null) {
+            throw ApiProblemException.badRequest("If-Match", "a new record has no version to match");
+        }
+        String principal = recorder(request);
+        Map<String, String> audit = audit(request);
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        return transaction.execute(tx -> {
+            if (key != null) {
+                ResponseEntity<String> earlier = claim(principal, key, hash(request, body));
+                if (earlier != null) {
+                    return ResponseEntity.status(earlier.getStatusCode()).headers(earlier.getHeaders())
+                            .body(readTree(earlier.getBody()));
+                }
+            }
+            Chosen chosen = choose.get();
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(chosen.command()).andMetaData(audit));
+            RecordedResponse receipt = jdbc.queryForObject(LAST_EVENT,
+                    (rs, n) -> RecordedResponse.of(chosen.id(), rs.getLong(1), rs.getLong(2)), chosen.id());
+            JsonNode answer = json.valueToTree(chosen.answer().apply(receipt));
+            URI location = URI.create(collection + "/" + chosen.id());
+            String etag = "\"" + receipt.version() + "\"";
+            if (key != null) {
+                jdbc.update("UPDATE " + LEDGER + ".idempotency_record SET status = ?, location = ?, etag = ?, body = ?"
+                                + " WHERE principal = ? AND key = ?",
+                        HttpStatus.CREATED.value(), location.toString(), etag, answer.toString(), principal, key);
+            }
+            return ResponseEntity.status(HttpStatus.CREATED).location(location).eTag(etag)
+                    .header(Audit.CORRELATION_HEADER, audit.get(Audit.CORRELATION_ID)).body(answer);
+        });
+    }
+
+    /**
      * Claims the key for this request, or answers the earlier request's response. A concurrent request with the same
      * key waits on the row until the first one commits (or rolls back, freeing the key).
      */
-    private ResponseEntity<RecordedResponse> claim(String principal, String key, String hash) {
+    private ResponseEntity<String> claim(String principal, String key, String hash) {
         if (key.isBlank() || key.length() > 255) {
             throw ApiProblemException.badRequest(IDEMPOTENCY_KEY, "must be 1 to 255 characters");
         }
@@ -117,7 +163,7 @@ public class CommandRecorder {
                         List.of(new FieldProblem(IDEMPOTENCY_KEY, "was used for a different request")));
             }
             return ResponseEntity.status(rs.getInt(2)).location(URI.create(rs.getString(3))).eTag(rs.getString(4))
-                    .header(REPLAYED, "true").body(read(rs.getString(5)));
+                    .header(REPLAYED, "true").body(rs.getString(5));
         }, principal, key);
     }
 
@@ -179,6 +225,14 @@ public class CommandRecorder {
     private String write(RecordedResponse receipt) {
         try {
             return json.writeValueAsString(receipt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            return json.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

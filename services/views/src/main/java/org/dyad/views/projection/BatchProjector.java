@@ -34,7 +34,8 @@ import static org.dyad.views.projection.BatchWrites.json;
  * New events go to the event log. Each Dyad record they touch is folded again from all its facts (those of recently
  * applied records are kept in memory, {@link RecentFacts}; the others are read back from the log once per batch)
  * and handed to the projection of its kind ({@link DealProjection}, {@link AgreementProjection},
- * {@link StatementProjection}, {@link EmbargoProjection}, {@link ReleaseProjection}), which rewrites its rows. The
+ * {@link StatementProjection}, {@link EmbargoProjection}, {@link ReleaseProjection}, {@link ActorProjection}), which
+ * rewrites its rows. The
  * batch then brings the pairs' counts up to date
  * ({@link RelationshipCounts}), counts the change for the actors named ({@link ChangedActors}) and bumps
  * {@code views.view_change}, which ends every answer kept before it.
@@ -70,7 +71,7 @@ public class BatchProjector {
     private final RecentFacts recent = new RecentFacts(RECENT_FACTS);
     private final Map<String, RecordProjection> projections = Stream.of(new DealProjection(),
                     new AgreementProjection(), new StatementProjection(), new EmbargoProjection(),
-                    new ReleaseProjection())
+                    new ReleaseProjection(), new ActorProjection())
             .collect(Collectors.toMap(RecordProjection::recordType, Function.identity()));
 
     /** Projects into the given tables (the live {@code views} schema, or a schema being rebuilt). */

@@ -23,9 +23,9 @@ import java.util.function.Supplier;
  * views counts itself in {@code views.view_change}, and once for each actor its records name in
  * {@code views.actor_change}. An answer is kept as its JSON ({@link KeptAnswer}: text, UTF-8 bytes and, for a large
  * answer, gzip) under its query, the state it depends on, and the day (answers for "now" depend on it), and is served
- * again while all three are the same. The state of an answer about actors (a relationship, partners, deals of a
- * supplier) is their counts; of any other, the views' count. Either includes the table's identity, which a rebuild
- * changes. The state is read before the answer is computed: an answer may be newer than the state it is kept under,
+ * again while all three are the same; it is kept with its {@link ActorNames}. The state of an answer about actors
+ * (a relationship, partners, deals of a supplier) is their counts; of any other, the views' count. Either includes
+ * the table's identity, which a rebuild changes. The state is read before the answer is computed: an answer may be newer than the state it is kept under,
  * never older, and the next change to its actors makes a new key.
  */
 @Component
@@ -94,7 +94,7 @@ public class AnswerCache {
 
     private KeptAnswer write(JsonNode answer) {
         try {
-            return KeptAnswer.of(json.writeValueAsString(answer));
+            return KeptAnswer.of(json.writeValueAsString(ActorNames.addTo(answer)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an answer as JSON", e);
         }

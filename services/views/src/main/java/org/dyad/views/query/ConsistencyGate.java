@@ -56,7 +56,8 @@ public class ConsistencyGate {
 
     private static final Logger log = LoggerFactory.getLogger(ConsistencyGate.class);
     /** The record ids the write side issues, and a sequence number. */
-    private static final Pattern TOKEN = Pattern.compile("([a-z0-9][a-z0-9-]{2,63})@([0-9]{1,18})");
+    /** A record's id (an actor's record is known by its three-letter code) and version. */
+    private static final Pattern TOKEN = Pattern.compile("([a-z0-9][a-z0-9-]{2,63}|[A-Z]{3})@([0-9]{1,18})");
     static final int MAX_TOKENS = 20;
     /** Time for computing an answer after the wait, within the request's time limit. */
     static final Duration ANSWER_TIME = Duration.ofSeconds(30);
@@ -144,7 +145,7 @@ public class ConsistencyGate {
             if (!matcher.matches()) {
                 throw ApiProblemException.badRequest("waitFor", "'" + token + "' is not a consistency token: it must"
                         + " be <id>@<version> as a recording command answers it (an id of 3-64 lower-case letters,"
-                        + " digits or '-', and a version of at most 18 digits)");
+                        + " digits or '-', or an actor's code, and a version of at most 18 digits)");
             }
             tokens.merge(matcher.group(1), Long.parseLong(matcher.group(2)), Math::max);
         }

@@ -9,6 +9,7 @@ import org.dyad.actors.ActorKind;
 import org.dyad.actors.ActorRegistry;
 import org.dyad.views.query.ActorProfileReader;
 import org.dyad.views.query.FetchActorProfile;
+import org.dyad.support.web.ApiProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 @RestController
 @RequestMapping(path = "/api/v1/actors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -33,17 +34,42 @@ public class ActorController {
         this.profiles = profiles;
     }
 
-    @Operation(summary = "List actors, optionally by kind or by a name/code fragment (for type-ahead)")
+    /** How many actors a search answers unless told. */
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 1000;
+
+    /**
+     * An actor as the reference list has it, with whether it no longer exists and what a search matched: its name, an
+     * alias (SIPRI's spellings among them), a demonym or its code.
+     */
+    public record ActorMatch(String code, String name, ActorKind kind, LocalDate validFrom, LocalDate validTo,
+                             List<String> successors, List<String> aliases, String belongsTo, boolean historical,
+                             String matched) {
+
+        static ActorMatch of(ActorRegistry.Found found) {
+            Actor a = found.actor();
+            return new ActorMatch(a.code(), a.name(), a.kind(), a.validFrom(), a.validTo(), a.successors(),
+                    a.aliases(), a.belongsTo(), found.historical(), found.matched());
+        }
+    }
+
+    @Operation(summary = "Find actors by name, SIPRI spelling, demonym (\"Chinese\") or code, best match first; "
+            + "without q, every actor (of the kind) by code")
     @GetMapping
-    public List<Actor> listActors(@RequestParam(required = false) ActorKind kind,
-                                  @RequestParam(required = false) String q) {
-        String fragment = q == null ? null : q.toLowerCase(Locale.ROOT);
-        return actors.all().stream()
-                .filter(a -> kind == null || a.kind() == kind)
-                .filter(a -> fragment == null || a.code().toLowerCase(Locale.ROOT).startsWith(fragment)
-                        || a.name().toLowerCase(Locale.ROOT).contains(fragment)
-                        || a.aliases().stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).contains(fragment)))
-                .toList();
+    public List<ActorMatch> listActors(@RequestParam(required = false) ActorKind kind,
+                                       @Parameter(description = "text to find: a name, alias, demonym or code")
+                                       @RequestParam(required = false) String q,
+                                       @Parameter(description = "at most this many (1 to 1000); 20 when q is given, "
+                                               + "all without q")
+                                       @RequestParam(required = false) Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+            throw ApiProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (q != null && q.length() > 200) {
+            throw ApiProblemException.badRequest("q", "must be at most 200 characters");
+        }
+        int max = limit != null ? limit : q == null || q.isBlank() ? Integer.MAX_VALUE : DEFAULT_LIMIT;
+        return actors.search(q, kind, max).stream().map(ActorMatch::of).toList();
     }
 
     @Operation(summary = "Fetch an actor's profile: as supplier and as recipient, top partners, open deals, "
