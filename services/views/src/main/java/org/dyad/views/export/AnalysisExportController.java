@@ -95,7 +95,7 @@ public class AnalysisExportController {
                 category, designation, min, max, valueCurrency, year("from", from), year("to", to), asOf(asOf),
                 releaseTimes.knownAt(knownAt, asReleased));
         checkYears(filter);
-        deals.write(filter, tidy, download(response, "deals", tidy));
+        deals.write(filter, tidy, download(response, "dyad-deals", tidy));
     }
 
     @Operation(summary = "Export the full history with its provenance, one row per event in the order received: "
@@ -116,7 +116,7 @@ public class AnalysisExportController {
         ExportFilter filter = ExportFilter.of(actor("supplier", supplier), actor("recipient", recipient),
                 year("from", from), year("to", to), null, releaseTimes.knownAt(knownAt, asReleased));
         checkYears(filter);
-        events.write(filter, tidy, download(response, "events", tidy));
+        events.write(filter, tidy, download(response, "dyad-events", tidy));
     }
 
     @Operation(summary = "Export a supplier x recipient x year panel: deliveries (units, and TIV by year of "
@@ -150,7 +150,7 @@ public class AnalysisExportController {
     private static OutputStream download(HttpServletResponse response, String name, TidyFormat format)
             throws IOException {
         response.setContentType(format.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"dyad-" + name + "."
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "."
                 + format.extension() + "\"");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         return response.getOutputStream();
