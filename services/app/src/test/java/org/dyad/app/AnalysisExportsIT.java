@@ -30,9 +30,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The exports for analysis over HTTP. Nepal supplies Laos (a pair no other test uses): a contract of 2015 for ten
- * aircraft (USD 30 million as the press reported it, TIV 50 from SIPRI), four delivered in 2016 and six spread over 2017–2018; then, recorded later, a
- * report of 2019 whose designation and description are hostile text. Each export is downloaded in each format, read
- * back, and cut by {@code asOf} and {@code knownAt}.
+ * aircraft (USD 30 million as the press reported it, TIV 50 from SIPRI), four delivered in 2016 and six spread over
+ * 2017–2018, and a cooperation agreement signed in 2016, in force from 2017; then, recorded later, a report of 2019
+ * whose designation and description are hostile text. Each export is downloaded in each format, read back, and cut
+ * by {@code asOf} and {@code knownAt}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalysisExportsIT extends DyadIntegrationTest {
@@ -41,8 +42,8 @@ class AnalysisExportsIT extends DyadIntegrationTest {
     private static final String RECIPIENT = "LAO";
     private static final String PAIR = "supplier=" + SUPPLIER + "&recipient=" + RECIPIENT;
     private static final String PRESS = """
-            "source": {"publisher": "Vientiane Times", "title": "Aircraft for the air force", "publishedOn": "2015-06-20"},
-            "grade": "B2\"""";
+            "source": {"publisher": "Vientiane Times", "title": "Aircraft for the air force",
+                       "publishedOn": "2015-06-20"}, "grade": "B2\"""";
     private static final String HOSTILE_DESIGNATION = "=cmd|' /C calc'!A0";
     private static final String HOSTILE_DESCRIPTION = "<script>alert(\"x\")</script>, \"quoted\"";
 
@@ -51,6 +52,7 @@ class AnalysisExportsIT extends DyadIntegrationTest {
 
     private String contracted;
     private String hostile;
+    private String agreement;
     /** After the contract and its deliveries were recorded, before the hostile report was. */
     private Instant beforeHostile;
 
@@ -69,13 +71,21 @@ class AnalysisExportsIT extends DyadIntegrationTest {
         ok(post("/api/v1/deals/" + contracted + "/deliveries", """
                 {"tranche": {"deliveredOn": "2016", "items": [{"designation": "Y-12", "quantity": 4}]}, %s}"""
                 .formatted(SIPRI_SOURCE)));
-        String token = ok(post("/api/v1/deals/" + contracted + "/deliveries", """
+        String contractToken = ok(post("/api/v1/deals/" + contracted + "/deliveries", """
                 {"tranche": {"deliveredOn": "2018", "spreadOver": ["2017", "2018"],
                              "items": [{"designation": "Y-12", "quantity": 6}]}, %s}""".formatted(SIPRI_SOURCE)));
-        applied(contracted, token);
+        applied(contracted, contractToken);
+        agreement = uniqueId("npl-lao-cooperation");
+        ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Defence cooperation agreement", "kind": "AGREEMENT", "parties": ["%s", "%s"],
+                 "signedOn": "2016-11", %s}""".formatted(agreement, SUPPLIER, RECIPIENT, PRESS)));
+        String agreementToken = ok(post("/api/v1/agreements/" + agreement + "/entry-into-force",
+                "{\"on\": \"2017-03\", " + PRESS + "}"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> "true".equals(get("/api/v1/agreements/" + agreement
+                + "?waitFor=" + agreementToken).getHeaders().getFirst("Dyad-Consistent")));
         beforeHostile = Instant.now();
         Thread.sleep(20);
-        token = ok(post("/api/v1/deals", """
+        String token = ok(post("/api/v1/deals", """
                 {"id": "%s", "supplier": "%s", "recipient": "%s", "stage": "REPORTED", "reportedOn": "2019-02",
                  "items": [{"designation": %s, "description": %s, "quantity": 2}], %s}"""
                 .formatted(hostile, SUPPLIER, RECIPIENT, quoted(HOSTILE_DESIGNATION), quoted(HOSTILE_DESCRIPTION),
@@ -146,10 +156,12 @@ class AnalysisExportsIT extends DyadIntegrationTest {
                 .containsEntry("orders_value_usd_low", 3.0e7).containsEntry("deliveries_units", 0L);
         assertThat(rows.get(1)).containsEntry("deliveries_units", 4L).containsEntry("deliveries_tiv", 20.0)
                 .containsEntry("deliveries_deals", 1L).containsEntry("orders_deals", 0L);
-        assertThat(rows.get(2)).containsEntry("deliveries_units", 3L).containsEntry("deliveries_tiv", 15.0);
+        assertThat(rows.get(1)).containsEntry("agreements_in_force", 0L).containsEntry("agreement_ids", null);
+        assertThat(rows.get(2)).containsEntry("deliveries_units", 3L).containsEntry("deliveries_tiv", 15.0)
+                .containsEntry("agreements_in_force", 1L).containsEntry("agreement_ids", agreement);
         assertThat(rows.get(3)).containsEntry("deliveries_units", 3L).containsEntry("deliveries_tiv", 15.0);
         assertThat(rows.get(4)).containsEntry("orders_deals", 1L).containsEntry("orders_units", 2L)
-                .containsEntry("deliveries_units", 0L).containsEntry("agreements_in_force", 0L);
+                .containsEntry("deliveries_units", 0L).containsEntry("agreements_in_force", 1L);
     }
 
     @Test
