@@ -29,7 +29,7 @@ class WatchlistsDashboardIT extends BrowserIntegrationTest {
         form.findElement(By.name("pairA")).sendKeys("BRA");
         form.findElement(By.name("pairB")).sendKeys("SWE");
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(90));
         wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
                 By.cssSelector("#watchlists ul.watchlists li")).stream()
                 .anyMatch(li -> li.getText().contains("Brazil and Sweden") && li.getText().contains("BRA ↔ SWE")));
@@ -42,14 +42,14 @@ class WatchlistsDashboardIT extends BrowserIntegrationTest {
                  "items": [{"designation": "Gripen E", "description": "FGA aircraft", "quantity": 36}], %s}"""
                 .formatted(deal, SIPRI_SOURCE)));
 
-        WebElement alert = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30))
+        WebElement alert = new WebDriverWait(chromium.driver(), Duration.ofSeconds(90))
                 .ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
                         By.cssSelector("#watchlists ul.alerts li.unread")).stream()
                         .filter(li -> li.getText().contains(deal)).findFirst().orElse(null));
         assertThat(alert.getText()).contains("Brazil and Sweden").contains("Sweden → Brazil").contains("Gripen E");
 
         alert.findElement(By.cssSelector("button.mark-read")).click();
-        new WebDriverWait(chromium.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(chromium.driver(), Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#watchlists ul.alerts li.read")).stream()
                         .anyMatch(li -> li.getText().contains(deal)));
         List<WebElement> unread = chromium.driver().findElements(By.cssSelector("#watchlists ul.alerts li.unread"));

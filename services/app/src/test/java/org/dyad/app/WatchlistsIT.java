@@ -150,7 +150,7 @@ class WatchlistsIT extends DyadIntegrationTest {
             ok(post("/api/v1/deals/" + dealId + "/contract", "{\"on\": \"2002\", " + SIPRI_SOURCE + "}"));
             ok(post("/api/v1/deals", dealReport(uniqueId("unwatched"), "FRA", "PAK", 1_000_000L)));
 
-            List<JsonNode> alerts = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            List<JsonNode> alerts = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                     .until(() -> alertsOfWatchlist(watchlistId), a -> a.size() >= 2);
             assertThat(alerts).extracting(a -> a.path("eventType").asText())
                     .containsExactly("ContractConcluded", "SaleReported");
@@ -165,14 +165,14 @@ class WatchlistsIT extends DyadIntegrationTest {
 
             List<String> pushed = new ArrayList<>();
             while (pushed.size() < 2) {
-                SseClient.Event event = feed.next(Duration.ofSeconds(20));
+                SseClient.Event event = feed.next(Duration.ofSeconds(60));
                 if ("alert".equals(event.name())) {
                     pushed.add(json.readTree(event.data()).path("id").asText());
                 }
             }
             assertThat(pushed).containsExactlyInAnyOrderElementsOf(alertIds);
 
-            List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofSeconds(30))
+            List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(300)).until(() -> alertsOnTopic(watchlistId), r -> r.size() >= 2);
             assertThat(published).extracting(r -> TopicRecords.header(r, "ce_type"))
                     .containsOnly("org.dyad.alert.AlertRaised.v1");
@@ -180,7 +180,7 @@ class WatchlistsIT extends DyadIntegrationTest {
             assertThat(published).extracting(r -> TopicRecords.header(r, "ce_id"))
                     .containsExactlyInAnyOrderElementsOf(alertIds);
 
-            List<Received> calls = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            List<Received> calls = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                     .until(() -> received.getOrDefault("/alerts", List.of()), c -> c.size() >= 2);
             for (Received call : calls) {
                 assertThat(call.header(WebhookSignature.HEADER)).isEqualTo(WebhookSignature.of(secret, call.body()))
@@ -219,7 +219,7 @@ class WatchlistsIT extends DyadIntegrationTest {
     /** Waits until the watchlists' consumer group has committed an offset beyond the given record. */
     private void awaitWatchedPast(TopicPartition partition, long offset) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets("dyad-watch")
                         .partitionsToOffsetAndMetadata().get().get(partition);
                 return committed != null && committed.offset() > offset;
@@ -236,7 +236,7 @@ class WatchlistsIT extends DyadIntegrationTest {
         String watchlistId = watchlist.path("id").asText();
         ok(post("/api/v1/deals", dealReport(uniqueId("flaky"), "NOR", "EST", 50_000_000L)));
 
-        JsonNode deliveries = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+        JsonNode deliveries = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(
                 () -> viewer().getForObject("/api/v1/watchlists/" + watchlistId + "/deliveries", JsonNode.class),
                 d -> d.size() == 1 && "DELIVERED".equals(d.get(0).path("status").asText()));
         JsonNode delivery = deliveries.get(0);
@@ -257,7 +257,7 @@ class WatchlistsIT extends DyadIntegrationTest {
         String dealId = uniqueId("private");
         ok(post("/api/v1/deals", dealReport(dealId, "SWE", "LVA", 10_000_000L)));
         ok(post("/api/v1/deals/" + dealId + "/negotiation", "{\"on\": \"2001-06\", " + SIPRI_SOURCE + "}"));
-        List<JsonNode> alerts = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        List<JsonNode> alerts = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .until(() -> alertsOfWatchlist(watchlistId), a -> a.size() == 1);
         String alertId = alerts.get(0).path("id").asText();
         assertThat(alerts.get(0).path("eventType").asText()).isEqualTo("NegotiationOpened");
@@ -278,6 +278,14 @@ class WatchlistsIT extends DyadIntegrationTest {
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(viewer().getForObject("/api/v1/watchlists/" + watchlistId, JsonNode.class).path("name").asText())
                 .isEqualTo("Latvia");
+        JsonNode replaced = viewer().exchange("/api/v1/watchlists/" + watchlistId, HttpMethod.PUT,
+                body("{\"name\": \"Latvia's deals\", \"criteria\": {\"actors\": [\"LVA\"], \"stageChanges\": {}},"
+                        + " \"webhookUrl\": \"https://hooks.example.org/dyad\"}"), JsonNode.class).getBody();
+        assertThat(replaced.path("name").asText()).isEqualTo("Latvia's deals");
+        assertThat(replaced.path("webhookSecret").asText()).as("a new webhook's secret, shown once").hasSize(64);
+        JsonNode kept = viewer().getForObject("/api/v1/watchlists/" + watchlistId, JsonNode.class);
+        assertThat(kept.path("webhookUrl").asText()).isEqualTo("https://hooks.example.org/dyad");
+        assertThat(kept.has("webhookSecret")).isFalse();
 
         // the owner marks it read: it leaves the unread list
         assertThat(ids(alertsOf(viewer(), "?unread=true&size=200").path("alerts"), "id")).contains(alertId);
@@ -310,6 +318,12 @@ class WatchlistsIT extends DyadIntegrationTest {
             assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
             assertThat(refused.getBody().findValuesAsText("field")).as(request).contains(field);
         });
+        HttpHeaders xml = new HttpHeaders();
+        xml.setContentType(MediaType.APPLICATION_XML);
+        ResponseEntity<JsonNode> notJson = viewer().postForEntity("/api/v1/watchlists",
+                new HttpEntity<>("<watchlist/>", xml), JsonNode.class);
+        assertThat(notJson.getStatusCode().value()).isEqualTo(415);
+        assertThat(notJson.getHeaders().getFirst("Accept-Post")).contains("application/json");
         assertThat(viewer().getForObject("/api/v1/watchlists", JsonNode.class).size()).isEqualTo(before);
     }
 }

@@ -3,6 +3,8 @@ package org.dyad.watch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -33,10 +35,10 @@ public record Criteria(
         Boolean notifiedSales) {
 
     public Criteria {
-        actors = actors == null ? List.of() : List.copyOf(actors);
-        pairs = pairs == null ? List.of() : List.copyOf(pairs);
-        designations = designations == null ? List.of() : List.copyOf(designations);
-        categories = categories == null ? List.of() : List.copyOf(categories);
+        actors = listOf(actors);
+        pairs = listOf(pairs);
+        designations = listOf(designations);
+        categories = listOf(categories);
     }
 
     /**
@@ -50,12 +52,17 @@ public record Criteria(
     public record Changes(List<String> to) {
 
         public Changes {
-            to = to == null ? List.of() : List.copyOf(to);
+            to = listOf(to);
         }
     }
 
     /** An amount in a currency (ISO 4217, or TIV). */
     public record Threshold(BigDecimal amount, String currency) {
+    }
+
+    /** An unmodifiable copy; null elements are kept, for validation to name them. */
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     boolean watchesEventKinds() {

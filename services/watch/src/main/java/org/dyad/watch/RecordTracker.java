@@ -23,6 +23,7 @@ import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.contracts.wire.PublishedEvent;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -45,7 +46,7 @@ public final class RecordTracker {
             values.add(stage.name());
         }
         values.addAll(List.of("SUSPENDED", "RESUMED", "CANCELLED", "SUPERSEDED"));
-        STAGE_CHANGES = Set.copyOf(values);
+        STAGE_CHANGES = Collections.unmodifiableSet(values);
     }
 
     private RecordTracker() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.support.web.ApiProblemException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ public class WatchlistController {
     }
 
     @Operation(summary = "Make a watchlist; a webhook's secret is in this answer only (webhookSecret)")
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JsonNode> create(@RequestBody WatchlistRequest request, Principal principal) {
         validate(request);
         String secret = request.webhookUrl() == null ? null : WebhookSignature.newSecret();
@@ -68,7 +69,7 @@ public class WatchlistController {
     }
 
     @Operation(summary = "Replace a watchlist; a new webhook URL gets a new secret, in this answer only")
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public JsonNode replace(@PathVariable String id, @RequestBody WatchlistRequest request, Principal principal) {
         UUID watchlistId = uuid(id);
         Watchlist before = watchlists.find(owner(principal), watchlistId).orElseThrow(() -> notFound(id));
