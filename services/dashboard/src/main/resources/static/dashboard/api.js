@@ -210,3 +210,25 @@ export function follow({onEvent, onState}) {
         controller.abort();
     };
 }
+
+/**
+ * Sends a write with any method (PUT, DELETE ...) as postJson does; answers the JSON the API gives, or null when it
+ * answers no content.
+ */
+export async function sendJson(method, path, body) {
+    if (!signedIn()) {
+        throw new SignInRequired();
+    }
+    const response = await fetch(path, {
+        method, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+        headers: headers({'Content-Type': 'application/json', [session.csrfHeader]: session.csrfToken})
+    });
+    if (response.status === 401) {
+        session = null;
+        throw new SignInRequired();
+    }
+    if (!response.ok) {
+        throw new ApiProblem(await problemOf(response));
+    }
+    return response.status === 204 ? null : response.json();
+}

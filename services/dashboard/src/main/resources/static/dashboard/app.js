@@ -6,11 +6,12 @@ import {renderOverview} from './overview.js';
 import {renderRelationship} from './relationship.js';
 import {renderDeals} from './deals.js';
 import {renderIntake} from './intake.js';
+import {alertArrived, renderWatchlists} from './watch.js';
 import {showSource} from './sources.js';
 import {fillReleasePicker, forgetReleases, knownAtOfRelease, loadReleases, releaseKnownAt,
     renderReleases} from './releases.js';
 
-const PAGES = ['overview', 'relationship', 'deals', 'releases', 'intake'];
+const PAGES = ['overview', 'relationship', 'deals', 'releases', 'intake', 'watchlists'];
 const PARAMS = ['page', 'a', 'b', 'asOf', 'knownAt', 'from', 'to', 'supplier', 'recipient'];
 const $ = id => document.getElementById(id);
 
@@ -93,6 +94,8 @@ async function render() {
             $('page-releases').querySelector('.when').textContent = describeTime(s);
         } else if (s.page === 'intake') {
             renderIntake($('intake'));
+        } else if (s.page === 'watchlists') {
+            await renderWatchlists($('watchlists'));
         } else {
             renderDeals($('deals-table'), $('deal-filters'), times(s));
         }
@@ -243,6 +246,10 @@ function concernsCurrentView(event) {
 }
 
 function onLiveEvent(type, event) {
+    if (type === 'alert') {
+        alertArrived(event);
+        return;
+    }
     unseen++;
     const count = $('live').querySelector('.count');
     count.textContent = unseen + ' new';

@@ -80,11 +80,8 @@ class AsyncApiDocumentTest {
     @Test
     void hasExactlyOneMessagePerPublishedEventTypeWithItsHeadersKeyAndSchema() {
         Map<String, List<String>> messagesByType = new HashMap<>();
-        map(doc, "components", "messages").forEach((key, value) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> message = (Map<String, Object>) value;
-            messagesByType.computeIfAbsent(ceTypeConst(message), t -> new ArrayList<>()).add(key);
-        });
+        map(doc, "channels", "dyadEvents", "messages").keySet().forEach(key -> messagesByType.computeIfAbsent(
+                ceTypeConst(map(doc, "components", "messages", key)), t -> new ArrayList<>()).add(key));
         assertThat(messagesByType.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalog.types());
 
         for (Class<?> event : EventCatalog.EVENTS) {
@@ -97,6 +94,17 @@ class AsyncApiDocumentTest {
             assertThat(map(message, "bindings", "kafka", "key")).containsEntry("type", "string");
             assertThat(map(doc, "channels", "dyadEvents", "messages")).containsKey(messagesByType.get(type).get(0));
         }
+    }
+
+    @Test
+    void describesTheAlertsTopicWithItsOneMessage() {
+        assertThat(map(doc, "channels", "dyadAlerts")).containsEntry("address", "dyad.alerts");
+        assertThat(map(doc, "channels", "dyadAlerts", "messages")).containsOnlyKeys("AlertRaised");
+        assertThat(map(doc, "components", "schemas", "AlertHeaders", "properties", "ce_type"))
+                .containsEntry("const", "org.dyad.alert.AlertRaised.v1");
+        assertThat(map(doc, "components", "schemas", "AlertHeaders", "properties", "ce_source"))
+                .containsEntry("const", "urn:dyad:watch");
+        assertThat(map(doc, "operations", "receiveDyadAlerts")).containsEntry("action", "receive");
     }
 
     @Test

@@ -75,7 +75,77 @@ final class AsyncApiGenerator {
             channelMessages.putObject(key).put("$ref", "#/components/messages/" + key);
             operationMessages.addObject().put("$ref", "#/channels/dyadEvents/messages/" + key);
         }
+        alerts(doc);
         return doc;
+    }
+
+    /**
+     * The alerts topic: the watchlists' alerts as CloudEvents, published by Dyad's watchlists (not the ledger), each
+     * the alert's JSON with the watchlist id as key.
+     */
+    private static void alerts(ObjectNode doc) {
+        ObjectNode channel = ((ObjectNode) doc.get("channels")).putObject("dyadAlerts").put("address", "dyad.alerts")
+                .put("title", "Dyad alerts")
+                .put("description", "One record per alert a watchlist raised (topic name from DYAD_ALERTS_TOPIC); "
+                        + "key = watchlist id. At least once: deduplicate by `ce_id`, the alert's id, which is the "
+                        + "same for the same watchlist and event. See docs/watchlists.md.");
+        channel.putObject("messages").putObject("AlertRaised").put("$ref", "#/components/messages/AlertRaised");
+        channel.putObject("bindings").putObject("kafka").put("topic", "dyad.alerts").put("bindingVersion",
+                KAFKA_BINDING);
+        ObjectNode operation = ((ObjectNode) doc.get("operations")).putObject("receiveDyadAlerts")
+                .put("action", "receive").put("summary", "Subscribers receive every alert Dyad's watchlists raise.");
+        operation.putObject("channel").put("$ref", "#/channels/dyadAlerts");
+        operation.putArray("messages").addObject().put("$ref", "#/channels/dyadAlerts/messages/AlertRaised");
+
+        ObjectNode components = (ObjectNode) doc.get("components");
+        ObjectNode headers = ((ObjectNode) components.get("schemas")).putObject("AlertHeaders").put("type", "object")
+                .put("description", "CloudEvents 1.0 attributes of an alert in Kafka binary mode.");
+        List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time", "content-type",
+                "ce_dyadeventid").forEach(headers.putArray("required")::add);
+        ObjectNode h = headers.putObject("properties");
+        h.putObject("ce_specversion").put("type", "string").put("const", "1.0");
+        h.putObject("ce_id").put("type", "string").put("format", "uuid")
+                .put("description", "The alert's id: the same for the same watchlist and event.");
+        h.putObject("ce_type").put("type", "string").put("const", "org.dyad.alert.AlertRaised.v1");
+        h.putObject("ce_source").put("type", "string").put("const", "urn:dyad:watch");
+        h.putObject("ce_subject").put("type", "string").put("description", "The watchlist id, equal to the key.");
+        h.putObject("ce_time").put("type", "string").put("format", "date-time")
+                .put("description", "When the alert was raised.");
+        h.putObject("content-type").put("type", "string").put("const", DyadCloudEvents.CONTENT_TYPE);
+        h.putObject("ce_dyadeventid").put("type", "string")
+                .put("description", "The `ce_id` of the event on dyad.events that raised the alert.");
+
+        ObjectNode alert = ((ObjectNode) components.get("schemas")).putObject("Alert").put("type", "object")
+                .put("description", "An event that matched a watchlist.");
+        List.of("id", "watchlistId", "watchlistName", "eventId", "eventType", "recordId", "recordKind", "time",
+                "actors", "summary", "link", "raisedAt", "read", "actorNames").forEach(alert.putArray("required")::add);
+        ObjectNode a = alert.putObject("properties");
+        a.putObject("id").put("type", "string").put("format", "uuid");
+        a.putObject("watchlistId").put("type", "string").put("format", "uuid");
+        a.putObject("watchlistName").put("type", "string");
+        a.putObject("eventId").put("type", "string").put("description", "The event's `ce_id`.");
+        a.putObject("eventType").put("type", "string").put("description", "The event's name, e.g. ContractConcluded.");
+        a.putObject("recordId").put("type", "string");
+        a.putObject("recordKind").put("type", "string").put("description", "deal, agreement, statement, embargo ...");
+        a.putObject("time").put("type", "string").put("format", "date-time")
+                .put("description", "When Dyad recorded the event.");
+        a.putObject("actors").put("type", "array").putObject("items").put("type", "string");
+        a.putObject("summary").put("type", "string");
+        a.putObject("link").put("type", "string").put("description", "The API path of the record.");
+        a.putObject("raisedAt").put("type", "string").put("format", "date-time");
+        a.putObject("read").put("type", "boolean");
+        a.putObject("readAt").put("type", "string").put("format", "date-time");
+        a.putObject("actorNames").put("type", "object").putObject("additionalProperties").put("type", "string");
+
+        ObjectNode message = ((ObjectNode) components.get("messages")).putObject("AlertRaised")
+                .put("name", "AlertRaised").put("title", "Alert raised")
+                .put("summary", "An event on dyad.events matched a user's watchlist.")
+                .put("contentType", DyadCloudEvents.CONTENT_TYPE);
+        message.putObject("headers").put("$ref", "#/components/schemas/AlertHeaders");
+        message.putObject("payload").put("$ref", "#/components/schemas/Alert");
+        message.putObject("bindings").putObject("kafka").<ObjectNode>set("key", object().put("type", "string")
+                        .put("description", "The watchlist id, equal to `ce_subject`."))
+                .put("bindingVersion", KAFKA_BINDING);
     }
 
     private static ObjectNode message(Class<?> event) {

@@ -46,6 +46,8 @@ import static org.awaitility.Awaitility.await;
                 "dyad.demo.enabled=false",
                 "dyad.kafka.partitions=3",
                 "dyad.stream.heartbeat=PT1S",
+                "dyad.watch.webhook.allowed-http-hosts=127.0.0.1",
+                "dyad.watch.webhook.initial-backoff=PT0.2S",
                 "dyad.kafka.producer.interceptor.classes=org.dyad.app.SchemaCheckingInterceptor"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 public abstract class DyadIntegrationTest {

@@ -33,6 +33,9 @@ class SecurityIT extends DyadIntegrationTest {
         if (path.startsWith("/api/v1/admin/") || path.startsWith("/api/v1/imports")) {
             return "admin";
         }
+        if (path.startsWith("/api/v1/watchlists") || path.startsWith("/api/v1/alerts")) {
+            return "viewer"; // each user's own watchlists and alerts
+        }
         if (path.startsWith("/api/v1/intake/")) {
             return "analyst"; // drafts are analysts' work, not records: closed to viewers, reads included
         }

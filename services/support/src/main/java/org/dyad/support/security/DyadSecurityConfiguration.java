@@ -89,6 +89,8 @@ public class DyadSecurityConfiguration {
                         .hasRole(Roles.ADMIN)
                         // drafts hold texts analysts work on, not records: viewers neither read nor make them
                         .requestMatchers("/api/v1/intake/**").hasRole(Roles.ANALYST)
+                        // each user keeps their own watchlists and reads their own alerts
+                        .requestMatchers("/api/v1/watchlists/**", "/api/v1/alerts/**").hasRole(Roles.VIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.VIEWER))

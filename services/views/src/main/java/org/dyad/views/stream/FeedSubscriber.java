@@ -120,6 +120,16 @@ final class FeedSubscriber implements WriteListener, AsyncListener {
         frames.add(new Frame(comment, false));
     }
 
+    /** Queues a frame pushed for this subscriber's principal and writes what the connection can take now. */
+    synchronized void push(String frame) {
+        if (closed) {
+            return;
+        }
+        frames.add(new Frame(frame, false));
+        lastQueuedAt = System.nanoTime();
+        write();
+    }
+
     /** Hands buffered frames to the connection while it can take them; never blocks. */
     private void write() {
         if (closed) {

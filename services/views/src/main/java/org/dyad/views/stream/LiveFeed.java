@@ -8,6 +8,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dyad.support.web.PerPrincipalBound;
+import org.dyad.support.web.UserFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,9 +41,12 @@ import java.util.concurrent.TimeUnit;
  * than the send timeout — is disconnected; the feed opens with a {@code retry:} field, so a client reconnects after
  * that pause with {@code Last-Event-ID} and continues where it stopped. Each principal may hold a bounded number of
  * feeds at once; over it a request is refused with 429 before anything is opened.
+ * <p>
+ * Other modules push events to one user's feeds ({@link UserFeed}), e.g. alerts: such a frame has no id (it is not a
+ * position in the event log, and a reconnection does not replay it) and goes only to that user's connections.
  */
 @Component
-public class LiveFeed {
+public class LiveFeed implements UserFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
 
@@ -113,6 +117,16 @@ public class LiveFeed {
         // from here on the output never blocks; the container calls the subscriber when it can take the first frame
         subscriber.output.setWriteListener(subscriber);
         subscribers.add(subscriber);
+    }
+
+    @Override
+    public void push(String principal, String eventName, String json) {
+        String frame = "event: " + eventName + "\ndata: " + json.replace("\n", "\ndata: ") + "\n\n";
+        for (FeedSubscriber subscriber : subscribers) {
+            if (subscriber.principal.equals(principal)) {
+                subscriber.push(frame);
+            }
+        }
     }
 
     private ErrorResponseException tooManyFeeds(String principal) {
