@@ -89,6 +89,7 @@ public class DyadSecurityConfiguration {
                         .hasRole(Roles.ADMIN)
                         // drafts hold texts analysts work on, not records: viewers neither read nor make them
                         .requestMatchers("/api/v1/intake/**").hasRole(Roles.ANALYST)
+                        .requestMatchers(HttpMethod.GET, "/actors/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.VIEWER))
