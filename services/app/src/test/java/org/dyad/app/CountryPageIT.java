@@ -80,6 +80,9 @@ class CountryPageIT extends BrowserIntegrationTest {
         assertThat(((Number) toReceive.get(0)).doubleValue()).as("6 units at 5 TIV").isEqualTo(30.0);
 
         screenshot("country-kgz");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('country-dependence').scrollIntoView({block: 'center'});");
+        screenshot("country-kgz-charts");
 
         chromium.open(port, "/actors/KGZ?asOf=2020-01-01");
         wait.ignoring(StaleElementReferenceException.class).until(d -> suppliers().equals(List.of("RUS")));

@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * its whole TIV. Its estimates in other currencies are prorated by the units outstanding ({@code proRata}).</li>
  * <li>The year the outstanding units are expected comes from the deal's schedule ({@link ExpectedDelivery}): the
  * expectations stated last (on the latest {@code statedOn}) stand for the source's current schedule; in order of
- * {@code dueBy} each takes its quantity (all that is left when it has none) in the year of its {@code dueBy}. What
+ * {@code dueBy} each takes its quantity (all that is left when it has none) in the year of its {@code dueBy} (else
+ * of its {@code dueFrom}). What
  * no expectation covers is kept apart as {@code unknownYear}. A due date given only as a year or a month, or as
  * approximate, is marked {@code imprecise}; one already past on the date asked about is marked {@code overdue}.</li>
  * </ul>
@@ -98,6 +99,9 @@ public final class Backlog {
         List<JsonNode> latest = new ArrayList<>();
         PartialDate latestStatement = null;
         for (JsonNode expected : deal.path("expectedDeliveries")) {
+            if (due(expected) == null || !expected.path("statedOn").isTextual()) {
+                continue;
+            }
             PartialDate statedOn = PartialDate.parse(expected.path("statedOn").asText());
             if (latestStatement == null || statedOn.compareTo(latestStatement) > 0) {
                 latestStatement = statedOn;
@@ -107,7 +111,7 @@ public final class Backlog {
                 latest.add(expected);
             }
         }
-        latest.sort(Comparator.comparing(e -> PartialDate.parse(e.path("dueBy").asText())));
+        latest.sort(Comparator.comparing(Backlog::due));
         ArrayNode years = entry.putArray("expected");
         BigDecimal left = outstanding;
         boolean wholeTaken = false;
@@ -115,7 +119,7 @@ public final class Backlog {
             if (wholeTaken || (left != null && left.signum() == 0)) {
                 break;
             }
-            PartialDate dueBy = PartialDate.parse(expected.path("dueBy").asText());
+            PartialDate dueBy = due(expected);
             BigDecimal units = expected.path("quantity").isNumber()
                     ? BigDecimal.valueOf(expected.path("quantity").asInt()) : left;
             if (units != null && left != null) {
@@ -140,6 +144,12 @@ public final class Backlog {
             unknown.putNull("units");
             unknown.put("tiv", years.isEmpty() && tivOutstanding != null ? round(tivOutstanding) : null);
         }
+    }
+
+    /** When an expectation is due: by its {@code dueBy}, else from its {@code dueFrom}; {@code null} if neither. */
+    private static PartialDate due(JsonNode expected) {
+        JsonNode due = expected.path("dueBy").isTextual() ? expected.path("dueBy") : expected.path("dueFrom");
+        return due.isTextual() ? PartialDate.parse(due.asText()) : null;
     }
 
     private static ArrayNode designations(JsonNode deal) {

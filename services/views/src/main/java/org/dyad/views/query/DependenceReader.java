@@ -27,9 +27,10 @@ import java.util.TreeSet;
  * and as known at the instant asked about, their deliveries valued by year of delivery ({@link DeliveredValue}).
  * <p>
  * Successions follow the relationship's rules: a predecessor's deals that the actor carried on (a continuation,
- * unification or absorption; deals open on the succession date) add their deliveries from the succession on, marked
- * {@code inherited}; and a partner's deliveries after its own succession count for the state that carried its deals
- * on (Soviet deliveries to India from 1992 count as Russia's).
+ * unification or absorption; deals open on the succession date) add their deliveries from the first whole year after
+ * the succession, marked {@code inherited}. Each delivery and order counts for the states that held the deal's roles
+ * in its year, as the deal's {@code succession} says: Soviet deliveries to India until 1991 count as the Soviet
+ * Union's, from 1992 as Russia's, whichever of the two the deal names.
  */
 @Component
 public class DependenceReader {
@@ -57,27 +58,21 @@ public class DependenceReader {
         List<Dependence.Ordered> ordered = new ArrayList<>();
         List<String> ids = dealIds(jdbc, side, query.actor(), query.knownAt());
         for (ObjectNode deal : documents.dealSummaries(ids, query.asOf(), query.knownAt())) {
-            String partner = deal.path(partnerSide).asText();
-            ordered.add(new Dependence.Ordered(partner, orderYear(deal)));
-            for (DeliveredValue.YearShare share : value(deal).years()) {
-                delivered.add(attributed(partner, share, null));
+            int year = orderYear(deal);
+            if (query.actor().equals(holder(deal, side, year))) {
+                ordered.add(new Dependence.Ordered(holder(deal, partnerSide, year), year));
             }
+            addDeliveries(deal, side, partnerSide, query.actor(), delivered);
         }
         for (Succession succession : InheritedRecords.predecessorsOf(query.actor())) {
             if (query.asOf() != null && query.asOf().isBefore(succession.on())) {
                 continue;
             }
-            int firstYear = firstYearOf(succession.on());
             List<String> inherited = jdbc.queryForList(OPEN_ON_SUCCESSION.formatted(side),
                     new MapSqlParameterSource("p", succession.predecessor())
                             .addValue("on", Date.valueOf(succession.on())), String.class);
             for (ObjectNode deal : documents.dealSummaries(inherited, query.asOf(), query.knownAt())) {
-                for (DeliveredValue.YearShare share : value(deal).years()) {
-                    if (share.year() >= firstYear) {
-                        delivered.add(attributed(deal.path(partnerSide).asText(), share,
-                                succession.predecessor()));
-                    }
-                }
+                addDeliveries(deal, side, partnerSide, query.actor(), delivered);
             }
         }
 
@@ -110,24 +105,47 @@ public class DependenceReader {
         return answer;
     }
 
-    /** A partner's delivery, counted for the state that carried its deals on when it took place after a succession. */
-    private static Dependence.Delivered attributed(String partner, DeliveredValue.YearShare share, String via) {
-        String counted = partner;
-        String inheritedFrom = via;
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (Succession succession : ACTORS.successionsFrom(counted)) {
-                if (succession.kind().carriesOnDeals() && share.year() >= firstYearOf(succession.on())) {
-                    inheritedFrom = inheritedFrom == null ? counted : inheritedFrom;
-                    counted = succession.successor();
-                    moved = true;
-                    break;
-                }
+    /**
+     * The deal's deliveries in the years the actor held its role, each counted for the partner that held the other
+     * role that year, marked with the state named on the deal where a succession put another in its place.
+     */
+    private static void addDeliveries(JsonNode deal, String side, String partnerSide, String actor,
+                                      List<Dependence.Delivered> delivered) {
+        for (DeliveredValue.YearShare share : value(deal).years()) {
+            if (!actor.equals(holder(deal, side, share.year()))) {
+                continue;
+            }
+            String partner = holder(deal, partnerSide, share.year());
+            String named = deal.path(partnerSide).asText();
+            String actorNamed = deal.path(side).asText();
+            String via = !partner.equals(named) ? named : !actor.equals(actorNamed) ? actorNamed : null;
+            delivered.add(new Dependence.Delivered(partner, share.year(), share.units(), share.tiv(),
+                    share.basis() == DeliveredValue.Basis.SPREAD, via));
+        }
+    }
+
+    /**
+     * Who held a role of the deal in a year, by the deal's successions ({@code succession}): the predecessor before
+     * the first whole year after a succession, the successor from then on; the state named on the deal otherwise.
+     */
+    static String holder(JsonNode deal, String role, int year) {
+        List<JsonNode> changes = new ArrayList<>();
+        deal.path("succession").forEach(s -> {
+            if (role.equals(s.path("role").asText())) {
+                changes.add(s);
+            }
+        });
+        if (changes.isEmpty()) {
+            return deal.path(role).asText();
+        }
+        changes.sort(java.util.Comparator.comparing(s -> s.path("on").asText()));
+        String holder = changes.get(0).path("predecessor").asText();
+        for (JsonNode change : changes) {
+            if (year >= firstYearOf(LocalDate.parse(change.path("on").asText()))) {
+                holder = change.path("successor").asText();
             }
         }
-        return new Dependence.Delivered(counted, share.year(), share.units(), share.tiv(),
-                share.basis() == DeliveredValue.Basis.SPREAD, inheritedFrom);
+        return holder;
     }
 
     /** The first whole year after a succession: its own year when it took effect on 1 January. */
