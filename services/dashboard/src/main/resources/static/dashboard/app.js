@@ -5,20 +5,28 @@ import {clearProblem, showProblem} from './notices.js';
 import {renderOverview} from './overview.js';
 import {renderRelationship} from './relationship.js';
 import {renderDeals} from './deals.js';
+import {renderCountry} from './country.js';
 import {renderIntake} from './intake.js';
 import {alertArrived, renderWatchlists} from './watch.js';
 import {showSource} from './sources.js';
 import {fillReleasePicker, forgetReleases, knownAtOfRelease, loadReleases, releaseKnownAt,
     renderReleases} from './releases.js';
 
-const PAGES = ['overview', 'relationship', 'deals', 'releases', 'intake', 'watchlists'];
-const PARAMS = ['page', 'a', 'b', 'asOf', 'knownAt', 'from', 'to', 'supplier', 'recipient'];
+const PAGES = ['overview', 'relationship', 'deals', 'releases', 'intake', 'watchlists', 'actor'];
+const PARAMS = ['page', 'a', 'b', 'asOf', 'knownAt', 'from', 'to', 'supplier', 'recipient', 'code'];
 const $ = id => document.getElementById(id);
 
 function state() {
     const params = new URLSearchParams(location.search);
+    // a country's own address, /actors/CHN, is its page
+    const countryPath = location.pathname.match(/^\/actors\/([^/]+)$/);
+    if (countryPath && !params.get('page')) {
+        params.set('page', 'actor');
+        params.set('code', decodeURIComponent(countryPath[1]));
+    }
     const page = PAGES.includes(params.get('page')) ? params.get('page') : 'overview';
     return {
+        code: (params.get('code') || '').toUpperCase(),
         page, a: params.get('a') || '', b: params.get('b') || '',
         asOf: params.get('asOf') || '', knownAt: params.get('knownAt') || '',
         // the releases page: the two releases compared and the pair they are compared on
@@ -36,7 +44,7 @@ function navigate(changes) {
             params.set(name, next[name]);
         }
     }
-    history.pushState(null, '', '?' + params);
+    history.pushState(null, '', '/?' + params);
     show();
 }
 
@@ -92,6 +100,9 @@ async function render() {
             await renderReleases($('releases'), $('release-compare'), s);
             fillReleasePicker($('release'), s.knownAt);
             $('page-releases').querySelector('.when').textContent = describeTime(s);
+        } else if (s.page === 'actor') {
+            $('country-code').value = s.code;
+            await renderCountry($('country'), {code: s.code, ...times(s)});
         } else if (s.page === 'intake') {
             renderIntake($('intake'));
         } else if (s.page === 'watchlists') {
@@ -142,6 +153,10 @@ const code = value => value.trim().substring(0, 3).toUpperCase();
 $('pair').addEventListener('submit', e => {
     e.preventDefault();
     navigate({page: 'relationship', a: code($('actor-a').value), b: code($('actor-b').value)});
+});
+$('country-form').addEventListener('submit', e => {
+    e.preventDefault();
+    navigate({page: 'actor', code: code($('country-code').value)});
 });
 $('swap').addEventListener('click', () => {
     const s = state();

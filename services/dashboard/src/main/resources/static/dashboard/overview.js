@@ -22,13 +22,13 @@ export async function renderOverview(section, times, onFlow) {
         card('Deals on record', overview.deals.toLocaleString('en')),
         card('Pending deals', overview.pendingDeals.toLocaleString('en')),
         card('Agreements', overview.agreements.toLocaleString('en')),
-        card('SIPRI TIV, all years', money(overview.byYear.reduce((s, y) => s + Number(y.tiv), 0), 'TIV')));
+        card('SIPRI TIV delivered, all years', money(overview.byYear.reduce((s, y) => s + Number(y.tiv), 0), 'TIV')));
 
     const years = overview.byYear;
     chart('chart-years').setOption({
         aria: {enabled: true},
         tooltip: {trigger: 'axis', renderMode: 'richText'},
-        legend: {data: ['Deals reported', 'Agreements signed', 'TIV (millions)']},
+        legend: {data: ['Deals reported', 'Agreements signed', 'TIV delivered (millions)']},
         grid: {left: 50, right: 60, bottom: 60},
         dataZoom: [{type: 'inside'}, {type: 'slider', height: 18, bottom: 8}],
         xAxis: {type: 'category', data: years.map(y => String(y.year))},
@@ -36,7 +36,8 @@ export async function renderOverview(section, times, onFlow) {
         series: [
             {name: 'Deals reported', type: 'bar', data: years.map(y => y.deals)},
             {name: 'Agreements signed', type: 'bar', data: years.map(y => y.agreementsSigned)},
-            {name: 'TIV (millions)', type: 'line', yAxisIndex: 1, smooth: true, data: years.map(y => Number(y.tiv))}
+            // TIV by year of delivery, as SIPRI's tables count it; not smoothed, so a year reads as SIPRI's does
+            {name: 'TIV delivered (millions)', type: 'line', yAxisIndex: 1, data: years.map(y => Number(y.tiv))}
         ]
     }, true);
 

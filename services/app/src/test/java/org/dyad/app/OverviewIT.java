@@ -25,16 +25,24 @@ class OverviewIT extends DyadIntegrationTest {
                             "quantity": 10}],
                  "stage": "CONTRACTED", "estimate": {"amount": 12.5, "currency": "TIV", "qualifier": "EXACT"},
                  %s}""".formatted(id, SOURCE)).getBody().path("consistencyToken").asText();
+        token = ok(post("/api/v1/deals/" + id + "/deliveries", """
+                {"tranche": {"deliveredOn": "1964", "items": [{"designation": "BTR-152", "quantity": 4}]}, %s}"""
+                .formatted(SOURCE)));
         JsonNode after = get("/api/v1/overview?flows=200&waitFor=" + token).getBody();
 
         assertThat(after.path("deals").asInt()).isEqualTo(before.path("deals").asInt() + 1);
         assertThat(after.path("pendingDeals").asInt()).isEqualTo(before.path("pendingDeals").asInt() + 1);
         assertThat(year(after, 1963).path("deals").asInt()).isEqualTo(year(before, 1963).path("deals").asInt() + 1);
-        assertThat(year(after, 1963).path("tiv").decimalValue().subtract(year(before, 1963).path("tiv").decimalValue()))
-                .isEqualByComparingTo(new BigDecimal("12.5"));
+        assertThat(year(after, 1963).path("tivOrdered").decimalValue()
+                .subtract(year(before, 1963).path("tivOrdered").decimalValue()))
+                .as("the order's TIV in its year reported").isEqualByComparingTo(new BigDecimal("12.5"));
+        assertThat(year(after, 1963).path("tiv").decimalValue()).as("TIV counts by year of delivery")
+                .isEqualByComparingTo(year(before, 1963).path("tiv").decimalValue());
+        assertThat(year(after, 1964).path("tiv").decimalValue().subtract(year(before, 1964).path("tiv").decimalValue()))
+                .as("4 of 10 units at 1.25 each").isEqualByComparingTo(new BigDecimal("5"));
         JsonNode flow = flow(after, "MNG", "BTN");
         assertThat(flow.path("deals").asInt()).isEqualTo(flow(before, "MNG", "BTN").path("deals").asInt() + 1);
-        assertThat(stage(after, "CONTRACTED")).isEqualTo(stage(before, "CONTRACTED") + 1);
+        assertThat(stage(after, "DELIVERING")).isEqualTo(stage(before, "DELIVERING") + 1);
 
         JsonNode earlier = get("/api/v1/overview?flows=200&asOf=1963-04-30").getBody();
         assertThat(flow(earlier, "MNG", "BTN").isMissingNode()).as("not yet reported on that day").isTrue();

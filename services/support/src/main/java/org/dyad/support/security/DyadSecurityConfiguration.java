@@ -91,6 +91,7 @@ public class DyadSecurityConfiguration {
                         .requestMatchers("/api/v1/intake/**").hasRole(Roles.ANALYST)
                         // each user keeps their own watchlists and reads their own alerts
                         .requestMatchers("/api/v1/watchlists/**", "/api/v1/alerts/**").hasRole(Roles.VIEWER)
+                        .requestMatchers(HttpMethod.GET, "/actors/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.VIEWER))

@@ -29,7 +29,7 @@ public record RateLimitProperties(Boolean enabled, List<String> exemptRoles, All
         writes = writes == null ? new Allowance(20.0, 100) : writes;
         anonymous = anonymous == null ? new Allowance(20.0, 100) : anonymous;
         staticFiles = staticFiles == null ? List.of("/", "/index.html", "/dashboard/**", "/webjars/**",
-                "/favicon.ico") : List.copyOf(staticFiles);
+                "/favicon.ico", "/actors/*") : List.copyOf(staticFiles);
     }
 
     /**

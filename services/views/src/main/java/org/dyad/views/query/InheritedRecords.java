@@ -97,7 +97,7 @@ final class InheritedRecords {
     }
 
     /** The successions by which the actor carries on its predecessors' deals, through a chain of them. */
-    private static List<Succession> predecessorsOf(String successor) {
+    static List<Succession> predecessorsOf(String successor) {
         List<Succession> chain = new ArrayList<>();
         for (Succession succession : ActorRegistry.standard().successionsTo(successor)) {
             if (succession.kind().carriesOnDeals()) {

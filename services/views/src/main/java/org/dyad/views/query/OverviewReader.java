@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dyad.contracts.common.PartialDate;
 import org.dyad.contracts.wire.DyadJson;
+import org.dyad.views.model.DeliveredValue;
 import org.dyad.views.model.EstimateTotals;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,8 +26,11 @@ import java.util.stream.Collectors;
 import static org.dyad.views.query.ViewDocuments.Kind.AGREEMENT;
 
 /**
- * The whole record at a glance. Deals are counted whatever their status; their values ({@code tiv}, {@code usd}: each
- * deal's latest estimate in TIV and in US dollars) are summed over standing deals only, as
+ * The whole record at a glance. Each year's {@code tiv} is the TIV delivered in that year, as SIPRI counts it
+ * ({@link DeliveredValue}: units delivered times the TIV per unit, a total over several years spread evenly over them,
+ * that part also given as {@code tivSpread}); deals are counted by the year they were reported. Deals are counted
+ * whatever their status; the values ordered ({@code tivOrdered} per year, and each flow's {@code tiv} and
+ * {@code usd}: each deal's latest estimate in TIV and in US dollars) are summed over standing deals only, as
  * {@link EstimateTotals} sums them, so a superseded order never adds to the order that replaced it. In the present
  * the figures come from the view tables' columns. At another time the records on record by then are folded again,
  * as every other view does; when there are more than
@@ -38,7 +42,7 @@ public class OverviewReader {
 
     /** One deal, reduced to what the overview sums. */
     private record DealFigures(String supplier, String recipient, int year, String stage, boolean pending,
-                               BigDecimal tiv, BigDecimal usd) {
+                               BigDecimal tiv, BigDecimal usd, List<DeliveredValue.YearShare> delivered) {
     }
 
     private record AgreementFigures(String status, Integer year) {
@@ -72,14 +76,21 @@ public class OverviewReader {
             }
             approximate = true;
         }
+        Integer lastYear = query.asOf() == null ? null : query.asOf().getYear();
         List<DealFigures> deals = jdbc.query("""
                 SELECT supplier, recipient, reported_from, stage, pending,
                        CASE WHEN status NOT IN ('CANCELLED', 'SUPERSEDED') THEN tiv END AS tiv,
                        CASE WHEN status NOT IN ('CANCELLED', 'SUPERSEDED')
-                            THEN CAST(values_by_currency -> 'USD' ->> 'high' AS NUMERIC) END AS usd
+                            THEN CAST(values_by_currency -> 'USD' ->> 'high' AS NUMERIC) END AS usd,
+                       tiv AS order_tiv,
+                       CAST(jsonb_build_object('items', doc -> 'items', 'deliveries', doc -> 'deliveries',
+                            'stage', doc -> 'stage', 'deliveredOn', doc -> 'deliveredOn',
+                            'register', jsonb_build_object('row', doc -> 'register' -> 'row')) AS text) AS delivery
                 FROM views.deal""" + dealsThen, params, (rs, n) -> new DealFigures(rs.getString("supplier"),
                 rs.getString("recipient"), rs.getDate("reported_from").toLocalDate().getYear(), rs.getString("stage"),
-                rs.getBoolean("pending"), rs.getBigDecimal("tiv"), rs.getBigDecimal("usd")));
+                rs.getBoolean("pending"), rs.getBigDecimal("tiv"), rs.getBigDecimal("usd"),
+                deliveredBy(DeliveredValue.of(ViewDocuments.readTree(rs.getString("delivery")),
+                        rs.getBigDecimal("order_tiv")), lastYear)));
         List<AgreementFigures> agreements = jdbc.query("SELECT status, signed_from FROM views.agreement"
                 + agreementsThen, params, (rs, n) -> new AgreementFigures(rs.getString("status"),
                 rs.getDate("signed_from").toLocalDate().getYear()));
@@ -108,7 +119,17 @@ public class OverviewReader {
         Integer year = year(deal.path("reportedOn"));
         return new DealFigures(deal.path("supplier").asText(), deal.path("recipient").asText(),
                 year == null ? 0 : year, deal.path("stage").asText(), DealReader.isPending(deal),
-                tiv == null ? null : EstimateTotals.high(tiv), usd == null ? null : EstimateTotals.high(usd));
+                tiv == null ? null : EstimateTotals.high(tiv), usd == null ? null : EstimateTotals.high(usd),
+                DependenceReader.value(deal).years());
+    }
+
+    /**
+     * A deal's deliveries by year up to the year asked about: the present deliveries of a deal cut by date (an
+     * approximate answer) may reach beyond it.
+     */
+    private static List<DeliveredValue.YearShare> deliveredBy(DeliveredValue.Deal deal, Integer lastYear) {
+        return lastYear == null ? deal.years()
+                : deal.years().stream().filter(share -> share.year() <= lastYear).toList();
     }
 
     private static Integer year(JsonNode partialDate) {
@@ -127,17 +148,27 @@ public class OverviewReader {
 
         Map<Integer, List<DealFigures>> dealsByYear = deals.stream()
                 .collect(Collectors.groupingBy(DealFigures::year, TreeMap::new, Collectors.toList()));
+        Map<Integer, List<DeliveredValue.YearShare>> deliveredByYear = deals.stream()
+                .flatMap(d -> d.delivered().stream())
+                .collect(Collectors.groupingBy(DeliveredValue.YearShare::year, TreeMap::new, Collectors.toList()));
         Map<Integer, Long> signedByYear = agreements.stream().filter(a -> a.year() != null)
                 .collect(Collectors.groupingBy(AgreementFigures::year, TreeMap::new, Collectors.counting()));
         TreeSet<Integer> years = new TreeSet<>(dealsByYear.keySet());
         years.addAll(signedByYear.keySet());
+        years.addAll(deliveredByYear.keySet());
         ArrayNode byYear = answer.putArray("byYear");
         for (Integer year : years) {
             List<DealFigures> ofYear = dealsByYear.getOrDefault(year, List.of());
             ObjectNode row = byYear.addObject();
             row.put("year", year);
             row.put("deals", ofYear.size());
-            row.put("tiv", sum(ofYear, DealFigures::tiv));
+            List<DeliveredValue.YearShare> deliveredIn = deliveredByYear.getOrDefault(year, List.of());
+            row.put("tiv", deliveredIn.stream().map(DeliveredValue.YearShare::tiv).filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+            row.put("tivSpread", deliveredIn.stream().filter(s -> s.basis() == DeliveredValue.Basis.SPREAD)
+                    .map(DeliveredValue.YearShare::tiv).filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+            row.put("tivOrdered", sum(ofYear, DealFigures::tiv));
             row.put("usd", sum(ofYear, DealFigures::usd));
             row.put("agreementsSigned", signedByYear.getOrDefault(year, 0L));
         }

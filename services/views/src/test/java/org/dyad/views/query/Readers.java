@@ -16,6 +16,8 @@ public final class Readers {
     public final OverviewReader overview;
     public final EmbargoReader embargoes;
     public final RegisterReleases releases;
+    public final DependenceReader dependence;
+    public final BacklogReader backlog;
 
     public Readers(ViewsDatabase database) {
         NamedParameterJdbcTemplate jdbc = database.named();
@@ -29,5 +31,7 @@ public final class Readers {
         this.profiles = new ActorProfileReader(jdbc, documents, relationships);
         this.overview = new OverviewReader(jdbc, documents);
         this.releases = new RegisterReleases(jdbc);
+        this.dependence = new DependenceReader(jdbc, documents);
+        this.backlog = new BacklogReader(jdbc, documents);
     }
 }
