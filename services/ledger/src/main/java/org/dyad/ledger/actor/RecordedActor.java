@@ -5,7 +5,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.dyad.actors.Actor;
-import org.dyad.actors.ActorKind;
 import org.dyad.actors.ActorRegistry;
 import org.dyad.contracts.actor.RecordedActorKind;
 import org.dyad.contracts.actor.command.RecordActor;
@@ -13,7 +12,6 @@ import org.dyad.contracts.actor.event.ActorRecorded;
 import org.dyad.ledger.DyadCommandTargetResolver;
 import org.dyad.ledger.RuleViolationException;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -72,11 +70,5 @@ public class RecordedActor {
     @EventSourcingHandler
     void on(ActorRecorded event) {
         code = event.code();
-    }
-
-    /** The actor an event records. */
-    public static Actor toActor(ActorRecorded event) {
-        return new Actor(event.code(), event.name(), ActorKind.valueOf(event.kind().name()), event.validFrom(),
-                event.validTo(), List.of(), new ArrayList<>(event.aliases()));
     }
 }
