@@ -1,6 +1,7 @@
 // The dashboard's glue: the state lives in the URL (page, actors, asOf, knownAt) so a view can be shared.
-import {follow, getJson, resumeSession, signedIn, signIn, signOut, userName} from './api.js';
-import {el, partialDate, rememberActors} from './format.js';
+import {ApiProblem, follow, resumeSession, signedIn, signIn, signOut, userName} from './api.js';
+import {el, eventLabel, partialDate} from './format.js';
+import {forgetActorList, loadActorList, requireActorCode, resolveActor, showActorIn, typeAhead} from './actors.js';
 import {clearProblem, showProblem} from './notices.js';
 import {renderOverview} from './overview.js';
 import {renderRelationship} from './relationship.js';
@@ -14,6 +15,9 @@ import {fillReleasePicker, forgetReleases, knownAtOfRelease, loadReleases, relea
 
 const PAGES = ['overview', 'relationship', 'deals', 'releases', 'intake', 'watchlists', 'actor'];
 const PARAMS = ['page', 'a', 'b', 'asOf', 'knownAt', 'from', 'to', 'supplier', 'recipient', 'code'];
+// the deals page's filters, and the page of deals shown (counted from 1) on the deals and relationship pages
+const DEAL_FILTERS = ['status', 'category', 'minValue', 'maxValue', 'currency'];
+PARAMS.push(...DEAL_FILTERS, 'dealsPage');
 const $ = id => document.getElementById(id);
 
 function state() {
@@ -31,21 +35,51 @@ function state() {
         asOf: params.get('asOf') || '', knownAt: params.get('knownAt') || '',
         // the releases page: the two releases compared and the pair they are compared on
         from: params.get('from') || '', to: params.get('to') || '', supplier: params.get('supplier') || '',
-        recipient: params.get('recipient') || ''
+        recipient: params.get('recipient') || '',
+        ...Object.fromEntries(DEAL_FILTERS.map(name => [name, params.get(name) || ''])),
+        dealsPage: Math.max(1, Number.parseInt(params.get('dealsPage'), 10) || 1)
     };
 }
 
 /** Changes the URL (a new history entry, so Back works) and shows what it says. */
 function navigate(changes) {
-    const next = {...state(), ...changes};
+    remember(changes);
+    show();
+}
+
+/** Puts changes in the URL as a new history entry without showing anything anew (the page already shows them). */
+function remember(changes) {
+    const now = state();
+    const next = {...now, ...changes};
+    if (changes.page && changes.page !== now.page && !('dealsPage' in changes)) {
+        next.dealsPage = 1; // another page starts at its first page of deals
+    }
     const params = new URLSearchParams();
     for (const name of PARAMS) {
-        if (next[name]) {
+        if (next[name] && !(name === 'dealsPage' && Number(next[name]) === 1)) {
             params.set(name, next[name]);
         }
     }
-    history.pushState(null, '', '/?' + params);
-    show();
+    // always the dashboard's own address: leaving a country's /actors/{code} goes back to it
+    if (location.pathname !== '/' || '?' + params !== location.search) {
+        history.pushState(null, '', '/?' + params);
+    }
+}
+
+/** The deal filters of the URL, as the deals page's form shows them and the API takes them. */
+function dealFilters(s) {
+    return {
+        status: s.status || 'PENDING', supplier: s.supplier, recipient: s.recipient, category: s.category,
+        minValue: s.minValue, maxValue: s.maxValue, currency: s.currency || 'USD'
+    };
+}
+
+function fillDealForm(form, filters) {
+    for (const name of ['status', 'category', 'minValue', 'maxValue', 'currency']) {
+        form.elements[name].value = filters[name] || '';
+    }
+    showActorIn(form.elements.supplier, filters.supplier);
+    showActorIn(form.elements.recipient, filters.recipient);
 }
 
 function times(s) {
@@ -68,8 +102,10 @@ function describeTime(s) {
 
 let rendering = Promise.resolve();
 
-async function render() {
+/** Shows what the URL says; a live refresh ({keepPlace: true}) keeps the reader's scroll position. */
+async function render({keepPlace = false} = {}) {
     const s = state();
+    const place = keepPlace ? [window.scrollX, window.scrollY] : null;
     document.querySelectorAll('main > section').forEach(section => {
         section.hidden = section.dataset.page !== s.page;
         section.querySelector('.when').textContent = describeTime(s);
@@ -92,10 +128,21 @@ async function render() {
     }
     document.body.setAttribute('aria-busy', 'true');
     try {
+        await loadActorList();
         if (s.page === 'overview') {
             await renderOverview($('page-overview'), times(s), (a, b) => navigate({page: 'relationship', a, b}));
         } else if (s.page === 'relationship') {
-            await renderRelationship($('relationship'), {a: s.a, b: s.b, ...times(s)});
+            showActorIn($('actor-a'), s.a);
+            showActorIn($('actor-b'), s.b);
+            try {
+                await requireActorCode(s.a, 'a');
+                await requireActorCode(s.b, 'b');
+            } catch (e) {
+                $('relationship').replaceChildren(el('p', {class: 'empty unknown-actor'}, e.message));
+                throw e;
+            }
+            await renderRelationship($('relationship'), {a: s.a, b: s.b, ...times(s), dealsPage: s.dealsPage - 1},
+                page => navigate({dealsPage: page + 1}));
         } else if (s.page === 'releases') {
             await renderReleases($('releases'), $('release-compare'), s);
             fillReleasePicker($('release'), s.knownAt);
@@ -108,7 +155,17 @@ async function render() {
         } else if (s.page === 'watchlists') {
             await renderWatchlists($('watchlists'));
         } else {
-            renderDeals($('deals-table'), $('deal-filters'), times(s));
+            const filters = dealFilters(s);
+            fillDealForm($('deal-filters'), filters);
+            try {
+                await requireActorCode(s.supplier, 'supplier');
+                await requireActorCode(s.recipient, 'recipient');
+            } catch (e) {
+                $('deal-totals').replaceChildren(el('span', {class: 'unknown-actor'}, e.message));
+                throw e;
+            }
+            await renderDeals($('deals-table'), filters, times(s), s.dealsPage,
+                page => state().page === 'deals' && remember({dealsPage: page}));
         }
         clearProblem();
     } catch (e) {
@@ -116,12 +173,15 @@ async function render() {
     } finally {
         document.body.removeAttribute('aria-busy');
         document.body.dataset.rendered = String(Date.now());
+        if (place && (window.scrollX !== place[0] || window.scrollY !== place[1])) {
+            window.scrollTo(place[0], place[1]);
+        }
     }
 }
 
 /** One rendering at a time, in order. */
-function show() {
-    rendering = rendering.then(render);
+function show(options) {
+    rendering = rendering.then(() => render(options));
     return rendering;
 }
 
@@ -149,10 +209,25 @@ document.querySelector('nav').addEventListener('click', e => {
 });
 window.addEventListener('popstate', show);
 
-const code = value => value.trim().substring(0, 3).toUpperCase();
+[$('actor-a'), $('actor-b'), ...['deal-filters', 'release-compare'].flatMap(form =>
+    [$(form).elements.supplier, $(form).elements.recipient])].forEach(typeAhead);
+
+/** Navigates to the actors a form's fields name, resolved to codes; an unknown one is shown as an error. */
+async function navigateToActors(fields, changes) {
+    try {
+        const codes = {};
+        for (const [name, input] of Object.entries(fields)) {
+            codes[name] = await resolveActor(input.value, name);
+        }
+        navigate({...changes, ...codes});
+    } catch (e) {
+        showProblem(e);
+    }
+}
+
 $('pair').addEventListener('submit', e => {
     e.preventDefault();
-    navigate({page: 'relationship', a: code($('actor-a').value), b: code($('actor-b').value)});
+    navigateToActors({a: $('actor-a'), b: $('actor-b')}, {page: 'relationship', dealsPage: ''});
 });
 $('country-form').addEventListener('submit', e => {
     e.preventDefault();
@@ -165,12 +240,16 @@ $('swap').addEventListener('click', () => {
 $('release-compare').addEventListener('submit', e => {
     e.preventDefault();
     const form = e.target.elements;
-    navigate({from: form.from.value, to: form.to.value, supplier: form.supplier.value ? code(form.supplier.value) : '',
-        recipient: form.recipient.value ? code(form.recipient.value) : ''});
+    navigateToActors({supplier: form.supplier, recipient: form.recipient}, {from: form.from.value, to: form.to.value});
 });
 $('deal-filters').addEventListener('submit', e => {
     e.preventDefault();
-    show();
+    const form = e.target.elements;
+    navigateToActors({supplier: form.supplier, recipient: form.recipient}, {
+        status: form.status.value, category: form.category.value.trim().toUpperCase().replaceAll(' ', '_'),
+        minValue: form.minValue.value, maxValue: form.maxValue.value,
+        currency: form.currency.value.trim().toUpperCase(), dealsPage: ''
+    });
 });
 
 /** The releases for the picker; a Dyad without SIPRI releases leaves the picker disabled. */
@@ -183,9 +262,7 @@ async function loadReleasePicker() {
 }
 
 async function loadActors() {
-    const actors = await getJson('/api/v1/actors');
-    rememberActors(actors);
-    $('actors').replaceChildren(...actors.map(a => el('option', {value: a.code + ' — ' + a.name})));
+    await loadActorList();
 }
 
 // --- signing in ---
@@ -215,7 +292,9 @@ $('signin-form').addEventListener('submit', async e => {
         loadReleasePicker().catch(showProblem);
         show();
     } catch (problem) {
-        error.textContent = problem.message || 'Those credentials were refused.';
+        error.textContent = problem instanceof ApiProblem && problem.problem.status === 401
+            ? (data.token ? 'That token was refused.' : 'Wrong user name or password.')
+            : problem.message || 'Those credentials were refused.';
         error.hidden = false;
     }
 });
@@ -224,6 +303,7 @@ $('account').addEventListener('click', async () => {
     if (signedIn()) {
         stopLive();
         forgetReleases();
+        forgetActorList();
         await signOut();
         signedInAs();
         show();
@@ -270,7 +350,7 @@ function onLiveEvent(type, event) {
     count.textContent = unseen + ' new';
     count.hidden = false;
     const item = el('li', {class: 'fresh'},
-        el('span', {class: 'date'}, partialDate(event.validOn)), ' ', el('strong', {}, type), ' ',
+        el('span', {class: 'date'}, partialDate(event.validOn)), ' ', el('strong', {title: type}, eventLabel(type)), ' ',
         el('span', {class: 'sub'}, event.recordId), ' ',
         event.event && event.event.provenance ? el('button', {
             type: 'button', class: 'source', onclick: () => showSource(type + ' of ' + event.recordId,
@@ -283,7 +363,7 @@ function onLiveEvent(type, event) {
     }
     if (concernsCurrentView(event)) {
         clearTimeout(refreshTimer);
-        refreshTimer = setTimeout(show, 300);
+        refreshTimer = setTimeout(() => show({keepPlace: true}), 300);
     }
 }
 

@@ -1,7 +1,7 @@
 // Deals: a filtered, sorted, paged table (Tabulator) over GET /api/v1/deals; a row opens the deal's history.
 // Every column has a formatter that answers a DOM node: Tabulator puts a string a formatter answers into innerHTML.
 import {getJson} from './api.js';
-import {dealTitle, el, estimate, estimateTotals, partialDate, possibly, signedBy, statusClass, text,
+import {actorLabel, dealTitle, el, estimate, estimateTotals, partialDate, possibly, signedBy, statusClass, text,
     words} from './format.js';
 import {showHistory, sourceButton} from './sources.js';
 import {showProblem} from './notices.js';
@@ -11,6 +11,8 @@ const SORTS = {reportedOn: 'reportedOn', value: 'value', supplier: 'supplier', r
 
 let table = null;
 let current = {};
+let onPageShown = () => {};
+let tableBuilt = null;
 
 /** The deal's latest estimate in a currency: the value its row shows and sorts by. */
 function latestClaim(deal, currency) {
@@ -24,7 +26,7 @@ export async function showDealHistory(deal, times) {
     try {
         const full = await getJson('/api/v1/deals/' + encodeURIComponent(deal.dealId),
             {asOf: times.asOf, knownAt: times.knownAt});
-        showHistory(deal.supplier + ' → ' + deal.recipient + ': ' + dealTitle(deal) + signedBy(full), full.history,
+        showHistory(actorLabel(deal.supplier) + ' → ' + actorLabel(deal.recipient) + ': ' + dealTitle(deal) + signedBy(full), full.history,
             registerBlock(full.register));
     } catch (e) {
         showProblem(e);
@@ -36,9 +38,9 @@ function actorCell(cell, role) {
     const code = cell.getValue();
     const succession = (cell.getRow().getData().succession || []).find(s => s.role === role);
     if (!succession) {
-        return text(code);
+        return text(actorLabel(code));
     }
-    return el('span', {}, code, el('div', {class: 'sub succession'}, code === succession.successor
+    return el('span', {}, actorLabel(code), el('div', {class: 'sub succession'}, code === succession.successor
         ? 'by succession from ' + succession.predecessor + ' since ' + partialDate(succession.on)
         : succession.successor + ' by succession since ' + partialDate(succession.on)));
 }
@@ -81,11 +83,12 @@ async function loadCategories() {
     }
 }
 
-function createTable(container) {
+function createTable(container, page) {
     table = new Tabulator(container, {
         layout: 'fitColumns',
         pagination: true,
         paginationMode: 'remote',
+        paginationInitialPage: page,
         paginationSize: 25,
         paginationSizeSelector: [25, 50, 100],
         sortMode: 'remote',
@@ -112,8 +115,8 @@ function createTable(container) {
                         onclick: e => { e.stopPropagation(); openDeal(deal); }}, 'Open');
                 }
             },
-            {title: 'Supplier', field: 'supplier', width: 95, formatter: cell => actorCell(cell, 'supplier')},
-            {title: 'Recipient', field: 'recipient', width: 95, formatter: cell => actorCell(cell, 'recipient')},
+            {title: 'Supplier', field: 'supplier', width: 120, formatter: cell => actorCell(cell, 'supplier')},
+            {title: 'Recipient', field: 'recipient', width: 120, formatter: cell => actorCell(cell, 'recipient')},
             {title: 'Items', field: 'items', headerSort: false,
                 formatter: cell => text(dealTitle(cell.getRow().getData()))},
             {
@@ -149,7 +152,13 @@ function createTable(container) {
                 formatter: cell => text((cell.getValue() || []).length)}
         ]
     });
+    tableBuilt = new Promise(resolve => table.on('tableBuilt', resolve));
     table.on('dataLoadError', showProblem);
+    table.on('dataProcessed', () => {
+        const page = table.getPage();
+        container.dataset.page = String(page);
+        onPageShown(page);
+    });
     table.on('rowClick', (e, row) => {
         if (!e.target.closest('button')) {
             openDeal(row.getData());
@@ -157,26 +166,37 @@ function createTable(container) {
     });
 }
 
-/** Filters from the form, with the page's times; values the API expects in capitals are written so. */
-function filtersOf(form, times) {
-    const data = Object.fromEntries(new FormData(form).entries());
-    const code = v => (v || '').trim().substring(0, 3).toUpperCase();
-    return {
-        status: data.status, supplier: code(data.supplier), recipient: code(data.recipient),
-        category: (data.category || '').trim().toUpperCase().replaceAll(' ', '_'),
-        minValue: data.minValue, maxValue: data.maxValue,
-        currency: (data.currency || 'USD').toUpperCase(), asOf: times.asOf, knownAt: times.knownAt
-    };
+/** The tidy CSV export of every deal the filters select (not only the page shown), at the page's times. */
+function exportUrl(filters) {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(filters)) {
+        if (value !== null && value !== undefined && value !== '') {
+            query.append(name, value);
+        }
+    }
+    return '/api/v1/exports/deals.csv?' + query;
 }
 
-export function renderDeals(container, form, times) {
-    current = filtersOf(form, times);
+/**
+ * Shows one page (counted from 1) of the deals the filters select, at the page's times. The table is made once and
+ * kept: showing it again (a live update, Back) reloads the page asked for in the sort the reader chose.
+ *
+ * @param onPage called with the page number whenever the table shows a page, for the URL
+ * @return settles once the table is built, or once the page asked for is shown
+ */
+export function renderDeals(container, filters, times, page, onPage) {
+    current = {...filters, asOf: times.asOf, knownAt: times.knownAt};
+    onPageShown = onPage;
+    const download = document.getElementById('deals-download');
+    if (download) {
+        download.href = exportUrl(current);
+    }
     if (!table) {
         loadCategories();
-        createTable(container);
-    } else {
-        table.setData();
+        createTable(container, page);
+        return tableBuilt;
     }
+    return tableBuilt.then(() => table.setPage(page));
 }
 
 /** How long a notified sale has stood notified, after its notification's number: "20-23, 2430 days". */

@@ -27,10 +27,32 @@ export function el(tag, attributes = {}, ...children) {
     return element;
 }
 
-/** A figure card: its label, its value and, if any, a note under it. */
+/** A value for a reader: a missing one (null, undefined, empty, not a number) is "—", never "null". */
+export function shown(value) {
+    if (value === null || value === undefined || value === '' || (typeof value === 'number' && Number.isNaN(value))) {
+        return '—';
+    }
+    return value;
+}
+
+/** A figure card: its label, its value (a missing one shown as "—") and, if any, a note under it. */
 export function card(label, value, note) {
-    return el('div', {class: 'card'}, el('span', {class: 'label'}, label), el('span', {class: 'value'}, value),
+    return el('div', {class: 'card'}, el('span', {class: 'label'}, label), el('span', {class: 'value'}, shown(value)),
         note ? el('span', {class: 'note'}, note) : null);
+}
+
+/** An event type for a reader: "DealReported" → "Deal reported". */
+export function eventLabel(type) {
+    if (!type) {
+        return '';
+    }
+    const spaced = String(type).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    return spaced.charAt(0).toUpperCase() + spaced.substring(1);
+}
+
+/** A field name for a reader: "reportedOn" → "reported on", "ARMS_TRADE" → "arms trade". */
+export function fieldLabel(name) {
+    return name ? String(name).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replaceAll('_', ' ') : '';
 }
 
 /** A text node, for libraries that take a DOM node (a Tabulator cell): never markup. */
@@ -59,6 +81,63 @@ export function rememberActors(actors) {
     knownActors.clear();
     (actors || []).forEach(a => knownActors.set(a.code, a));
     actorsKnown();
+}
+
+/**
+ * An actor's display name: from the answer's own {@code actorNames} map when it has one, else from the actor list;
+ * undefined when neither knows the code.
+ */
+export function actorName(code, actorNames) {
+    return (actorNames && actorNames[code]) || (knownActors.get(code) || {}).name;
+}
+
+/** A code as a reader reads it: "China (CHN)"; the code alone when no name is known. */
+export function actorLabel(code, actorNames) {
+    if (!code) {
+        return '';
+    }
+    const name = actorName(code, actorNames);
+    return name && name !== code ? name + ' (' + code + ')' : code;
+}
+
+// --- downloads ---
+
+/** Saves a file the browser already holds (a data: or blob: URL) under a name. */
+export function saveFile(href, fileName) {
+    const link = el('a', {href, download: fileName, class: 'download-link', hidden: true});
+    document.body.append(link);
+    link.click();
+    link.remove();
+}
+
+/** Rows of cells as CSV (RFC 4180: every field quoted, quotes doubled, CRLF line ends). */
+export function csv(rows) {
+    return rows.map(row => row.map(cell => '"' + String(cell === null || cell === undefined ? '' : cell)
+        .replaceAll('"', '""') + '"').join(',')).join('\r\n') + '\r\n';
+}
+
+/** The rows a table shows (its header row first), each cell's text with its white space collapsed. */
+export function tableRows(table) {
+    return [...table.querySelectorAll('tr')].map(tr => [...tr.querySelectorAll('th, td')]
+        .map(cell => cell.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+/** A button that downloads the rows a table shows as CSV, generated in the browser. */
+export function csvButton(table, fileName, label = 'Download CSV') {
+    return el('button', {
+        type: 'button', class: 'download', 'aria-label': label + ' — ' + fileName,
+        onclick: () => {
+            const url = URL.createObjectURL(new Blob([csv(tableRows(table))], {type: 'text/csv;charset=utf-8'}));
+            saveFile(url, fileName);
+            setTimeout(() => URL.revokeObjectURL(url), 60000);
+        }
+    }, label);
+}
+
+/** A table with its download button above it, scrolling sideways inside itself when it is wider than the page. */
+export function downloadableTable(table, fileName) {
+    return el('div', {class: 'table-block'}, el('div', {class: 'table-tools'}, csvButton(table, fileName)),
+        el('div', {class: 'scroll-x'}, table));
 }
 
 /** The signer of a deal as a text element, named as soon as the actor list is loaded; null for no signer. */

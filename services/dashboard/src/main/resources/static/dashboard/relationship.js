@@ -1,7 +1,7 @@
 // Relationship explorer: everything on record between two actors, each figure with its source.
 import {getJson} from './api.js';
-import {card, dealTitle, el, estimate, estimateTotals, money, partialDate, possibly, signedByElement, statusClass,
-    words} from './format.js';
+import {actorLabel, card, dealTitle, downloadableTable, el, estimate, estimateTotals, eventLabel, money, partialDate,
+    possibly, signedByElement, statusClass, words} from './format.js';
 import {showHistory, showSource, sourceButton} from './sources.js';
 import {expectation, latestExpectation, showDealHistory} from './deals.js';
 
@@ -25,7 +25,7 @@ function statusButton(status, entry, what) {
     return el('button', {
         type: 'button', class: 'chip-button', title: 'Where this status came from',
         'aria-label': what + ': ' + words(status) + ' — show source',
-        onclick: () => showSource(what + ' — ' + words(status) + ' (' + entry.type + ', '
+        onclick: () => showSource(what + ' — ' + words(status) + ' (' + eventLabel(entry.type) + ', '
             + partialDate(entry.validOn) + ')', entry.event.provenance)
     }, chip);
 }
@@ -58,7 +58,7 @@ function agreementsSection(agreements) {
     if (!agreements.length) {
         return el('p', {class: 'empty'}, 'No agreement on record between them.');
     }
-    return el('table', {class: 'grid', id: 'agreements'},
+    return downloadableTable(el('table', {class: 'grid', id: 'agreements'},
         el('caption', {}, 'Agreements'),
         el('thead', {}, el('tr', {}, ['Agreement', 'Signed', 'Status', 'Each party', 'Concerning']
             .map(h => el('th', {scope: 'col'}, h)))),
@@ -76,7 +76,7 @@ function agreementsSection(agreements) {
                 el('span', {class: 'code'}, p.party), ' ',
                 statusButton(p.status, lastEntryFor(a.history, p.party), p.party + ' in ' + a.title),
                 partySuccession(p)))),
-            el('td', {}, (a.concerning || []).join(', ') || '—')))));
+            el('td', {}, (a.concerning || []).join(', ') || '—'))))), 'agreements.csv');
 }
 
 function dealCard(deal, times) {
@@ -96,6 +96,11 @@ function dealCard(deal, times) {
             sourceButton(claim.provenance, estimate(claim.estimate))))));
 }
 
+/** "RUS->IRN" as a reader reads it: "Russia (RUS) → Iran (IRN)". */
+function directionLabel(direction, actorNames) {
+    return direction.split('->').map(code => actorLabel(code, actorNames)).join(' → ');
+}
+
 /** Each direction's deals counted by stage (all of them), with the cards of the deals on this page. */
 function dealsSection(relationship, times) {
     const deals = relationship.deals || [];
@@ -105,7 +110,7 @@ function dealsSection(relationship, times) {
         const stages = Object.entries(counts);
         const supplier = direction.split('->')[0];
         return el('section', {class: 'direction', 'aria-label': 'Deals ' + direction.replace('->', ' to ')},
-            el('h3', {}, direction.replace('->', ' → ')),
+            el('h3', {}, directionLabel(direction, relationship.actorNames)),
             stages.length ? stages.map(([stage, count]) => el('div', {class: 'stage'},
                 el('h4', {class: statusClass(stage)}, words(stage) + ' (' + count + ')'),
                 deals.filter(d => d.supplier === supplier && standing(d) === stage).map(d => dealCard(d, times))))
@@ -149,12 +154,13 @@ function estimatesSection(deals) {
     if (!rows.length) {
         return el('p', {class: 'empty'}, 'No estimate on record.');
     }
-    return el('table', {class: 'grid', id: 'estimates'},
+    return downloadableTable(el('table', {class: 'grid', id: 'estimates'},
         el('caption', {}, 'Estimates, side by side'),
         el('thead', {}, el('tr', {}, ['Deal', 'Estimate', 'Scope', 'Estimated on', 'Source', 'Grade', '']
             .map(h => el('th', {scope: 'col'}, h)))),
         el('tbody', {}, rows.map(({deal, claim, latest}) => el('tr', {class: latest ? null : 'superseded'},
-            el('td', {}, dealTitle(deal), el('div', {class: 'sub'}, deal.supplier + ' → ' + deal.recipient)),
+            el('td', {}, dealTitle(deal), el('div', {class: 'sub'}, actorLabel(deal.supplier) + ' → '
+                + actorLabel(deal.recipient))),
             el('td', {class: 'amount'}, estimate(claim.estimate)),
             el('td', {}, claim.estimate.scope || '—'),
             el('td', {}, partialDate(claim.estimatedOn)),
@@ -162,7 +168,7 @@ function estimatesSection(deals) {
                 (claim.provenance.source || {}).publisher || 'source')),
             el('td', {}, el('span', {class: 'grade'}, claim.provenance.grade)),
             el('td', {class: 'sub'}, latest ? 'latest from its source' : 'superseded by a later claim',
-                claim.corrected ? ' · corrected' : '')))));
+                claim.corrected ? ' · corrected' : ''))))), 'estimates.csv');
 }
 
 function statementsSection(statements) {
@@ -193,22 +199,27 @@ function embargoesSection(embargoes) {
 
 function timelineSection(relationship) {
     const entries = relationship.timeline || [];
-    return el('table', {class: 'grid', id: 'timeline'},
+    return downloadableTable(el('table', {class: 'grid', id: 'timeline'},
         el('caption', {}, 'Timeline (' + (relationship.timelineTotal ?? entries.length) + ' events)'),
         el('thead', {}, el('tr', {}, ['Date', 'Event', 'Record', 'Source', 'Recorded'].map(h =>
             el('th', {scope: 'col'}, h)))),
         el('tbody', {}, entries.map(t => el('tr', {class: t.retracted ? 'retracted' : null},
             el('td', {}, partialDate(t.validOn)),
-            el('td', {}, t.type, t.corrected ? ' (corrected)' : '', t.retracted ? ' (retracted)' : ''),
+            el('td', {title: t.type}, eventLabel(t.type), t.corrected ? ' (corrected)' : '',
+                t.retracted ? ' (retracted)' : ''),
             el('td', {class: 'sub'}, words(t.recordType) + ' ' + t.recordId),
-            el('td', {}, sourceButton(t.provenance, t.type + ' of ' + t.recordId,
+            el('td', {}, sourceButton(t.provenance, eventLabel(t.type) + ' of ' + t.recordId,
                 [((t.provenance || {}).source || {}).publisher || 'source', ' ',
                     el('span', {class: 'grade'}, (t.provenance || {}).grade || '?')])),
             el('td', {class: 'sub'}, (t.recordedAt || '').substring(0, 10), ' by ',
-                (t.provenance || {}).recordedBy || '?')))));
+                (t.provenance || {}).recordedBy || '?'))))), 'timeline.csv');
 }
 
-export async function renderRelationship(container, {a, b, asOf, knownAt, dealsPage = 0}) {
+/**
+ * The relationship page for a pair at the given times, with one page of its deals (counted from 0);
+ * {@code onDealsPage} is called with the page the reader asks for.
+ */
+export async function renderRelationship(container, {a, b, asOf, knownAt, dealsPage = 0}, onDealsPage) {
     if (!a || !b) {
         container.replaceChildren(el('p', {class: 'empty'}, 'Pick two actors to see what is on record between them.'));
         return;
@@ -216,11 +227,15 @@ export async function renderRelationship(container, {a, b, asOf, knownAt, dealsP
     const relationship = await getJson('/api/v1/relationships/' + encodeURIComponent(a) + '/'
         + encodeURIComponent(b), {asOf, knownAt, dealsPage});
     const deals = relationship.deals || [];
-    const show = page => renderRelationship(container, {a, b, asOf, knownAt, dealsPage: page});
-    container.replaceChildren(
+    const show = page => onDealsPage(page);
+    // a section with nothing to show is left out (null), never written as text
+    container.replaceChildren(...[
+        el('p', {class: 'pair-names'}, actorLabel(a, relationship.actorNames), ' and ',
+            actorLabel(b, relationship.actorNames)),
         el('div', {class: 'cards'},
             card('Agreements', relationship.agreements.length),
-            card('Deals', relationship.dealsTotal, relationship.dealsPending + ' pending'),
+            card('Deals', relationship.dealsTotal, Number.isFinite(relationship.dealsPending)
+                ? relationship.dealsPending + ' pending' : null),
             card('Statements', relationship.statements.length),
             card('On record', relationship.firstEventOn ? partialDate(relationship.firstEventOn) + ' – '
                 + partialDate(relationship.lastEventOn) : '—'),
@@ -233,5 +248,5 @@ export async function renderRelationship(container, {a, b, asOf, knownAt, dealsP
         dealsBySuccessionSection(relationship, {asOf, knownAt}),
         el('h2', {}, 'Estimates'), estimatesSection(deals),
         el('h2', {}, 'Statements'), statementsSection(relationship.statements),
-        el('h2', {}, 'Timeline'), timelineSection(relationship));
+        el('h2', {}, 'Timeline'), timelineSection(relationship)].filter(Boolean));
 }

@@ -2,7 +2,8 @@
 // release said it (the release's knownFrom as knownAt), and what changed between two releases
 // (GET /api/v1/sipri/releases/{from}/changes/{to}), cell by cell.
 import {getJson} from './api.js';
-import {el} from './format.js';
+import {actorLabel, downloadableTable, el} from './format.js';
+import {showActorIn} from './actors.js';
 
 let releases = null;
 
@@ -51,7 +52,7 @@ function countsText(counts) {
 }
 
 function releasesTable(list) {
-    return el('table', {class: 'releases'},
+    return downloadableTable(el('table', {class: 'releases'},
         el('caption', {}, 'Releases of SIPRI\'s trade register on record'),
         el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Release'), el('th', {scope: 'col'}, 'Rows listed'),
             el('th', {scope: 'col'}, 'Known from'), el('th', {scope: 'col'}, 'Imports'))),
@@ -61,7 +62,7 @@ function releasesTable(list) {
             el('td', {}, (r.knownFrom || '').replace('T', ' ').replace('Z', ' UTC')),
             el('td', {}, (r.imports || []).map(i => el('div', {},
                 (i.fileName || 'file') + ' (' + (i.charset || '') + ', SHA-256 ' + (i.fileSha256 || '').substring(0, 12)
-                + '…): ' + countsText(i.counts))))))));
+                + '…): ' + countsText(i.counts)))))))), 'sipri-releases.csv');
 }
 
 function rowText(row) {
@@ -76,7 +77,7 @@ function entriesList(title, entries, withChanges) {
     return el('section', {class: 'release-changes', 'aria-label': title},
         el('h2', {}, title + ' (' + entries.length + ')'),
         entries.length ? el('ul', {}, entries.map(e => el('li', {dataset: {deal: e.dealId}},
-            el('span', {class: 'pair'}, e.supplier + ' → ' + e.recipient), ' ', rowText(e.row),
+            el('span', {class: 'pair'}, actorLabel(e.supplier) + ' → ' + actorLabel(e.recipient)), ' ', rowText(e.row),
             withChanges ? el('ul', {class: 'cells'}, (e.changes || []).map(c => el('li', {},
                 el('strong', {}, c.column), ': ', el('del', {}, c.before === null ? '(empty)' : c.before), ' → ',
                 el('ins', {}, c.after === null ? '(empty)' : c.after)))) : null))) : el('p', {}, 'None.'));
@@ -95,8 +96,8 @@ export async function renderReleases(container, form, state) {
     }
     from.value = state.from || (list[1] || list[0] || {}).releaseId || '';
     to.value = state.to || (list[0] || {}).releaseId || '';
-    form.elements.supplier.value = state.supplier || '';
-    form.elements.recipient.value = state.recipient || '';
+    showActorIn(form.elements.supplier, state.supplier);
+    showActorIn(form.elements.recipient, state.recipient);
     const parts = [releasesTable(list)];
     if (list.length > 1 && from.value && to.value) {
         const changes = await getJson('/api/v1/sipri/releases/' + encodeURIComponent(from.value) + '/changes/'

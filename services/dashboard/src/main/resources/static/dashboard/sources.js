@@ -1,5 +1,5 @@
 // Where every figure came from: the source, its quote, the Admiralty grade, and who recorded it when.
-import {el, partialDate, webUrl, words} from './format.js';
+import {el, eventLabel, fieldLabel, partialDate, webUrl} from './format.js';
 
 const RELIABILITY = {
     A: 'completely reliable', B: 'usually reliable', C: 'fairly reliable', D: 'not usually reliable',
@@ -64,13 +64,13 @@ export function showHistory(title, history, before = null) {
         const provenance = entry.event && entry.event.provenance;
         list.append(el('li', {class: entry.retracted ? 'retracted' : null},
             el('p', {class: 'what'}, el('span', {class: 'date'}, partialDate(entry.validOn)), ' ',
-                el('strong', {}, entry.type), entry.retracted ? ' (retracted)' : '',
+                el('strong', {title: entry.type}, eventLabel(entry.type)), entry.retracted ? ' (retracted)' : '',
                 (entry.corrections || []).length ? ' (corrected)' : ''),
             summary(entry.event),
             provenance ? sourceBlock(provenance) : null,
             (entry.corrections || []).map(c => el('div', {class: 'correction'},
                 el('p', {}, 'Corrected: ', Object.entries(c.changes || {})
-                    .map(([field, value]) => words(field) + ' → ' + JSON.stringify(value)).join('; '),
+                    .map(([field, value]) => fieldLabel(field) + ' → ' + JSON.stringify(value)).join('; '),
                     c.reason ? ' — ' + c.reason : ''),
                 c.provenance ? sourceBlock(c.provenance) : null)),
             entry.retraction ? el('div', {class: 'correction'},
@@ -98,7 +98,7 @@ function summary(event) {
         if (typeof value === 'object') {
             continue;
         }
-        parts.push(words(name) + ': ' + value);
+        parts.push(fieldLabel(name) + ': ' + value);
     }
     return parts.length ? el('p', {class: 'facts'}, parts.join(' · ')) : null;
 }

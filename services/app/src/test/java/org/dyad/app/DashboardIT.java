@@ -137,7 +137,7 @@ class DashboardIT extends BrowserIntegrationTest {
                 .as("the page was updated in place").isEqualTo(true);
         assertThat(browser.findElement(By.cssSelector("#live .count")).getText()).isEqualTo("1 new");
         browser.findElement(By.id("live")).click();
-        assertThat(waitFor(By.id("feed-list")).getText()).contains("StatementRecorded");
+        assertThat(waitFor(By.id("feed-list")).getText()).contains("Statement recorded");
         screenshot("live-update");
     }
 
@@ -166,7 +166,7 @@ class DashboardIT extends BrowserIntegrationTest {
                 .containsPattern("\\$[0-9.,]+ (billion|million) \\(\\d+ deals?");
         row.findElement(By.cssSelector("button.open")).sendKeys(Keys.ENTER);
         WebElement details = waitFor(By.cssSelector("dialog#details[open]"));
-        assertThat(details.getText()).contains("SaleReported").contains("Los Angeles Times")
+        assertThat(details.getText()).contains("Sale reported").contains("Los Angeles Times")
                 .contains("C3 — source fairly reliable");
         screenshot("deal-history");
         details.sendKeys(Keys.ESCAPE);
