@@ -93,26 +93,9 @@ export async function getJson(path, params = {}) {
     return response.json();
 }
 
-/**
- * POST a JSON body as a write: the session cookie authenticates it and the session's CSRF token goes in the header
- * the session names. Answers the JSON the API gives; a refusal is an ApiProblem.
- */
+/** POSTs a JSON body as a write ({@link sendJson}). */
 export async function postJson(path, body) {
-    if (!signedIn()) {
-        throw new SignInRequired();
-    }
-    const response = await fetch(path, {
-        method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
-        headers: headers({'Content-Type': 'application/json', [session.csrfHeader]: session.csrfToken})
-    });
-    if (response.status === 401) {
-        session = null;
-        throw new SignInRequired();
-    }
-    if (!response.ok) {
-        throw new ApiProblem(await problemOf(response));
-    }
-    return response.json();
+    return sendJson('POST', path, body);
 }
 
 /**
@@ -212,8 +195,9 @@ export function follow({onEvent, onState}) {
 }
 
 /**
- * Sends a write with any method (PUT, DELETE ...) as postJson does; answers the JSON the API gives, or null when it
- * answers no content.
+ * Sends a write with any method (POST, PUT, DELETE ...): the session cookie authenticates it and the session's CSRF
+ * token goes in the header the session names. Answers the JSON the API gives, or null when it answers no content; a
+ * refusal is an ApiProblem.
  */
 export async function sendJson(method, path, body) {
     if (!signedIn()) {

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dyad.views.export.DealExport;
 import org.dyad.views.export.ExportFilter;
+import org.dyad.views.export.ParquetRows;
 import org.dyad.views.export.TidyFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

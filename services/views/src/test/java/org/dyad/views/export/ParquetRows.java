@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a Parquet file back with parquet-java's own reader: its schema, row groups and rows. */
-record ParquetRows(MessageType schema, int rowGroups, List<Map<String, Object>> rows) {
+public record ParquetRows(MessageType schema, int rowGroups, List<Map<String, Object>> rows) {
 
-    static ParquetRows read(byte[] file) throws IOException {
+    public static ParquetRows read(byte[] file) throws IOException {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new SnappyCodecFactory()).build();
         List<Map<String, Object>> rows = new ArrayList<>();
