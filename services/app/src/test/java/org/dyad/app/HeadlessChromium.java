@@ -3,6 +3,7 @@ package org.dyad.app;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -31,7 +32,7 @@ final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("DYAD_CHROMEDRIVER",
             "/usr/bin/chromedriver"));
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final WebDriver driver;
     private final Path profile;
@@ -87,7 +88,22 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** The element once it is visible. */
     WebElement waitFor(By locator) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        try {
+            return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "\nThe page at " + driver.getCurrentUrl() + " showed: "
+                    + shown(), e);
+        }
+    }
+
+    /** What the page shows (its banner and main text, shortened), to say why an element never appeared. */
+    private String shown() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText();
+            return text.length() > 3_000 ? text.substring(0, 3_000) + "…" : text;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
     }
 
     @Override
