@@ -38,9 +38,12 @@ final class DashboardVersionStrategy extends ContentVersionStrategy {
         return new DashboardVersionStrategy(DigestUtils.md5Digest(digestInput.toByteArray()));
     }
 
+    /** The file's path below the classpath's {@code static/} folder, so that the hash is the same wherever Dyad runs. */
     private static String nameOf(Resource file) {
         try {
-            return file.getURL().toString();
+            String url = file.getURL().toString();
+            int served = url.lastIndexOf("/static/");
+            return served < 0 ? url : url.substring(served + "/static/".length());
         } catch (IOException e) {
             return Objects.toString(file.getFilename(), "");
         }
