@@ -3,15 +3,9 @@ package org.dyad.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,18 +28,7 @@ class DuplicateDeliveryIT extends DyadIntegrationTest {
         assertThat(ids(before.path("deals"), "dealId")).contains(dealId);
         var rowsBefore = viewStorage.rowCounts();
 
-        ConsumerRecord<String, byte[]> original = TopicRecords.readAll(bootstrapServers, topic).stream()
-                .filter(r -> dealId.equals(r.key())).findFirst().orElseThrow();
-        RecordMetadata duplicate;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, original.partition(), original.key(), original.value(),
-                    original.headers())).get();
-            duplicate = producer.send(new ProducerRecord<>(topic, original.partition(), original.key(),
-                    original.value(), original.headers())).get();
-        }
+        RecordMetadata duplicate = TopicRecords.republishFirstTwice(bootstrapServers, topic, dealId);
         awaitConsumedPast(new TopicPartition(topic, duplicate.partition()), duplicate.offset());
 
         assertThat(get("/api/v1/relationships/ISR/IND").getBody()).isEqualTo(before);

@@ -6,13 +6,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.dyad.watch.WebhookSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,18 +186,7 @@ class WatchlistsIT extends DyadIntegrationTest {
                     .containsExactlyInAnyOrderElementsOf(alertIds);
 
             // the deal's first event, delivered twice more
-            ConsumerRecord<String, byte[]> original = TopicRecords.readAll(bootstrapServers, topic).stream()
-                    .filter(r -> dealId.equals(r.key())).findFirst().orElseThrow();
-            RecordMetadata duplicate;
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-                producer.send(new ProducerRecord<>(topic, original.partition(), original.key(), original.value(),
-                        original.headers())).get();
-                duplicate = producer.send(new ProducerRecord<>(topic, original.partition(), original.key(),
-                        original.value(), original.headers())).get();
-            }
+            RecordMetadata duplicate = TopicRecords.republishFirstTwice(bootstrapServers, topic, dealId);
             awaitWatchedPast(new TopicPartition(topic, duplicate.partition()), duplicate.offset());
             // nothing more is pushed: the feed carries no further alert
             long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();

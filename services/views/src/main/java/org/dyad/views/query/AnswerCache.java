@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * answer, gzip) under its query, the state it depends on, and the day (answers for "now" depend on it), and is served
  * again while all three are the same; it is kept with its {@link ActorNames}. The state of an answer about actors
  * (a relationship, partners, deals of a supplier) is their counts; of any other, the views' count. Either includes
- * the table's identity, which a rebuild changes. The state is read before the answer is computed: an answer may be newer than the state it is kept under,
- * never older, and the next change to its actors makes a new key.
+ * the table's identity, which a rebuild changes. The state is read before the answer is computed: an answer may be
+ * newer than the state it is kept under, never older, and the next change to its actors makes a new key.
  */
 @Component
 public class AnswerCache {
