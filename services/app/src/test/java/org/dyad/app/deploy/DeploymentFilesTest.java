@@ -1,9 +1,11 @@
 package org.dyad.app.deploy;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +88,27 @@ public class DeploymentFilesTest {
         assertThat((String) at(services.get("kafka"), "image")).startsWith("apache/kafka:");
         assertThat(Files.readString(DEPLOY.resolve("docker/Dockerfile"))).contains("FROM eclipse-temurin:17-jre",
                 "ENTRYPOINT");
+    }
+
+    @Test
+    void composeAcceptsTheComposeFile() throws Exception {
+        Process probe;
+        try {
+            probe = new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true).start();
+        } catch (IOException noDocker) {
+            Assumptions.abort("docker is not installed here: deploy/compose/compose.yaml not checked by Compose");
+            return;
+        }
+        boolean compose = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        Assumptions.assumeTrue(compose, "docker compose is not available here: compose.yaml not checked by Compose");
+        ProcessBuilder config = new ProcessBuilder("docker", "compose", "-f",
+                DEPLOY.resolve("compose/compose.yaml").toString(), "config", "--quiet").redirectErrorStream(true);
+        config.environment().putAll(Map.of("DYAD_VIEWER_PASSWORD", "v", "DYAD_ANALYST_PASSWORD", "a",
+                "DYAD_ADMIN_PASSWORD", "d"));
+        Process check = config.start();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
     }
 
     /** The metric names an alert rule expression reads (Dyad's, Kafka clients', HikariCP's, HTTP server's). */
