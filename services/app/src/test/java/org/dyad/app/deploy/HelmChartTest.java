@@ -143,7 +143,8 @@ class HelmChartTest {
 
     @Test
     void disruptionBudgetsServicesAndTheServiceMonitorSelectTheDeploymentsPods() {
-        List<Map<String, Object>> documents = render(t -> t.set("metrics.serviceMonitor.basicAuthSecret", "scrape"));
+        List<Map<String, Object>> documents = render(t -> t.set("metrics.serviceMonitor.enabled", true)
+                .set("metrics.serviceMonitor.basicAuthSecret", "scrape"));
         List<Map<String, Object>> budgets = ofKind(documents, "PodDisruptionBudget");
         List<Map<String, Object>> services = ofKind(documents, "Service");
         for (Map<String, Object> deployment : ofKind(documents, "Deployment")) {
