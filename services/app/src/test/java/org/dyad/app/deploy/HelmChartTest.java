@@ -4,6 +4,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ class HelmChartTest {
     private static List<Map<String, Object>> render(UnaryOperator<TemplateCommand> values) {
         String manifests = values.apply(new Helm(CHART).template().withName("dyad").withNamespace("dyad")).call();
         List<Map<String, Object>> documents = new ArrayList<>();
-        new Yaml().loadAll(manifests).forEach(d -> {
+        LoaderOptions strict = new LoaderOptions();
+        strict.setAllowDuplicateKeys(false); // as Kubernetes reads manifests
+        new Yaml(strict).loadAll(manifests).forEach(d -> {
             if (d != null) {
                 documents.add((Map<String, Object>) d);
             }
