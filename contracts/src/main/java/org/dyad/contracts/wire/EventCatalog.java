@@ -80,7 +80,7 @@ public final class EventCatalog {
     private static final ClassValue<java.net.URI> SCHEMAS = new ClassValue<>() {
         @Override
         protected java.net.URI computeValue(Class<?> eventClass) {
-            return java.net.URI.create(EventSchemas.ID_BASE + EventSchemas.path(eventClass));
+            return java.net.URI.create(EventSchemas.id(typeOf(eventClass)));
         }
     };
 

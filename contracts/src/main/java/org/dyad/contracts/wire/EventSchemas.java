@@ -16,8 +16,13 @@ import java.util.regex.Matcher;
 public final class EventSchemas {
 
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
-    /** The base of every schema's {@code $id}, which is also the {@code ce_dataschema} of its records. */
-    public static final String ID_BASE = "https://dyad.example/schemas/events/";
+    /**
+     * The start of every schema's {@code $id}, which is also the {@code ce_dataschema} of its records: this prefix and
+     * the CloudEvents type, e.g. {@code urn:dyad:schema:org.dyad.deal.SaleReported.v2}. A name rather than an address,
+     * because records stay on the topic longer than any host name lasts; Dyad serves each schema at
+     * {@link #servedPath(String)}.
+     */
+    public static final String ID_PREFIX = "urn:dyad:schema:";
     /** Where the schemas are on the classpath and under {@code src/main/resources}. */
     public static final String RESOURCE_DIR = "org/dyad/contracts/schemas/";
 
@@ -54,6 +59,21 @@ public final class EventSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@code $id} of the schema of a CloudEvents type such as {@code org.dyad.deal.SaleReported.v2}. */
+    public static String id(String ceType) {
+        return ID_PREFIX + ceType;
+    }
+
+    /**
+     * Where Dyad serves the schema of a CloudEvents type, relative to its base URL: {@code org.dyad.deal.SaleReported.v2}
+     * is at {@code /schemas/org.dyad.deal.SaleReported/v2.json}; empty for a name that is not a Dyad event type.
+     */
+    public static Optional<String> servedPath(String ceType) {
+        Matcher type = TYPE.matcher(ceType == null ? "" : ceType);
+        return type.matches() ? Optional.of("/schemas/org.dyad." + type.group(1) + "." + type.group(2) + "/v"
+                + type.group(3) + ".json") : Optional.empty();
     }
 
     static EventType eventType(Class<?> eventClass) {

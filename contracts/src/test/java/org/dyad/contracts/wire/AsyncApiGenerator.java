@@ -44,7 +44,8 @@ final class AsyncApiGenerator {
         ObjectNode configured = servers.putObject("configured").put("host", "{bootstrapServers}")
                 .put("protocol", "kafka")
                 .put("description", "An external Kafka cluster, from configuration (DYAD_KAFKA_BOOTSTRAP_SERVERS). "
-                        + "No schema registry: the schemas are files in the dyad-contracts jar.");
+                        + "No schema registry: the schemas are files in the dyad-contracts jar, served by Dyad at "
+                        + "/schemas/<type>/v<n>.json.");
         configured.putObject("variables").putObject("bootstrapServers").put("default", "localhost:9092")
                 .put("description", "The value of DYAD_KAFKA_BOOTSTRAP_SERVERS (dyad.kafka.bootstrap-servers).");
         configured.putObject("bindings").putObject("kafka").put("bindingVersion", KAFKA_BINDING);
@@ -185,6 +186,10 @@ final class AsyncApiGenerator {
         p.putObject("ce_time").put("type", "string").put("format", "date-time")
                 .put("description", "When Dyad recorded the event.");
         p.putObject("content-type").put("type", "string").put("const", DyadCloudEvents.CONTENT_TYPE);
+        p.putObject("ce_dataschema").put("type", "string")
+                .put("pattern", "^" + EventSchemas.ID_PREFIX.replace(".", "\\.") + "org\\.dyad\\.")
+                .put("description", "The `$id` of the event's JSON Schema, `" + EventSchemas.ID_PREFIX
+                        + "<ce_type>`; Dyad serves the schema at `/schemas/<ce_type without .v<n>>/v<n>.json`.");
         p.putObject("ce_" + DyadCloudEvents.SEQUENCE).put("type", "string").put("pattern", "^[0-9]+$")
                 .put("description", "The event's number within its aggregate, from 0, without gaps.");
         p.putObject("ce_" + DyadCloudEvents.POSITION).put("type", "string").put("pattern", "^[0-9]+$")

@@ -39,7 +39,7 @@ class DyadCloudEventsTest {
 
         assertThat(event.getId()).isEqualTo("e-1");
         assertThat(event.getType()).isEqualTo("org.dyad.deal.SaleReported.v2");
-        assertThat(event.getDataSchema()).hasToString("https://dyad.example/schemas/events/deal/SaleReported.v2.json");
+        assertThat(event.getDataSchema()).hasToString("urn:dyad:schema:org.dyad.deal.SaleReported.v2");
         assertThat(event.getSource()).isEqualTo(DyadCloudEvents.SOURCE);
         assertThat(event.getSubject()).isEqualTo("deal-1");
         assertThat(event.getDataContentType()).isEqualTo("application/json");

@@ -32,7 +32,7 @@ class EventCatalogTest {
         EventCatalog.EVENTS.forEach(event -> assertThat(EventCatalog.classOf(EventCatalog.typeOf(event)))
                 .contains(event));
         assertThat(EventCatalog.schemaOf(org.dyad.contracts.deal.event.SaleReported.class).toString())
-                .isEqualTo("https://dyad.example/schemas/events/deal/SaleReported.v2.json");
+                .isEqualTo("urn:dyad:schema:org.dyad.deal.SaleReported.v2");
     }
 
     @Test

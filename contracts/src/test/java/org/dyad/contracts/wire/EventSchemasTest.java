@@ -330,8 +330,10 @@ class EventSchemasTest {
             String type = EventCatalog.typeOf(event);
             JsonNode schema = DyadJson.mapper().readTree(EventSchemas.schemaFor(type).orElseThrow());
             EventType t = event.getAnnotation(EventType.class);
-            assertThat(schema.path("$id").asText()).isEqualTo("https://dyad.example/schemas/events/"
-                    + t.aggregate() + "/" + t.name() + ".v" + t.version() + ".json");
+            assertThat(schema.path("$id").asText()).isEqualTo("urn:dyad:schema:org.dyad."
+                    + t.aggregate() + "." + t.name() + ".v" + t.version());
+            assertThat(EventSchemas.servedPath(type)).contains("/schemas/org.dyad." + t.aggregate() + "." + t.name()
+                    + "/v" + t.version() + ".json");
             List<String> alwaysWritten = Stream.of(event.getRecordComponents())
                     .filter(c -> c.getType().isPrimitive()).map(RecordComponent::getName).toList();
             assertThat(schema.path("required")).extracting(JsonNode::asText).as("%s: required", type)
@@ -353,8 +355,7 @@ class EventSchemasTest {
                     + aggregateAndFile[1].replaceFirst("\\.json$", ""));
             assertThat(EventSchemas.schemaFor(type)).as(type).contains(text);
             assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
-            assertThat(schema.path("$id").asText()).isEqualTo("https://dyad.example/schemas/events/"
-                    + String.join("/", aggregateAndFile));
+            assertThat(schema.path("$id").asText()).isEqualTo(EventSchemas.id(type));
             assertThat(schema.path("description").asText()).as(type).isNotBlank();
             assertThat(schema.path("additionalProperties").asBoolean()).as(type).isTrue();
             schema.findValues("$ref").forEach(ref -> assertThat(schema.at(ref.asText().substring(1)).isMissingNode())

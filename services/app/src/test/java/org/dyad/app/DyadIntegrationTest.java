@@ -48,7 +48,13 @@ import static org.awaitility.Awaitility.await;
                 "dyad.stream.heartbeat=PT1S",
                 "dyad.watch.webhook.allowed-http-hosts=127.0.0.1",
                 "dyad.watch.webhook.initial-backoff=PT0.2S",
-                "dyad.kafka.producer.interceptor.classes=org.dyad.app.SchemaCheckingInterceptor"})
+                "dyad.kafka.producer.interceptor.classes=org.dyad.app.SchemaCheckingInterceptor",
+                // Spring Boot's Kafka settings, which every Kafka client Dyad creates carries (KafkaClientSettingsIT)
+                "spring.kafka.properties.metric.reporters=org.dyad.app.KafkaClientConfigs",
+                "spring.kafka.ssl.protocol=TLSv1.3",
+                "spring.kafka.producer.properties.metadata.max.idle.ms=300001",
+                "spring.kafka.consumer.properties.metadata.max.age.ms=300001",
+                "spring.kafka.admin.properties.metadata.max.age.ms=300002"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 public abstract class DyadIntegrationTest {
 

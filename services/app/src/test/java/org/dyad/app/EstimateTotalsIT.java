@@ -95,7 +95,7 @@ class EstimateTotalsIT extends DyadIntegrationTest {
         ResponseEntity<JsonNode> unscoped = get("/api/v1/deals?status=ALL&supplier=CZE&sort=value");
         assertThat(unscoped.getStatusCode().value()).isEqualTo(400);
         assertThat(unscoped.getBody().path("type").asText())
-                .isEqualTo("https://dyad.example/problems/invalid-field");
+                .isEqualTo("/problems/invalid-field");
         assertThat(unscoped.getBody().path("errors").get(0).path("field").asText()).isEqualTo("currency");
     }
 }

@@ -111,6 +111,19 @@ class MetricsIT extends DyadIntegrationTest {
         }
     }
 
+    @Test
+    void everyPanelOfTheGrafanaDashboardReadsAMeterDyadExposes() throws Exception {
+        // commands and import rows are counted from the first of each
+        ok(post("/api/v1/deals", dealReport(uniqueId("dashboard"), "NOR", "FIN", 1)));
+        importOneUnknownActorRow();
+        Map<String, Double> samples = scrape();
+        DeploymentFilesTest.dashboardQueries().forEach((panel, expressions) -> expressions.forEach(expression -> {
+            for (String metric : DeploymentFilesTest.metricsIn(expression)) {
+                assertThat(has(samples, metric)).as("panel '%s' reads %s", panel, metric).isTrue();
+            }
+        }));
+    }
+
     private JsonNode importOneUnknownActorRow() {
         // the sample's release, which the other imports of this Dyad are too
         String csv = "Data generated: 13 Mar 2025 10:02:49 AM\n"

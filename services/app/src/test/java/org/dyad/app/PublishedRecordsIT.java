@@ -2,6 +2,7 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dyad.contracts.wire.EventSchemas;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +41,13 @@ class PublishedRecordsIT extends DyadIntegrationTest {
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_type")).isEqualTo("org.dyad.deal.SaleReported.v2");
         assertThat(header(record, "ce_dataschema"))
-                .isEqualTo("https://dyad.example/schemas/events/deal/SaleReported.v2.json");
+                .isEqualTo("urn:dyad:schema:org.dyad.deal.SaleReported.v2");
+        // the schema's name resolves: Dyad serves it to anyone, and it names itself the same way
+        ResponseEntity<JsonNode> schema = as(null, null).getForEntity(
+                EventSchemas.servedPath(header(record, "ce_type")).orElseThrow(), JsonNode.class);
+        assertThat(schema.getStatusCode().value()).isEqualTo(200);
+        assertThat(schema.getHeaders().getCacheControl()).contains("public");
+        assertThat(schema.getBody().path("$id").asText()).isEqualTo(header(record, "ce_dataschema"));
         assertThat(header(record, "ce_source")).isEqualTo("urn:dyad:ledger");
         assertThat(header(record, "ce_subject")).isEqualTo(dealId);
         assertThat(OffsetDateTime.parse(header(record, "ce_time"))).isNotNull();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnknownActorIT extends DyadIntegrationTest {
 
-    private static final String UNKNOWN_ACTOR = "https://dyad.example/problems/unknown-actor";
+    private static final String UNKNOWN_ACTOR = "/problems/unknown-actor";
 
     private void isUnknownActor(String path, String field, String code) {
         ResponseEntity<JsonNode> answer = get(path);
@@ -70,6 +70,10 @@ class UnknownActorIT extends DyadIntegrationTest {
         String documented = Files.readString(repository().resolve("docs/problems.md"));
         for (String type : types) {
             assertThat(documented).as("docs/problems.md lists " + type).contains("| `" + type + "` |");
+            // the type, resolved against the answer's address, is a page of this Dyad's, open to anyone
+            ResponseEntity<String> page = as(null, null).getForEntity(type, String.class);
+            assertThat(page.getStatusCode().value()).as(type).isEqualTo(200);
+            assertThat(page.getBody()).contains("<code>" + type + "</code>", "What to do");
         }
     }
 
@@ -77,7 +81,7 @@ class UnknownActorIT extends DyadIntegrationTest {
     private static String kind(ResponseEntity<JsonNode> answer, int status, String slug) {
         assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(status);
         String type = answer.getBody().path("type").asText();
-        assertThat(type).isEqualTo("https://dyad.example/problems/" + slug);
+        assertThat(type).isEqualTo("/problems/" + slug);
         return type;
     }
 

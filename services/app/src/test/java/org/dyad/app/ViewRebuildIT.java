@@ -48,6 +48,9 @@ class ViewRebuildIT extends DyadIntegrationTest {
                 p -> p.path("phase").asText().matches("DONE|FAILED"));
 
         assertThat(done.path("phase").asText()).as(done.toString()).isEqualTo("DONE");
+        assertThat(KafkaClientConfigs.all()).as("the rebuild's consumer, outside any group")
+                .filteredOn(c -> "consumer".equals(KafkaClientSettingsIT.kind(c)) && !c.containsKey("group.id"))
+                .isNotEmpty().allSatisfy(KafkaClientSettingsIT::assertCarriesSpringKafkaSettings);
         assertThat(done.path("eventsDone").asLong()).isEqualTo(done.path("eventsTotal").asLong()).isPositive();
         assertThat(viewStorage.snapshot()).containsExactlyElementsOf(live);
         // The rebuilt views came with the positions they reached: the end of every partition that has records.

@@ -6,6 +6,7 @@ import org.dyad.contracts.wire.DyadJson;
 import org.dyad.support.web.BodySizeLimit;
 import org.dyad.support.web.ProblemDetailsAdvice;
 import org.dyad.support.web.ProblemErrorController;
+import org.dyad.support.web.PublishedNamesController;
 import org.dyad.support.web.StrictJsonHttpMessageConverter;
 import org.dyad.support.web.RateLimitProperties;
 import org.dyad.support.web.RequestRateLimit;
@@ -34,7 +35,7 @@ import java.util.List;
  * aside for its own.
  */
 @AutoConfiguration(before = {HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
-@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class, PublishedNamesController.class})
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class SupportAutoConfiguration {
 

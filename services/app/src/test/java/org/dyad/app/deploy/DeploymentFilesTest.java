@@ -1,12 +1,19 @@
 package org.dyad.app.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -86,6 +93,97 @@ public class DeploymentFilesTest {
         assertThat((String) at(services.get("kafka"), "image")).startsWith("apache/kafka:");
         assertThat(Files.readString(DEPLOY.resolve("docker/Dockerfile"))).contains("FROM eclipse-temurin:17-jre",
                 "ENTRYPOINT");
+    }
+
+    @Test
+    void composeAcceptsTheComposeFile() throws Exception {
+        Process probe;
+        try {
+            probe = new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true).start();
+        } catch (IOException noDocker) {
+            Assumptions.abort("docker is not installed here: deploy/compose/compose.yaml not checked by Compose");
+            return;
+        }
+        boolean compose = probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        Assumptions.assumeTrue(compose, "docker compose is not available here: compose.yaml not checked by Compose");
+        ProcessBuilder config = new ProcessBuilder("docker", "compose", "-f",
+                DEPLOY.resolve("compose/compose.yaml").toString(), "config", "--quiet").redirectErrorStream(true);
+        config.environment().putAll(Map.of("DYAD_VIEWER_PASSWORD", "v", "DYAD_ANALYST_PASSWORD", "a",
+                "DYAD_ADMIN_PASSWORD", "d"));
+        Process check = config.start();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
+    }
+
+    /** The PromQL of every query of the Grafana dashboard, by panel title. */
+    public static Map<String, List<String>> dashboardQueries() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("grafana/dyad.json").toFile());
+        Map<String, List<String>> queries = new LinkedHashMap<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            if (!"row".equals(panel.path("type").asText())) {
+                List<String> expressions = new ArrayList<>();
+                panel.path("targets").forEach(t -> expressions.add(t.path("expr").asText()));
+                queries.put(panel.path("title").asText(), expressions);
+            }
+        }
+        return queries;
+    }
+
+    private static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without",
+            "on", "ignoring", "group_left", "group_right");
+
+    /**
+     * The metric names a PromQL expression reads: its identifiers once strings, label matchers, ranges and the label
+     * lists of {@code by}/{@code without}/{@code on}/{@code ignoring} are taken out, except functions and keywords.
+     */
+    public static Set<String> metricsIn(String expression) {
+        String bare = expression.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")
+                .replaceAll("\\{[^}]*}", "")
+                .replaceAll("\\[[^\\]]*\\]", "")
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "");
+        Set<String> metrics = new LinkedHashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*+(?!\\s*\\()")
+                .matcher(bare);
+        while (m.find()) {
+            if (!PROMQL_WORDS.contains(m.group())) {
+                metrics.add(m.group());
+            }
+        }
+        return metrics;
+    }
+
+    @Test
+    void theMetricNamesOfAQueryAreFound() {
+        assertThat(metricsIn("sum by (outcome) (rate(dyad_commands_total{job=~\"$job\", outcome!=\"a{b}\"}"
+                + "[$__rate_interval])) / on (instance) max(jvm_threads_live_threads) > bool 0"))
+                .containsExactly("dyad_commands_total", "jvm_threads_live_threads");
+    }
+
+    @Test
+    void theGrafanaDashboardCoversCommandsPublicationViewsQueriesDeadLettersAndTheJvm() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(DEPLOY.resolve("grafana/dyad.json").toFile());
+        assertThat(dashboard.path("uid").asText()).isNotBlank();
+        List<String> rows = new ArrayList<>();
+        Set<Integer> ids = new LinkedHashSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            assertThat(ids.add(panel.path("id").asInt())).as("panel ids are unique").isTrue();
+            if ("row".equals(panel.path("type").asText())) {
+                rows.add(panel.path("title").asText());
+            } else {
+                assertThat(panel.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
+                assertThat(panel.path("targets").size()).as(panel.path("title").asText()).isPositive();
+            }
+        }
+        assertThat(rows).containsExactly("Commands", "Publication", "Views", "Queries", "JVM and database");
+        Map<String, List<String>> queries = dashboardQueries();
+        queries.forEach((title, expressions) -> expressions.forEach(e ->
+                assertThat(metricsIn(e)).as("%s: %s", title, e).isNotEmpty()));
+        Set<String> read = new LinkedHashSet<>();
+        queries.values().forEach(es -> es.forEach(e -> read.addAll(metricsIn(e))));
+        assertThat(read).contains("dyad_commands_total", "dyad_publisher_lag",
+                "kafka_consumer_fetch_manager_records_lag_max", "http_server_requests_seconds_count",
+                "dyad_views_dead_letters", "jvm_memory_used_bytes", "jvm_gc_pause_seconds_sum");
     }
 
     /** The metric names an alert rule expression reads (Dyad's, Kafka clients', HikariCP's, HTTP server's). */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.DispatcherType;
+import org.dyad.support.web.ProblemType;
+import org.dyad.support.web.PublishedNamesController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
@@ -92,6 +94,9 @@ public class DyadSecurityConfiguration {
                         // each user keeps their own watchlists and reads their own alerts
                         .requestMatchers("/api/v1/watchlists/**", "/api/v1/alerts/**").hasRole(Roles.VIEWER)
                         .requestMatchers(HttpMethod.GET, "/actors/*").permitAll()
+                        // the event schemas, the AsyncAPI document and the problem types' pages: public names
+                        .requestMatchers(HttpMethod.GET, PublishedNamesController.SCHEMAS + "**",
+                                ProblemType.BASE + "*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/v1/**").hasRole(Roles.ANALYST)
                         .anyRequest().hasRole(Roles.VIEWER))

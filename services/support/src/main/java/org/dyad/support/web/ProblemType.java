@@ -36,8 +36,11 @@ public enum ProblemType {
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     STORAGE_UNAVAILABLE("storage-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
-    /** Where Dyad's problem types live; each kind's URI is this base and its name. */
-    public static final String BASE = "https://dyad.example/problems/";
+    /**
+     * Each kind's URI is this path and its name: a reference relative to the answer's own address (RFC 9457, 3.1.1),
+     * so it resolves to the Dyad that answered, which serves a page for each kind there.
+     */
+    public static final String BASE = "/problems/";
 
     private final String slug;
     private final HttpStatus status;

@@ -76,7 +76,7 @@ class ProblemTypesDocumentedTest {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> p.toString().contains("/src/main/")).toList()) {
                 String text = Files.readString(source);
-                if (!source.endsWith("ProblemType.java") && text.contains("dyad.example/problems")) {
+                if (!source.endsWith("ProblemType.java") && text.contains("\"/problems/")) {
                     offenders.add(source + ": spells out a problem type URI");
                 }
                 if (Pattern.compile("problemType\\(\\d").matcher(text).find()) {
