@@ -38,7 +38,7 @@ public class CommandBatchController {
     @ApiResponse(responseCode = "200", description = "every command was recorded; results in request order")
     @PostMapping(path = CommandBatches.BATCHES, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<JsonNode> record(@RequestBody CommandBatchRequest body,
+    public ResponseEntity<JsonNode> recordBatch(@RequestBody CommandBatchRequest body,
                                            @Parameter(description = "makes a retry of the batch safe")
                                            @RequestHeader(name = CommandRecorder.IDEMPOTENCY_KEY, required = false)
                                            String idempotencyKey,
