@@ -43,6 +43,8 @@ public final class DyadBenchmark {
     private static final String CEILING_TOPIC = "bench.ceiling";
     private static final String EVENTS_TOPIC = "dyad.events";
     /** The dyad the queries read; no other part of the benchmark writes to it. */
+    private static final int BATCH_COMMANDS = 500;
+    private static final int BATCH_CLIENTS = 2;
     private static final String QUERY_A = "ISL";
     private static final String QUERY_B = "MNG";
     /** What the HTTP ceiling asks for: Dyad's liveness probe, which reads nothing and answers 15 bytes. */
@@ -106,6 +108,10 @@ public final class DyadBenchmark {
         }
         if ("sipri".equals(only)) {
             runSipriOnly(jar, dyadJvmArgs, new SipriRegister(sample));
+            return;
+        }
+        if ("ingest".equals(only)) {
+            runIngestOnly(jar, dyadJvmArgs);
             return;
         }
         Ceilings ceilings = new Ceilings(jdbcUrl, bootstrapServers);
@@ -178,6 +184,40 @@ public final class DyadBenchmark {
         dyadRows.rows().forEach(table::add);
     }
 
+    /**
+     * Only the command side's rates ({@code -Dbench.only=ingest}): REST ingest, batch ingest and command → Kafka,
+     * with the PostgreSQL batch ceiling measured once before Dyad starts for the batch's ratio.
+     */
+    private void runIngestOnly(Path jar, String dyadJvmArgs) throws Exception {
+        Ceilings ceilings = new Ceilings(jdbcUrl, bootstrapServers);
+        ceilings.createTable();
+        List<Double> batchedRuns = new ArrayList<>();
+        for (int r = 0; r < scale.repetitions(); r++) {
+            batchedRuns.add(ceilings.batched(500, scale.ceilingRun()));
+            say("PostgreSQL 500-row batches, one connection: " + round(batchedRuns.get(r)) + "/s");
+        }
+        Stats batched = table.add("Ceiling", "PostgreSQL inserts, 500-row batches, one connection", "rows/s",
+                Stats.of(batchedRuns)).stats();
+        say("Starting Dyad (java -jar " + jar.getFileName() + " " + dyadJvmArgs + "), command side only");
+        dyad = DyadServer.start(jar, jdbcUrl, bootstrapServers, dyadJvmArgs, out.resolve("dyad.log"));
+        try {
+            Stats ingest = ingest();
+            batchIngest();
+            commandToKafkaAndView(Math.min(scale.fixedRate(), Math.floor(ingest.median() * 0.8)));
+        } finally {
+            dyad.close();
+            dyad = null;
+        }
+        for (ResultTable.Row row : dyadRows.rows()) {
+            if ("PG 500-row batches".equals(row.ceiling())) {
+                table.againstCeiling(row.section(), row.metric(), row.unit(), row.stats(), row.ceiling(), batched,
+                        0.5);
+            } else if (!"PG one-row commits".equals(row.ceiling())) {
+                table.add(row);
+            }
+        }
+    }
+
     record CeilingRuns(List<Double> oneRow, List<Double> batched, List<Double> produced, List<Double> consumed) {
     }
 
@@ -185,6 +225,7 @@ public final class DyadBenchmark {
         double baselineHeap = dyad.heapAfterGc();
         dyadRows.add("Dyad", "JVM heap after GC, idle at start", "MiB", Stats.of(baselineHeap / mib()));
         Stats ingest = ingest();
+        batchIngest();
         latencyAtHalfLoad(ingest);
         double rate = Math.min(scale.fixedRate(), Math.floor(ingest.median() * 0.8));
         commandToKafkaAndView(rate);
@@ -287,6 +328,50 @@ public final class DyadBenchmark {
             notes.add(failed + " ingest commands failed (not counted)");
         }
         return rate;
+    }
+
+    /** The commands of one batch request: {@code BATCH_COMMANDS} reports of new deals on the ingest pairs. */
+    private static String reportSaleBatch(long index) {
+        StringBuilder batch = new StringBuilder("{\"commands\": [");
+        for (int c = 0; c < BATCH_COMMANDS; c++) {
+            String[] pair = INGEST_PAIRS[c % INGEST_PAIRS.length];
+            batch.append(c == 0 ? "" : ",").append("{\"path\": \"/api/v1/deals\", \"body\": ")
+                    .append(reportSale(newId(), pair[0], pair[1], 1995 + (int) ((index + c) % 30))).append('}');
+        }
+        return batch.append("]}").toString();
+    }
+
+    /**
+     * Batch ingest: {@code POST /api/v1/batches} with {@code BATCH_COMMANDS} {@code ReportSale} commands per request
+     * (one event each), from two clients back to back (one prepares its next request while the other's is
+     * recorded), against the PostgreSQL 500-row batch ceiling in events/s.
+     */
+    private void batchIngest() throws Exception {
+        List<Double> eventsPerSecond = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        long failed = 0;
+        for (int r = 0; r < scale.repetitions(); r++) {
+            Load.Outcome outcome = Load.closedLoop(BATCH_CLIENTS, r == 0 ? scale.warmup() : Duration.ofSeconds(1),
+                    scale.ingestRun(), (i, due) -> {
+                        HttpResponse<String> response = dyad.post("/api/v1/batches", DyadServer.ANALYST,
+                                reportSaleBatch(i));
+                        return response.statusCode() == 200;
+                    });
+            eventsPerSecond.add(outcome.perSecond() * BATCH_COMMANDS);
+            p50.add(outcome.latencies().percentileMillis(50));
+            failed += outcome.failed();
+            say("Batch ingest, " + BATCH_COMMANDS + " commands per request, " + BATCH_CLIENTS + " clients: "
+                    + round(outcome.perSecond() * BATCH_COMMANDS) + " events/s, p50 " + p50.get(r)
+                    + " ms per request, failed " + outcome.failed());
+            awaitViewsCaughtUp(Duration.ofMinutes(5));
+        }
+        String name = "Batch ingest (POST /batches, " + BATCH_COMMANDS + " commands each), " + BATCH_CLIENTS
+                + " clients";
+        againstCeiling(name, "events/s", Stats.of(eventsPerSecond), "PG 500-row batches");
+        dyadRows.add("Dyad", name + ", latency p50 per request", "ms", Stats.of(p50));
+        if (failed > 0) {
+            notes.add(failed + " batch requests failed (not counted)");
+        }
     }
 
     private void latencyAtHalfLoad(Stats ingest) throws Exception {
@@ -435,8 +520,9 @@ public final class DyadBenchmark {
         String rows = String.format("%,d", scale.sipriRows()) + " rows";
         dyadRows.add("Dyad", "SIPRI import, " + rows, "rows/s", Stats.of(rowsPerSecond));
         againstCeiling("SIPRI import, " + rows, "events/s", Stats.of(eventsPerSecond), "PG 500-row batches");
-        dyadRows.atMost("Dyad", "SIPRI import, " + rows + ", total time", "s", Stats.of(seconds), 30);
-        dyadRows.add("Dyad", "SIPRI import, " + rows + ", until the views have every event", "s", Stats.of(caughtUp));
+        dyadRows.atMost("Dyad", "SIPRI import, " + rows + ", until the views have every event", "s",
+                Stats.of(caughtUp), 10);
+        dyadRows.add("Dyad", "SIPRI import, " + rows + ", until the job is done", "s", Stats.of(seconds));
         return Stats.of(eventsPerRow);
     }
 
@@ -579,9 +665,33 @@ public final class DyadBenchmark {
                         HTTP_CEILING, ceiling, null);
             }
         }
+        timeline(dyadName);
         readsWhileOtherPairsChange(queries[0]);
         firstReadsAfterAChange(queries);
         notes.add("Queries ran on " + dyadName + "; deals reported 1995-2024, so the as-of date sees about half");
+    }
+
+    /**
+     * The pair's timeline (every event between the two, in valid-time order, with its source): the answer's size for
+     * its first page and for the largest page, and the time one reader waits for each.
+     */
+    private void timeline(String dyadName) {
+        for (int size : new int[]{100, 1000}) {
+            String path = "/api/v1/timeline?parties=" + QUERY_A + "," + QUERY_B + "&size=" + size;
+            String name = "timeline of " + dyadName + ", first " + size + " events, 1 reader";
+            try {
+                DyadServer.Read answer = dyad.read(path, DyadServer.VIEWER);
+                notes.add("Query 'timeline, first " + size + " events' on " + dyadName + ": GET " + path + " answers "
+                        + String.format("%,d", answer.body().length) + " bytes of JSON, "
+                        + String.format("%,d", answer.bytesSent()) + " sent");
+            } catch (Exception e) {
+                notes.add("Query '" + name + "' failed: " + e.getMessage());
+                continue;
+            }
+            ReadRuns runs = readRuns(new String[]{name, path}, 1, name);
+            dyadRows.add("Query", name + ", p50", "ms", runs.p50());
+            dyadRows.add("Query", name + ", p95", "ms", runs.p95());
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.Optional;
  * record, checks and {@code CommandRecorder} as a hand-written request.
  */
 @Component
-class CommandEndpoints {
+public class CommandEndpoints {
 
     private static final String COMMAND_CONTROLLERS = "org.dyad.ledger.web";
     private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
@@ -39,10 +39,10 @@ class CommandEndpoints {
     }
 
     /** An endpoint matched by a path: its controller method and the path's variables. */
-    record Endpoint(String path, HandlerMethod handler, Map<String, String> pathVariables) {
+    public record Endpoint(String path, HandlerMethod handler, Map<String, String> pathVariables) {
 
         /** The request record the endpoint reads its body into. */
-        Class<?> bodyType() {
+        public Class<?> bodyType() {
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 if (parameter.hasParameterAnnotation(RequestBody.class)) {
                     return parameter.getParameterType();
@@ -53,7 +53,7 @@ class CommandEndpoints {
     }
 
     /** The command endpoint {@code POST path} names, if any. */
-    Optional<Endpoint> find(String method, String path) {
+    public Optional<Endpoint> find(String method, String path) {
         if (!"POST".equals(method)) {
             return Optional.empty();
         }
@@ -80,7 +80,7 @@ class CommandEndpoints {
      * Calls the endpoint's controller method with the body (already read into its request record and validated) and
      * the request it is to see; answers what the controller answered. Its exceptions are thrown as they are.
      */
-    ResponseEntity<?> call(Endpoint endpoint, Object body, HttpServletRequest request) {
+    public ResponseEntity<?> call(Endpoint endpoint, Object body, HttpServletRequest request) {
         HandlerMethod handler = endpoint.handler().createWithResolvedBean();
         MethodParameter[] parameters = handler.getMethodParameters();
         Object[] arguments = new Object[parameters.length];

@@ -38,6 +38,8 @@ import java.util.Map;
 class CommandOutcomes extends OncePerRequestFilter implements HandlerInterceptor, WebMvcConfigurer {
 
     private static final String COMMAND_CONTROLLERS = "org.dyad.ledger.web";
+    /** {@code POST /api/v1/batches}, counted as the command {@code RecordBatch}. */
+    private static final String BATCH_CONTROLLER = "org.dyad.ledger.batch";
     /** Endpoints whose method name is shorter than their command's name. */
     private static final Map<String, String> COMMANDS = Map.of("RecordConsent", "RecordConsentToBeBound");
     private static final String COUNTED = CommandOutcomes.class.getName() + ".counted";
@@ -107,7 +109,8 @@ class CommandOutcomes extends OncePerRequestFilter implements HandlerInterceptor
     }
 
     private static boolean isCommand(HandlerMethod method) {
-        return method.getBeanType().getPackageName().equals(COMMAND_CONTROLLERS);
+        String controllers = method.getBeanType().getPackageName();
+        return controllers.equals(COMMAND_CONTROLLERS) || controllers.equals(BATCH_CONTROLLER);
     }
 
     private void count(HandlerMethod method, int status) {

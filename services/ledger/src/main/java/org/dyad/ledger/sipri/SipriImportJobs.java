@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.dyad.actors.Actor;
 import org.dyad.actors.ActorRegistry;
 import org.dyad.contracts.actor.RecordedActorKind;
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,8 +65,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -86,7 +92,15 @@ public class SipriImportJobs {
     static final String KIND = "SIPRI_TRADE_REGISTER";
     static final String REGISTER = "SIPRI Arms Transfers Database: trade register";
     private static final String LEDGER = LedgerConfiguration.SCHEMA;
-    private static final int CHUNK = 250;
+    private static final int CHUNK = 500;
+    private static final String UPSERT_ENTRY = "INSERT INTO " + LEDGER + ".register_entry (deal_id, recipient,"
+            + " supplier, order_year, designation_key, written, last_release_id) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)"
+            + " ON CONFLICT (deal_id) DO UPDATE SET recipient = EXCLUDED.recipient,"
+            + " supplier = EXCLUDED.supplier, order_year = EXCLUDED.order_year,"
+            + " designation_key = EXCLUDED.designation_key, written = EXCLUDED.written,"
+            + " last_release_id = EXCLUDED.last_release_id, dropped_in = NULL";
+    private static final String DROP_ENTRY = "UPDATE " + LEDGER + ".register_entry SET dropped_in = ?"
+            + " WHERE deal_id = ?";
     private static final int MAX_REASON = 1000;
     /** SIPRI's marks of a non-state group ({@code *}) and of an organisation ({@code **}). */
     private static final Pattern MARKS = Pattern.compile("\\*+$");
@@ -414,24 +428,66 @@ public class SipriImportJobs {
         return present;
     }
 
+    /**
+     * Imports a chunk in one transaction and one unit of work: its commands' events are appended together, in one
+     * JDBC batch, when the unit of work commits, and its index entries are written in batches.
+     */
     private void importChunk(String id, List<Step> steps) {
         try {
-            transaction.executeWithoutResult(tx -> report(id, execute(id, steps, false)));
-        } catch (RuleViolationException | IllegalTransitionException | AggregateStreamCreationException refused) {
-            // Axon rolls the whole transaction back on a refused command: replay this chunk a row at a time.
-            report(id, execute(id, steps, true));
+            transaction.executeWithoutResult(tx -> {
+                UnitOfWork<?> chunk = DefaultUnitOfWork.startAndGet(new GenericMessage<>("SIPRI import " + id));
+                List<Object[]> outcomes;
+                try {
+                    outcomes = executeChunk(id, steps);
+                    chunk.commit();
+                } catch (RuntimeException e) {
+                    if (chunk.isActive()) {
+                        chunk.rollback(e);
+                    }
+                    throw e;
+                }
+                report(id, outcomes);
+            });
+        } catch (RuleViolationException | IllegalTransitionException | AggregateStreamCreationException
+                 | ConcurrencyException refused) {
+            // Axon rolls the whole transaction back on a refused command, and the store refuses a chunk whose record
+            // another writer created or changed meanwhile as a whole: replay this chunk a row at a time.
+            report(id, execute(id, steps));
         }
     }
 
-    private List<Object[]> execute(String id, List<Step> steps, boolean rowByRow) {
+    /** Sends the chunk's commands and writes their index entries, in the caller's transaction and unit of work. */
+    private List<Object[]> executeChunk(String id, List<Step> steps) {
+        List<Object[]> outcomes = new ArrayList<>(steps.size());
+        Map<Object, Object[]> entries = new LinkedHashMap<>();
+        List<Object[]> drops = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.command() != null) {
+                commands.sendAndWait(step.command());
+                if (step.drop()) {
+                    DropRegisterEntry drop = (DropRegisterEntry) step.command();
+                    drops.add(new Object[]{drop.releaseId(), drop.dealId()});
+                } else if (step.entry() != null) {
+                    entries.put(step.entry()[0], step.entry());
+                }
+            }
+            outcomes.add(new Object[]{id, step.line(), step.outcome(), step.dealId(), step.reason()});
+        }
+        // one statement may not upsert a row twice: a deal's last entry of the chunk is the one it keeps anyway
+        if (!entries.isEmpty()) {
+            jdbc.batchUpdate(UPSERT_ENTRY, new ArrayList<>(entries.values()));
+        }
+        if (!drops.isEmpty()) {
+            jdbc.batchUpdate(DROP_ENTRY, drops);
+        }
+        return outcomes;
+    }
+
+    /** Sends the chunk's commands one row per transaction, reporting each row the domain refuses. */
+    private List<Object[]> execute(String id, List<Step> steps) {
         List<Object[]> outcomes = new ArrayList<>(steps.size());
         for (Step step : steps) {
             if (step.command() == null) {
-                outcomes.add(new Object[]{id, step.line(), step.outcome(), step.dealId(), step.reason()});
-                continue;
-            }
-            if (!rowByRow) {
-                apply(step);
                 outcomes.add(new Object[]{id, step.line(), step.outcome(), step.dealId(), step.reason()});
                 continue;
             }
@@ -456,15 +512,9 @@ public class SipriImportJobs {
         commands.sendAndWait(step.command());
         if (step.drop()) {
             DropRegisterEntry drop = (DropRegisterEntry) step.command();
-            jdbc.update("UPDATE " + LEDGER + ".register_entry SET dropped_in = ? WHERE deal_id = ?", drop.releaseId(),
-                    drop.dealId());
+            jdbc.update(DROP_ENTRY, drop.releaseId(), drop.dealId());
         } else if (step.entry() != null) {
-            jdbc.update("INSERT INTO " + LEDGER + ".register_entry (deal_id, recipient, supplier, order_year,"
-                    + " designation_key, written, last_release_id) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)"
-                    + " ON CONFLICT (deal_id) DO UPDATE SET recipient = EXCLUDED.recipient,"
-                    + " supplier = EXCLUDED.supplier, order_year = EXCLUDED.order_year,"
-                    + " designation_key = EXCLUDED.designation_key, written = EXCLUDED.written,"
-                    + " last_release_id = EXCLUDED.last_release_id, dropped_in = NULL", step.entry());
+            jdbc.update(UPSERT_ENTRY, step.entry());
         }
     }
 

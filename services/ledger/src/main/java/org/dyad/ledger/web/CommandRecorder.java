@@ -4,8 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.dyad.ledger.Audit;
 import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.support.web.ApiProblemException;
@@ -21,10 +30,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,11 +57,20 @@ public class CommandRecorder {
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    CommandRecorder(CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+    CommandRecorder(CommandGateway commands, JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
+                    EventStore eventStore) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
+        // a batch's events reach the store together, when its unit of work commits: each item takes its own
+        eventStore.registerDispatchInterceptor(events -> {
+            RecordingBatch batch = RecordingBatch.current();
+            if (batch != null) {
+                batch.storing(events);
+            }
+            return (index, event) -> event;
+        });
     }
 
     /** Creates a record: answers 201 with its location. {@code If-Match} makes no sense here and is refused. */
@@ -74,6 +94,11 @@ public class CommandRecorder {
         Map<String, String> audit = audit(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
         Long expectedVersion = expectedVersion(request.getHeader("If-Match"));
+        RecordingBatch batch = RecordingBatch.current();
+        if (batch != null) {
+            sendInBatch(batch, command.apply(expectedVersion), audit, id, collection, status, null);
+            return ResponseEntity.status(status).location(URI.create(collection + "/" + id)).build();
+        }
         return transaction.execute(tx -> {
             if (key != null) {
                 ResponseEntity<String> earlier = claim(principal, key, hash(request, body));
@@ -117,6 +142,14 @@ public class CommandRecorder {
         String principal = recorder(request);
         Map<String, String> audit = audit(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
+        RecordingBatch batch = RecordingBatch.current();
+        if (batch != null) {
+            Chosen chosen = choose.get();
+            sendInBatch(batch, chosen.command(), audit, chosen.id(), collection, HttpStatus.CREATED,
+                    chosen.answer());
+            return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(collection + "/" + chosen.id()))
+                    .build();
+        }
         return transaction.execute(tx -> {
             if (key != null) {
                 ResponseEntity<String> earlier = claim(principal, key, hash(request, body));
@@ -142,6 +175,108 @@ public class CommandRecorder {
         });
     }
 
+    private void sendInBatch(RecordingBatch batch, Object command, Map<String, String> audit, String id,
+                             String collection, HttpStatus status, Function<RecordedResponse, Object> answer) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(audit);
+        commands.sendAndWait(message);
+        if (!batch.recorded(message.getIdentifier(), id, collection, status.value(), answer)) {
+            throw new AggregateStreamCreationException("an earlier command of the batch created record " + id);
+        }
+    }
+
+    /**
+     * Records a batch of commands in one database transaction and one unit of work, so their events are appended
+     * together: {@code send} calls each item's endpoint (a refusal ends the batch and records nothing). Honours the
+     * request's {@code Idempotency-Key} as a single command does (a retry answers the first answer and writes
+     * nothing). Answers 200 with {@code results}: per item, in order, its index, status, record id and location and
+     * what its own endpoint answers (version, position, consistency token).
+     */
+    public ResponseEntity<JsonNode> recordBatch(HttpServletRequest request, Object body, String location,
+                                                Consumer<RecordingBatch> send) {
+        String principal = recorder(request);
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        return transaction.execute(tx -> {
+            if (key != null) {
+                ResponseEntity<String> earlier = claim(principal, key, hash(request, body));
+                if (earlier != null) {
+                    return ResponseEntity.status(earlier.getStatusCode()).headers(earlier.getHeaders())
+                            .body(readTree(earlier.getBody()));
+                }
+            }
+            RecordingBatch batch = RecordingBatch.open();
+            try {
+                UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>("command batch"));
+                try {
+                    send.accept(batch);
+                    refuseRecordedCreations(batch.items());
+                    unitOfWork.commit();
+                } catch (RuntimeException e) {
+                    if (unitOfWork.isActive()) {
+                        unitOfWork.rollback(e);
+                    }
+                    throw e;
+                }
+                ObjectNode answer = json.createObjectNode();
+                ArrayNode results = answer.putArray("results");
+                List<RecordingBatch.Item> items = batch.items();
+                List<RecordedResponse> receipts = receipts(items);
+                for (int i = 0; i < items.size(); i++) {
+                    RecordingBatch.Item item = items.get(i);
+                    ObjectNode result = results.addObject();
+                    result.put("index", item.index());
+                    result.put("status", item.status());
+                    result.put("id", item.id());
+                    result.put("location", item.location());
+                    result.setAll((ObjectNode) json.valueToTree(item.answer(receipts.get(i))));
+                }
+                if (key != null) {
+                    jdbc.update("UPDATE " + LEDGER + ".idempotency_record SET status = ?, location = ?, body = ?"
+                                    + " WHERE principal = ? AND key = ?",
+                            HttpStatus.OK.value(), location, answer.toString(), principal, key);
+                }
+                return ResponseEntity.ok().location(URI.create(location)).body(answer);
+            } finally {
+                batch.close();
+            }
+        });
+    }
+
+    /** Refuses, naming the item, a creation whose id is already on record (the store would refuse the whole batch). */
+    private void refuseRecordedCreations(List<RecordingBatch.Item> items) {
+        Map<String, Integer> created = new HashMap<>();
+        items.stream().filter(RecordingBatch.Item::creates).forEach(item -> created.put(item.id(), item.index()));
+        if (created.isEmpty()) {
+            return;
+        }
+        List<String> onRecord = jdbc.queryForList("SELECT aggregate_identifier FROM " + LEDGER
+                        + ".domain_event_entry WHERE aggregate_identifier = ANY (?) AND sequence_number = 0",
+                String.class, (Object) created.keySet().toArray(String[]::new));
+        onRecord.stream().map(created::get).min(Integer::compare).ifPresent(index -> {
+            throw new RecordingBatch.ItemRefused(index, new AggregateStreamCreationException(
+                    "a record with this id already exists"));
+        });
+    }
+
+    /** Each item's receipt: its record's last event the item caused, with the position the store gave it. */
+    private List<RecordedResponse> receipts(List<RecordingBatch.Item> items) {
+        List<String> lastEvents = items.stream().filter(item -> !item.events().isEmpty())
+                .map(item -> item.events().get(item.events().size() - 1).getIdentifier()).toList();
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.query("SELECT event_identifier, global_index FROM " + LEDGER
+                        + ".domain_event_entry WHERE event_identifier = ANY (?)",
+                rs -> {
+                    positions.put(rs.getString(1), rs.getLong(2));
+                }, (Object) lastEvents.toArray(String[]::new));
+        return items.stream().map(item -> {
+            if (item.events().isEmpty()) {
+                return jdbc.queryForObject(LAST_EVENT,
+                        (rs, n) -> RecordedResponse.of(item.id(), rs.getLong(1), rs.getLong(2)), item.id());
+            }
+            DomainEventMessage<?> last = item.events().get(item.events().size() - 1);
+            return RecordedResponse.of(item.id(), last.getSequenceNumber(), positions.get(last.getIdentifier()));
+        }).toList();
+    }
+
     /**
      * Claims the key for this request, or answers the earlier request's response. A concurrent request with the same
      * key waits on the row until the first one commits (or rolls back, freeing the key).
@@ -162,8 +297,12 @@ public class CommandRecorder {
                         "this Idempotency-Key was used for a different request",
                         List.of(new FieldProblem(IDEMPOTENCY_KEY, "was used for a different request")));
             }
-            return ResponseEntity.status(rs.getInt(2)).location(URI.create(rs.getString(3))).eTag(rs.getString(4))
-                    .header(REPLAYED, "true").body(rs.getString(5));
+            ResponseEntity.BodyBuilder earlier = ResponseEntity.status(rs.getInt(2))
+                    .location(URI.create(rs.getString(3))).header(REPLAYED, "true");
+            if (rs.getString(4) != null) {
+                earlier.eTag(rs.getString(4));
+            }
+            return earlier.body(rs.getString(5));
         }, principal, key);
     }
 
