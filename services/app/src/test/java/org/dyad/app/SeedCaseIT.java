@@ -69,7 +69,8 @@ class SeedCaseIT extends DyadIntegrationTest {
             JsonNode agreement = byId(relationship.path("agreements"), "agreementId", id);
             assertThat(agreement.path("signedOn").asText()).isEqualTo("2001-03-12");
             assertThat(partyStatus(agreement, "RUS")).isEqualTo("SIGNED");
-            assertThat(agreement.path("sources").get(0).path("publisher").asText()).isEqualTo("Los Angeles Times");
+            assertThat(relationship.path("sources").path(agreement.path("sourceIds").get(0).asText()).path("publisher")
+                    .asText()).isEqualTo("Los Angeles Times");
         }
 
         JsonNode deal = byId(relationship.path("deals"), "dealId", "rus-irn-2001-arms-package");
@@ -78,7 +79,8 @@ class SeedCaseIT extends DyadIntegrationTest {
         JsonNode claim = deal.path("latestEstimates").get(0);
         assertThat(claim.path("estimate").path("amount").decimalValue()).isEqualByComparingTo("7000000000");
         assertThat(claim.path("estimate").path("qualifier").asText()).isEqualTo("COULD_REACH");
-        assertThat(claim.path("provenance").path("source").path("quote").asText()).contains("could reach $7 billion");
+        assertThat(relationship.path("sources").path(claim.path("provenance").path("sourceId").asText()).path("quote")
+                .asText()).contains("could reach $7 billion");
         assertThat(claim.path("provenance").path("grade").asText()).isEqualTo("C3");
         assertThat(relationship.path("estimateTotals").get(0).path("high").decimalValue())
                 .isEqualByComparingTo("7000000000");

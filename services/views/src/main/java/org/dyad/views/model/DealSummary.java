@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * A deal's document as lists and relationships answer it: without its history (most of its size), but with the
- * first and last valid dates of its facts ({@code firstValidOn}, {@code lastValidOn}, as written, "~" dropped).
+ * first and last valid dates of its facts ({@code firstValidOn}, {@code lastValidOn}, as written, "~" dropped). The
+ * summary stored for a deal's state names its sources by id ({@link Sources#compact}).
  */
 public final class DealSummary {
 
@@ -29,12 +30,15 @@ public final class DealSummary {
     private DealSummary() {
     }
 
-    /** The summary of a folded deal: the same as {@link #of(ObjectNode)} of its document. */
+    /**
+     * The summary of a folded deal as stored: the same as {@link #of(ObjectNode)} of its document, with its sources
+     * named by id ({@link Sources#compact}).
+     */
     public static ObjectNode of(DealView deal) {
         ObjectNode summary = WITHOUT_HISTORY.valueToTree(deal);
         List<String> dates = deal.history().stream().map(HistoryEntry::validOn).filter(Objects::nonNull)
                 .map(PartialDate::toString).map(date -> date.replace("~", "")).sorted().toList();
-        return withValidDates(summary, dates);
+        return Sources.compact(withValidDates(summary, dates));
     }
 
     /** Turns a deal document into its summary, in place. */
