@@ -90,7 +90,46 @@ export async function getJson(path, params = {}) {
     if (!response.ok) {
         throw new ApiProblem(await problemOf(response));
     }
-    return response.json();
+    return withSources(await response.json());
+}
+
+/**
+ * An answer names each source once, in its top-level {@code sources} map (id → source), and by id where it is cited
+ * ({@code provenance.sourceId}, a record's {@code sourceIds}). The pages read a cited source where it is cited: this
+ * puts each back there ({@code provenance.source}, the record's {@code sources} list), as the same object.
+ */
+export function withSources(answer) {
+    if (!answer || typeof answer !== 'object' || Array.isArray(answer) || !answer.sources
+        || typeof answer.sources !== 'object' || Array.isArray(answer.sources)) {
+        return answer;
+    }
+    const byId = answer.sources;
+    const cite = node => {
+        if (Array.isArray(node)) {
+            node.forEach(cite);
+        } else if (node && typeof node === 'object') {
+            for (const value of Object.values(node)) {
+                if (value && typeof value === 'object') {
+                    cite(value);
+                }
+            }
+            if (typeof node.sourceId === 'string' && Object.hasOwn(byId, node.sourceId)) {
+                node.source = byId[node.sourceId];
+            }
+            if (Array.isArray(node.sourceIds)) {
+                node.sources = node.sourceIds.filter(id => Object.hasOwn(byId, id)).map(id => byId[id]);
+            }
+        }
+    };
+    for (const [name, value] of Object.entries(answer)) {
+        if (name !== 'sources' && value && typeof value === 'object') {
+            cite(value);
+        }
+    }
+    if (Array.isArray(answer.sourceIds)) {
+        answer.sources = answer.sourceIds.filter(id => Object.hasOwn(byId, id)).map(id => byId[id]);
+    }
+    return answer;
 }
 
 /** POSTs a JSON body as a write ({@link sendJson}). */

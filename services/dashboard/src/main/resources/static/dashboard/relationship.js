@@ -142,13 +142,15 @@ function dealsPager(relationship, show) {
         el('button', {type: 'button', disabled: last >= total, onclick: () => show(page + 1)}, 'Later'));
 }
 
-/** Every estimate of the deals shown, side by side: conflicting claims stay visible with their sources. */
+/**
+ * Each source's latest estimate of the deals shown, side by side: conflicting claims stay visible with their sources.
+ * A relationship carries each deal's latest claims; earlier ones are in the deal's history.
+ */
 function estimatesSection(deals) {
     const rows = [];
     for (const deal of deals) {
-        const latest = new Set((deal.latestEstimates || []).map(c => c.eventId + '|' + JSON.stringify(c.estimate)));
-        for (const claim of deal.estimates || []) {
-            rows.push({deal, claim, latest: latest.has(claim.eventId + '|' + JSON.stringify(claim.estimate))});
+        for (const claim of deal.latestEstimates || []) {
+            rows.push({deal, claim});
         }
     }
     if (!rows.length) {
@@ -158,7 +160,7 @@ function estimatesSection(deals) {
         el('caption', {}, 'Estimates, side by side'),
         el('thead', {}, el('tr', {}, ['Deal', 'Estimate', 'Scope', 'Estimated on', 'Source', 'Grade', '']
             .map(h => el('th', {scope: 'col'}, h)))),
-        el('tbody', {}, rows.map(({deal, claim, latest}) => el('tr', {class: latest ? null : 'superseded'},
+        el('tbody', {}, rows.map(({deal, claim}) => el('tr', {},
             el('td', {}, dealTitle(deal), el('div', {class: 'sub'}, actorLabel(deal.supplier) + ' → '
                 + actorLabel(deal.recipient))),
             el('td', {class: 'amount'}, estimate(claim.estimate)),
@@ -167,8 +169,8 @@ function estimatesSection(deals) {
             el('td', {}, sourceButton(claim.provenance, estimate(claim.estimate),
                 (claim.provenance.source || {}).publisher || 'source')),
             el('td', {}, el('span', {class: 'grade'}, claim.provenance.grade)),
-            el('td', {class: 'sub'}, latest ? 'latest from its source' : 'superseded by a later claim',
-                claim.corrected ? ' · corrected' : ''))))), 'estimates.csv');
+            el('td', {class: 'sub'}, 'latest from its source', claim.corrected ? ' · corrected' : ''))))),
+        'estimates.csv');
 }
 
 function statementsSection(statements) {

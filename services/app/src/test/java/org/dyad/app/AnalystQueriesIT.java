@@ -104,8 +104,8 @@ class AnalystQueriesIT extends DyadIntegrationTest {
     void theTimelineRunsInValidTimeOrderWithSources() {
         JsonNode timeline = get("/api/v1/timeline?parties=KOR,PHL").getBody();
         assertThat(ids(timeline.path("items"), "validOn")).containsExactly("2014", "2016", "2017");
-        assertThat(timeline.path("items").get(0).path("provenance").path("source").path("publisher").asText())
-                .isEqualTo("SIPRI");
+        String sourceId = timeline.path("items").get(0).path("provenance").path("sourceId").asText();
+        assertThat(timeline.path("sources").path(sourceId).path("publisher").asText()).isEqualTo("SIPRI");
         assertThat(ids(get("/api/v1/timeline?parties=KOR,PHL&from=2015-01-01&to=2016-12-31").getBody().path("items"),
                 "recordId")).containsExactly(frigates);
         JsonNode second = get("/api/v1/timeline?parties=KOR,PHL&size=2&page=1").getBody();

@@ -2,24 +2,35 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Relationships, partners and deal lists are kept until records naming their actors change, and never answered from
- * before such a change.
+ * before such a change. Kept answers take the state they depend on from the views' change notifications, and from the
+ * database when a reader waits for its own write or the notifications are lost.
  */
 class AnswerCacheIT extends DyadIntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
 
     private double gets(String result) {
         return meter("cache_gets_total{", "result=\"" + result + "\"");
@@ -132,6 +143,126 @@ class AnswerCacheIT extends DyadIntegrationTest {
 
         assertThat(fetch(relationship, "gzip;q=0").headers().firstValue("Content-Encoding"))
                 .as("refused by the client").isEmpty();
+    }
+
+    /** Kept-answer lookups whose state came from the change notifications ("memory") or the database. */
+    private double stateReads(String from) {
+        return http.getForObject("/actuator/prometheus", String.class).lines()
+                .filter(l -> l.startsWith("dyad_views_answer_state_total{") && l.contains("from=\"" + from + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private void awaitListening() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            double before = stateReads("memory");
+            get("/api/v1/relationships?party=URY");
+            return stateReads("memory") > before;
+        });
+    }
+
+    /** A commit made outside this process's projection: another read instance's, as the database tells it. */
+    private void changeRecordsNamingElsewhere(String actor) {
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(tx -> {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            jdbc.update("INSERT INTO views.actor_change AS c (actor, changes) VALUES (?, 1)"
+                    + " ON CONFLICT (actor) DO UPDATE SET changes = c.changes + 1", actor);
+            jdbc.update("UPDATE views.view_change SET changes = changes + 1");
+        });
+    }
+
+    @Test
+    void aKeptAnswerIsServedWithoutReadingTheChangeCountsFromTheDatabase() {
+        String token = ok(post("/api/v1/deals", dealReport(uniqueId("notified"), "URY", "PRY", 200_000_000L)));
+        String relationship = "/api/v1/relationships/PRY/URY";
+        get(relationship + "?waitFor=" + token);
+        awaitListening();
+
+        double fromDatabase = stateReads("database");
+        double fromMemory = stateReads("memory");
+        double hits = gets("hit");
+        for (int i = 0; i < 5; i++) {
+            get(relationship);
+        }
+        assertThat(gets("hit")).isEqualTo(hits + 5);
+        assertThat(stateReads("memory")).isEqualTo(fromMemory + 5);
+        assertThat(stateReads("database")).as("no change counts read").isEqualTo(fromDatabase);
+
+        double waitedHits = gets("hit");
+        assertThat(get(relationship + "?waitFor=" + token).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(gets("hit")).as("a reader of its own write, once the notifications have reached it, gets the"
+                + " kept answer").isEqualTo(waitedHits + 1);
+        assertThat(stateReads("database")).isEqualTo(fromDatabase);
+    }
+
+    @Test
+    void aChangeCommittedElsewhereEndsTheAnswersAboutItsActorsOnly() {
+        String token = ok(post("/api/v1/deals", dealReport(uniqueId("elsewhere"), "IRL", "PRT", 200_000_000L)));
+        String pair = "/api/v1/relationships/IRL/PRT";
+        String other = "/api/v1/relationships/PRY/URY";
+        String otherToken = ok(post("/api/v1/deals", dealReport(uniqueId("other"), "URY", "PRY", 100_000_000L)));
+        get(other + "?waitFor=" + otherToken);
+        get(pair + "?waitFor=" + token);
+        awaitListening();
+        get(pair);
+        get(other);
+
+        double misses = gets("miss");
+        changeRecordsNamingElsewhere("IRL");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+            get(pair);
+            assertThat(gets("miss")).as("the pair's answer computed anew").isGreaterThan(misses);
+        });
+        double hits = gets("hit");
+        get(other);
+        assertThat(gets("hit")).as("another pair's answer kept").isEqualTo(hits + 1);
+    }
+
+    @Test
+    void aChangeWhoseNotificationIsMissedEndsEveryKeptAnswerWithinTheCheck() {
+        String token = ok(post("/api/v1/deals", dealReport(uniqueId("missed"), "MAR", "CYP", 200_000_000L)));
+        String pair = "/api/v1/relationships/CYP/MAR";
+        get(pair + "?waitFor=" + token);
+        awaitListening();
+        get(pair);
+
+        double lost = metric("dyad_views_change_notifications_lost_total");
+        double misses = gets("miss");
+        // a commit that sends no notification (its triggers off), as if the notification were lost
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(tx -> {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            jdbc.execute("SET LOCAL session_replication_role = replica");
+            jdbc.update("UPDATE views.actor_change SET changes = changes + 1 WHERE actor = 'MAR'");
+            jdbc.update("UPDATE views.view_change SET changes = changes + 1");
+        });
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            get(pair);
+            assertThat(gets("miss")).as("computed anew once the check finds the change").isGreaterThan(misses);
+        });
+        assertThat(metric("dyad_views_change_notifications_lost_total")).isGreaterThan(lost);
+    }
+
+    @Test
+    void whenTheListeningConnectionIsLostEveryKeptAnswerIsComputedAnew() {
+        String token = ok(post("/api/v1/deals", dealReport(uniqueId("lost"), "PRT", "MLT", 200_000_000L)));
+        String pair = "/api/v1/relationships/MLT/PRT";
+        get(pair + "?waitFor=" + token);
+        awaitListening();
+        get(pair);
+
+        double lost = metric("dyad_views_change_notifications_lost_total");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE application_name = 'dyad-view-change-listener'", Boolean.class)).containsOnly(true);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> metric("dyad_views_change_notifications_lost_total") > lost);
+        awaitListening();
+
+        double misses = gets("miss");
+        get(pair);
+        assertThat(gets("miss")).as("computed anew: a change may have gone unnoticed").isEqualTo(misses + 1);
+        double hits = gets("hit");
+        get(pair);
+        assertThat(gets("hit")).as("and kept again").isEqualTo(hits + 1);
     }
 
     private HttpResponse<byte[]> fetch(String url, String acceptEncoding) throws Exception {

@@ -57,7 +57,8 @@ class DashboardIT extends BrowserIntegrationTest {
         open("/");
         signIn("viewer", "viewer-local");
         browser.findElement(By.cssSelector("nav a[data-page=relationship]")).click();
-        WebElement first = browser.findElement(By.id("actor-a"));
+        // shown once the page rendering before it (the overview, after signing in) has finished
+        WebElement first = waitFor(By.id("actor-a"));
         first.clear();
         first.sendKeys("RUS");
         WebElement second = browser.findElement(By.id("actor-b"));

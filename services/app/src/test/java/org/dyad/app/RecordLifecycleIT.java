@@ -68,9 +68,11 @@ class RecordLifecycleIT extends DyadIntegrationTest {
 
         JsonNode deal = get("/api/v1/deals/" + id + "?waitFor=" + token).getBody();
         assertThat(deal.path("latestEstimates")).hasSize(2);
-        assertThat(deal.path("latestEstimates").findValuesAsText("publisher"))
+        assertThat(deal.path("latestEstimates").findValuesAsText("sourceId").stream()
+                .map(sourceId -> deal.path("sources").path(sourceId).path("publisher").asText()))
                 .containsExactlyInAnyOrder("Los Angeles Times", "SIPRI");
-        assertThat(deal.path("sources")).hasSize(2);
+        assertThat(deal.path("sourceIds")).hasSize(2);
+        assertThat(deal.path("sources").size()).as("each source named once").isEqualTo(2);
     }
 
     @Test

@@ -45,5 +45,9 @@ final class ChangedActors {
         jdbc.batchUpdate("""
                 INSERT INTO views.actor_change AS c (actor, changes) VALUES (?, 1)
                 ON CONFLICT (actor) DO UPDATE SET changes = c.changes + 1""", rows);
+        if (ViewTables.LIVE.equals(jdbc.schema())) {
+            // readers in this process stop serving kept answers about these actors before the commit
+            ViewCommitSignals.changing(actors);
+        }
     }
 }

@@ -3,11 +3,14 @@ package org.dyad.views.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.dyad.views.ViewsProperties;
+import org.dyad.views.model.Sources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +30,10 @@ import java.util.function.Supplier;
  * (a relationship, partners, deals of a supplier) is their counts; of any other, the views' count. Either includes
  * the table's identity, which a rebuild changes. The state is read before the answer is computed: an answer may be
  * newer than the state it is kept under, never older, and the next change to its actors makes a new key.
+ * <p>
+ * The state is known without reading those tables while the views' change notifications are followed
+ * ({@link ViewChanges}: commits of this process signal themselves, other processes' by {@code NOTIFY}); it is read
+ * from them for a reader of its own write ({@code waitFor}) and whenever the notifications are not followed.
  */
 @Component
 public class AnswerCache {
@@ -35,14 +42,17 @@ public class AnswerCache {
     }
 
     private final JdbcTemplate jdbc;
+    private final ViewChanges changes;
     private final ObjectMapper json;
     private final Cache<Key, KeptAnswer> answers;
     /** Each query's latest key, so that its answer under an earlier state is let go once a later one is asked. */
     private final Cache<Object, Key> latestKeys;
     private final boolean enabled;
 
-    AnswerCache(JdbcTemplate jdbc, ObjectMapper json, ViewsProperties properties, MeterRegistry meters) {
+    AnswerCache(JdbcTemplate jdbc, ObjectMapper json, ViewsProperties properties, MeterRegistry meters,
+                ViewChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.json = json;
         this.enabled = properties.answerCacheMib() > 0;
         this.answers = Caffeine.newBuilder()
@@ -66,7 +76,8 @@ public class AnswerCache {
         if (!enabled) {
             return compute.get();
         }
-        return answer(query, actors.isEmpty() ? viewsState() : actorsState(actors), compute);
+        String known = changes.state(actors);
+        return answer(query, known != null ? known : actors.isEmpty() ? viewsState() : actorsState(actors), compute);
     }
 
     private JsonNode answer(Object query, String state, Supplier<? extends JsonNode> compute) {
@@ -94,7 +105,8 @@ public class AnswerCache {
 
     private KeptAnswer write(JsonNode answer) {
         try {
-            return KeptAnswer.of(json.writeValueAsString(ActorNames.addTo(answer)));
+            JsonNode named = answer instanceof ObjectNode object ? Sources.gather(object) : answer;
+            return KeptAnswer.of(json.writeValueAsString(ActorNames.addTo(named)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an answer as JSON", e);
         }

@@ -105,8 +105,12 @@ public class ConsistencyGate {
     public <T> DeferredResult<T> whenReached(List<String> waitFor, Function<Boolean, T> answer) {
         Map<String, Long> tokens = parse(waitFor);
         DeferredResult<T> result = new DeferredResult<>(limit.plus(ANSWER_TIME).toMillis());
-        if (tokens.isEmpty() || allApplied(tokens, appliedVersions(tokens.keySet()))) {
+        if (tokens.isEmpty()) {
             result.setResult(answer.apply(true));
+            return result;
+        }
+        if (allApplied(tokens, appliedVersions(tokens.keySet()))) {
+            result.setResult(ViewChanges.readingOwnWrite(() -> answer.apply(true)));
             return result;
         }
         refuseUnrecorded(tokens);
@@ -116,14 +120,15 @@ public class ConsistencyGate {
         }
         Waiter waiter = new Waiter(principal, tokens, System.nanoTime() + limit.toNanos());
         waiters.add(waiter);
-        waiter.reached.thenApplyAsync(answer, answering).whenComplete((value, error) -> {
-            if (error == null) {
-                result.setResult(value);
-            } else {
-                result.setErrorResult(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
-            }
-        });
+        waiter.reached.thenApplyAsync(reached -> ViewChanges.readingOwnWrite(() -> answer.apply(reached)), answering)
+                .whenComplete((value, error) -> {
+                    if (error == null) {
+                        result.setResult(value);
+                    } else {
+                        result.setErrorResult(error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error);
+                    }
+                });
         return result;
     }
 

@@ -129,7 +129,7 @@ public class DealReader {
         params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
         List<String> ids = jdbc.queryForList("SELECT deal_id FROM views.deal" + where + " ORDER BY " + order
                 + " LIMIT :limit OFFSET :offset", params, String.class);
-        ObjectNode answer = ViewDocuments.page(documents.dealSummaryTexts(ids, null), query.page(), query.size(),
+        ObjectNode answer = ViewDocuments.page(documents.compactDealSummaries(ids, null), query.page(), query.size(),
                 total == null ? 0 : total);
         answer.set("estimateTotals", tally.toJson());
         answer.set("dealsNotTotalled", notTotalled);

@@ -16,6 +16,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,9 +151,13 @@ public class RelationshipReader {
                                 rs.getBigDecimal("low"), rs.getBigDecimal("high"));
                     }
                 });
-        List<String> ids = jdbc.queryForList("SELECT deal_id" + states
-                + " ORDER BY reported_from, deal_id LIMIT :limit OFFSET :offset", params, String.class);
-        List<JsonNode> page = documents.dealSummaryTexts(ids, query.asOf());
+        // the page's summaries read with the page itself: the states that hold the date asked about
+        Map<String, String> pageSummaries = new LinkedHashMap<>();
+        jdbc.query("SELECT deal_id, summary" + states + " ORDER BY reported_from, deal_id LIMIT :limit OFFSET :offset",
+                params, rs -> {
+                    pageSummaries.put(rs.getString(1), rs.getString(2));
+                });
+        List<JsonNode> page = documents.compactDealSummaries(pageSummaries, query.asOf());
         return new PairDeals(page, counts[0], counts[1], sortedStandings(byDirection), tally.toJson(),
                 sortedKeys(notTotalled), dates);
     }

@@ -114,8 +114,9 @@ public class TimelineReader {
                     ObjectNode entry = LoggedEvents.entry(rs);
                     entry.put("corrected", rs.getBoolean("corrected"));
                     entry.put("retracted", rs.getBoolean("retracted"));
-                    // split in the database and passed on as text: the entry is not parsed here
-                    entry.set("provenance", raw(rs.getString("provenance")));
+                    // split in the database; the event is passed on as text, the provenance read for its source,
+                    // which the answer names once (Sources.gather)
+                    entry.set("provenance", ViewDocuments.readTree(rs.getString("provenance")));
                     entry.set("event", raw(rs.getString("event")));
                     return entry;
                 });

@@ -1,14 +1,13 @@
 package org.dyad.views.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.model.DealSummary;
 import org.dyad.views.model.NotificationAge;
+import org.dyad.views.model.Sources;
 import org.dyad.views.model.HistoryFolder;
 import org.dyad.views.model.LoggedFact;
 import org.dyad.views.projection.AgreementProjection;
@@ -102,6 +101,7 @@ public class ViewDocuments {
         List<ObjectNode> deals;
         if (knownAt == null) {
             deals = inOrder(storedSummaries(ids, asOf), ids);
+            deals.forEach(Sources::inline);
         } else {
             deals = folded(Kind.DEAL, ids, asOf, knownAt);
             deals.forEach(DealSummary::of);
@@ -113,29 +113,32 @@ public class ViewDocuments {
 
     /**
      * A page of deals' summaries as stored, with what is known now (the present, or {@code asOf} a date), for an
-     * answer that only passes them on: the stored texts go into the answer as they are, each with its
-     * {@code supersedes} added, instead of being parsed and written again.
+     * answer that passes them on: each names its sources by id and keeps them in its {@link Sources#INDEX}, which
+     * the answer gathers ({@link Sources#gather}).
      */
-    public List<JsonNode> dealSummaryTexts(List<String> ids, LocalDate asOf) {
+    public List<JsonNode> compactDealSummaries(List<String> ids, LocalDate asOf) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<String, String> byId = storedSummaries(ids, asOf);
-        Map<String, List<String>> superseded = supersededBy(byId.keySet());
-        LocalDate reference = asOf == null ? LocalDate.now() : asOf;
-        return ids.stream().filter(byId::containsKey).map(id -> (JsonNode) DyadJson.mapper().getNodeFactory()
-                .rawValueNode(new RawValue(withField(NotificationAge.addTo(byId.get(id), reference), "supersedes",
-                        superseded.getOrDefault(id, List.of()))))).toList();
+        Map<String, String> inOrder = new LinkedHashMap<>();
+        ids.stream().filter(byId::containsKey).forEach(id -> inOrder.put(id, byId.get(id)));
+        return compactDealSummaries(inOrder, asOf);
     }
 
-    /** A JSON object's text with one more field at its end. */
-    private static String withField(String object, String name, Object value) {
-        int end = object.lastIndexOf('}');
-        try {
-            return object.substring(0, end) + ",\"" + name + "\":" + DyadJson.mapper().writeValueAsString(value) + "}";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** The same, from stored summary texts already read (deal id → text, in the page's order). */
+    public List<JsonNode> compactDealSummaries(Map<String, String> byId, LocalDate asOf) {
+        if (byId.isEmpty()) {
+            return List.of();
         }
+        Map<String, List<String>> superseded = supersededBy(byId.keySet());
+        LocalDate reference = asOf == null ? LocalDate.now() : asOf;
+        return byId.keySet().stream().map(id -> {
+            ObjectNode deal = (ObjectNode) readTree(byId.get(id));
+            NotificationAge.addTo(deal, reference);
+            deal.putPOJO("supersedes", superseded.getOrDefault(id, List.of()));
+            return (JsonNode) deal;
+        }).toList();
     }
 
     /** The records' stored documents, as they stand now. */

@@ -58,6 +58,26 @@ class DealSummaryTest {
         assertThat(fromRecord.path("lastValidOn").asText()).isEqualTo("2007-05-02");
         assertThat(fromRecord.has("history")).isFalse();
         assertThat(DyadJson.mapper().writeValueAsString(fromRecord))
-                .isEqualTo(DyadJson.mapper().writeValueAsString(DealSummary.of(document)));
+                .isEqualTo(DyadJson.mapper().writeValueAsString(Sources.compact(DealSummary.of(document.deepCopy()))));
+        assertThat(Sources.inline(fromRecord.deepCopy())).isEqualTo(DealSummary.of(document));
+    }
+
+    @Test
+    void aStoredSummaryNamesEachOfItsSourcesOnceById() {
+        fact(new SaleReported("d", "RUS", "IRN", List.of(DealItem.of("S-300", "SAM system", null)),
+                DealStage.REPORTED, PartialDate.parse("2001"), null, List.of(new Estimate(new BigDecimal("7E9"), null,
+                null, "USD", EstimateQualifier.ABOUT, 2001, null, null)), at("2001-03-13T10:00:00Z")));
+        fact(new EstimateRecorded("d", new Estimate(BigDecimal.ONE, null, null, "TIV", EstimateQualifier.EXACT, null,
+                null, null), PartialDate.parse("2002"), at("2002-01-01T00:00:00Z")));
+        ObjectNode summary = DealSummary.of(DealProjection.fold(HistoryFolder.history(facts.all(), null), 1));
+
+        String sipri = Sources.id(DyadJson.mapper().valueToTree(LoggedFacts.SIPRI));
+        assertThat(summary.toString()).containsOnlyOnce("\"publisher\":\"SIPRI\"")
+                .containsOnlyOnce("\"" + sipri + "\":{");
+        assertThat(summary.path(Sources.INDEX).path(sipri).path("title").asText()).isEqualTo(LoggedFacts.SIPRI.title());
+        assertThat(summary.path("latestEstimates").findValuesAsText(Sources.ID)).containsOnly(sipri).isNotEmpty();
+        assertThat(summary.has("estimates")).as("every claim is in the deal's own answer").isFalse();
+        assertThat(summary.path(Sources.IDS)).hasSize(1);
+        assertThat(summary.has("sources")).isFalse();
     }
 }
