@@ -268,14 +268,31 @@ public final class DealProjection implements RecordProjection {
         return deal.register;
     }
 
+    /** A deal folded from its history, with its rows. */
+    private record FoldedDeal(DealView deal, RecordRows rows) {
+    }
+
     @Override
     public void rewrite(List<RecordHistory> deals, Set<String> newRecords, BatchWrites batch) {
         Map<String, DealRow> before = DealRows.before(batch.tables(),
                 deals.stream().map(RecordHistory::id).filter(id -> !newRecords.contains(id)).toList());
-        for (RecordHistory record : deals) {
+        DealRows.order(batch);
+        RegisterListings.order(batch);
+        // folding a deal (its present and its state in every span of time) and writing its rows' JSON is most of a
+        // batch's own work and needs nothing but the deal's history: deals are folded on several threads at once,
+        // and their rows join the batch in the deals' order
+        List<FoldedDeal> folded = deals.parallelStream().map(record -> {
             DealView deal = fold(record.history(), record.version());
-            DealRows.write(batch, record, deal);
-            RegisterListings.write(batch, record, deal);
+            boolean isNew = newRecords.contains(record.id());
+            RecordRows rows = new RecordRows();
+            DealRows.write(rows, record, deal, isNew);
+            RegisterListings.write(rows, record, deal, isNew);
+            return new FoldedDeal(deal, rows);
+        }).toList();
+        for (int i = 0; i < deals.size(); i++) {
+            RecordHistory record = deals.get(i);
+            DealView deal = folded.get(i).deal();
+            batch.addAll(folded.get(i).rows());
             DealRow was = before.get(record.id());
             batch.counts().dealRewritten(was == null ? null : was.place(), deal == null ? null
                     : DealPlace.of(deal.supplier(), deal.recipient(), record.firstValid(), record.lastValid()));
