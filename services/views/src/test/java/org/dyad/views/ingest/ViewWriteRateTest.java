@@ -79,6 +79,12 @@ class ViewWriteRateTest {
         }
     }
 
+    /** The CPU time of this JVM's threads, the folding threads, JIT and garbage collection included. */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** The CPU seconds the server's processes have used so far (its backends, WAL writer, checkpointer, …). */
     private static double serverCpuSeconds(JdbcTemplate jdbc) {
         long postmaster = jdbc.queryForObject("SELECT pg_backend_pid()", Long.class);
@@ -122,6 +128,7 @@ class ViewWriteRateTest {
         jdbc.execute("CHECKPOINT");
         double serverBefore = serverCpuSeconds(jdbc);
         long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        long jvmBefore = jvmCpuNanos();
         long started = System.nanoTime();
         for (int from = 0; from < records.size(); from += poll) {
             applier.apply(records.subList(from, Math.min(records.size(), from + poll)));
@@ -129,9 +136,11 @@ class ViewWriteRateTest {
         double seconds = (System.nanoTime() - started) / 1e9;
         double javaCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1e9;
         double serverCpu = serverCpuSeconds(jdbc) - serverBefore;
-        System.out.printf("  %s: %,d events in %.1f s; CPU: the applying thread %.1f s, PostgreSQL %.1f s"
-                        + " (%.0f + %.0f µs per event)%n", schema, records.size(), seconds, javaCpu, serverCpu,
-                javaCpu * 1e6 / records.size(), serverCpu * 1e6 / records.size());
+        double jvmCpu = (jvmCpuNanos() - jvmBefore) / 1e9;
+        System.out.printf("  %s: %,d events in %.1f s; CPU: the applying thread %.1f s (the whole JVM %.1f s),"
+                        + " PostgreSQL %.1f s (%.0f (%.0f) + %.0f µs per event)%n", schema, records.size(), seconds,
+                javaCpu, jvmCpu, serverCpu, javaCpu * 1e6 / records.size(), jvmCpu * 1e6 / records.size(),
+                serverCpu * 1e6 / records.size());
         return records.size() / seconds;
     }
 
