@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -68,6 +72,16 @@ public class BatchProjector {
     private static final String KEEP_TIMELINE_DATES = """
             INSERT INTO views.record_timeline (aggregate_id, parties, valid_dates) VALUES (?, ?, ?)
             ON CONFLICT (aggregate_id) DO UPDATE SET parties = EXCLUDED.parties, valid_dates = EXCLUDED.valid_dates""";
+
+    /**
+     * Threads that fold a batch's records while the batch's own thread writes its event log; each folds its records
+     * on several threads at once (the common fork-join pool's and its own).
+     */
+    private static final ExecutorService FOLDING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "dyad-views-fold");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The earlier facts of a record the views have not seen yet. */
     private static final RecentFacts.Entry NEW_RECORD = new RecentFacts.Entry(null, -1, List.of(), Set.of());
@@ -135,6 +149,11 @@ public class BatchProjector {
                 partiesChanged.add(new Object[]{parties, aggregateId, parties});
             }
         });
+        Set<String> newRecords = freshFacts.keySet().stream().filter(id -> before.get(id).facts().isEmpty())
+                .collect(Collectors.toSet());
+        // the records' folds need no table: they run on other threads while this one writes the event log
+        CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(() -> prepare(after, newRecords),
+                FOLDING);
         CopyRows logged = new CopyRows(EVENT_LOG);
         List<String> payloads = fresh.parallelStream().map(e -> json(e.payload())).toList();
         for (int i = 0; i < fresh.size(); i++) {
@@ -165,10 +184,20 @@ public class BatchProjector {
         });
         jdbc.copy(firstTimelines);
         jdbc.batchUpdate(KEEP_TIMELINE_DATES, laterTimelines);
-        rewrite(after, freshFacts.keySet().stream().filter(id -> before.get(id).facts().isEmpty())
-                .collect(Collectors.toSet()));
+        rewrite(after, newRecords, awaitPrepared(prepared));
         after.forEach(recent::put);
         return fresh.size();
+    }
+
+    private static Prepared awaitPrepared(CompletableFuture<Prepared> prepared) {
+        try {
+            return prepared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private Map<String, Long> appliedVersions(List<PublishedEvent> events) {
@@ -235,26 +264,44 @@ public class BatchProjector {
      * the views before) are not looked for: in an import or a rebuild that is almost every record.
      */
     private void rewrite(Map<String, RecentFacts.Entry> records, Set<String> newRecords) {
-        if (records.isEmpty()) {
-            return;
-        }
-        BatchWrites batch = new BatchWrites(jdbc);
+        rewrite(records, newRecords, prepare(records, newRecords));
+    }
+
+    /** The records' histories by kind, and what each kind's projection prepares from them. */
+    private record Prepared(Map<String, List<RecordHistory>> byType, Map<String, Object> byProjection) {
+    }
+
+    /** The part of a rewrite that reads and writes no table: the records' histories, and their projections' folds. */
+    private Prepared prepare(Map<String, RecentFacts.Entry> records, Set<String> newRecords) {
         Map<String, List<RecordHistory>> byType = new LinkedHashMap<>();
         List<Map.Entry<String, RecentFacts.Entry>> entries = List.copyOf(records.entrySet());
         List<RecordHistory> histories = entries.parallelStream().map(r -> RecordHistory.of(r.getKey(),
                 r.getValue().version(), r.getValue().facts(), r.getValue().actors())).toList();
         for (int i = 0; i < entries.size(); i++) {
-            RecentFacts.Entry record = entries.get(i).getValue();
-            batch.changed().named(record.actors());
-            byType.computeIfAbsent(record.type(), k -> new ArrayList<>()).add(histories.get(i));
+            byType.computeIfAbsent(entries.get(i).getValue().type(), k -> new ArrayList<>()).add(histories.get(i));
         }
+        Map<String, Object> prepared = new HashMap<>();
         byType.forEach((type, ofType) -> {
             RecordProjection projection = projections.get(type);
             if (projection == null) {
                 throw new IllegalStateException("unknown record type " + type);
             }
-            projection.rewrite(ofType, newRecords, batch);
+            Object work = projection.prepare(ofType, newRecords);
+            if (work != null) {
+                prepared.put(type, work);
+            }
         });
+        return new Prepared(byType, prepared);
+    }
+
+    private void rewrite(Map<String, RecentFacts.Entry> records, Set<String> newRecords, Prepared prepared) {
+        if (records.isEmpty()) {
+            return;
+        }
+        BatchWrites batch = new BatchWrites(jdbc);
+        records.values().forEach(record -> batch.changed().named(record.actors()));
+        prepared.byType().forEach((type, ofType) -> projections.get(type).rewrite(ofType, newRecords, batch,
+                prepared.byProjection().get(type)));
         batch.flush();
         // answers kept by AnswerCache hold until this commit
         jdbc.update("UPDATE views.view_change SET changes = changes + 1");

@@ -269,19 +269,21 @@ public final class DealProjection implements RecordProjection {
     }
 
     /** A deal folded from its history, with its rows. */
-    private record FoldedDeal(DealView deal, RecordRows rows) {
+    record FoldedDeal(DealView deal, RecordRows rows) {
     }
 
     @Override
     public void rewrite(List<RecordHistory> deals, Set<String> newRecords, BatchWrites batch) {
-        Map<String, DealRow> before = DealRows.before(batch.tables(),
-                deals.stream().map(RecordHistory::id).filter(id -> !newRecords.contains(id)).toList());
-        DealRows.order(batch);
-        RegisterListings.order(batch);
-        // folding a deal (its present and its state in every span of time) and writing its rows' JSON is most of a
-        // batch's own work and needs nothing but the deal's history: deals are folded on several threads at once,
-        // and their rows join the batch in the deals' order
-        List<FoldedDeal> folded = deals.parallelStream().map(record -> {
+        rewrite(deals, newRecords, batch, prepare(deals, newRecords));
+    }
+
+    /**
+     * Folds the deals (each at present and in every span of time) and writes their rows' JSON: most of a batch's
+     * own work, needing nothing but the deals' histories. The deals are folded on several threads at once.
+     */
+    @Override
+    public List<FoldedDeal> prepare(List<RecordHistory> deals, Set<String> newRecords) {
+        return deals.parallelStream().map(record -> {
             DealView deal = fold(record.history(), record.version());
             boolean isNew = newRecords.contains(record.id());
             RecordRows rows = new RecordRows();
@@ -289,6 +291,17 @@ public final class DealProjection implements RecordProjection {
             RegisterListings.write(rows, record, deal, isNew);
             return new FoldedDeal(deal, rows);
         }).toList();
+    }
+
+    /** Adds the folded deals' rows to the batch in the deals' order, and moves their pairs' counts. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void rewrite(List<RecordHistory> deals, Set<String> newRecords, BatchWrites batch, Object prepared) {
+        List<FoldedDeal> folded = (List<FoldedDeal>) prepared;
+        Map<String, DealRow> before = DealRows.before(batch.tables(),
+                deals.stream().map(RecordHistory::id).filter(id -> !newRecords.contains(id)).toList());
+        DealRows.order(batch);
+        RegisterListings.order(batch);
         for (int i = 0; i < deals.size(); i++) {
             RecordHistory record = deals.get(i);
             DealView deal = folded.get(i).deal();
