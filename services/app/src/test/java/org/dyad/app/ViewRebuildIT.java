@@ -2,6 +2,7 @@ package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.views.rebuild.ViewRebuild;
+import org.dyad.views.storage.ViewStorage;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,13 +15,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A rebuild from the start of the topic gives exactly the live views, with the same indexes (some are built only
- * after the replay), and the views keep answering meanwhile.
+ * A rebuild from the start of the topic gives exactly the live views (every column of every table but those that say
+ * when and in how many transactions rows were written, {@link ViewStorage#NOT_REPRODUCED}), with the same indexes
+ * (some are built only after the replay), and the views keep answering meanwhile.
  */
 class ViewRebuildIT extends DyadIntegrationTest {
 
     private static final String SOURCE = """
             "source": {"publisher": "SIPRI", "title": "Trade register", "publishedOn": "2025-03-13"}""";
+
+    /**
+     * Every row of the views' tables, but the dead letters: other tests of this context retry parked records, which
+     * an operator does, not the topic.
+     */
+    private Map<String, List<String>> reproducibleRows() {
+        Map<String, List<String>> rows = viewStorage.everyRow("views");
+        rows.remove("dead_letter");
+        return rows;
+    }
 
     @Test
     void rebuiltViewsEqualTheLiveOnes() {
@@ -37,7 +49,7 @@ class ViewRebuildIT extends DyadIntegrationTest {
                 {"title": "Strategic partnership", "kind": "AGREEMENT", "parties": ["FRA", "GRC"],
                  "signedOn": "2021-09-28", %s}""".formatted(SOURCE)).getBody().path("consistencyToken").asText();
         getConsistent("/api/v1/deals?status=ALL", token, deal + "@2");
-        List<Map<String, Object>> live = viewStorage.snapshot();
+        Map<String, List<String>> live = reproducibleRows();
         List<String> liveIndexes = viewStorage.indexDefinitions();
 
         ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/admin/rebuilds", null, JsonNode.class);
@@ -52,7 +64,9 @@ class ViewRebuildIT extends DyadIntegrationTest {
                 .filteredOn(c -> "consumer".equals(KafkaClientSettingsIT.kind(c)) && !c.containsKey("group.id"))
                 .isNotEmpty().allSatisfy(KafkaClientSettingsIT::assertCarriesSpringKafkaSettings);
         assertThat(done.path("eventsDone").asLong()).isEqualTo(done.path("eventsTotal").asLong()).isPositive();
-        assertThat(viewStorage.snapshot()).containsExactlyElementsOf(live);
+        Map<String, List<String>> rebuilt = reproducibleRows();
+        assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+        live.forEach((table, rows) -> assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(rows));
         // The rebuilt views came with the positions they reached: the end of every partition that has records.
         Map<Integer, Long> ends = new java.util.TreeMap<>();
         TopicRecords.readAll(bootstrapServers, topic).forEach(r -> ends.merge(r.partition(), r.offset() + 1, Math::max));

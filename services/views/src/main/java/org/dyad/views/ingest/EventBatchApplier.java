@@ -29,6 +29,19 @@ import java.util.Set;
  */
 public class EventBatchApplier {
 
+    /** When a batch's commit is answered. */
+    public enum Durability {
+        /** Once its rows are on disk: the live views, whose answers and live feed clients rely on. */
+        DURABLE,
+        /**
+         * Without waiting for the disk ({@code synchronous_commit} off for its transaction): views being rebuilt,
+         * which serve nothing until they take the live views' place. That switch is a durable commit, which writes
+         * every earlier commit to disk before it is answered; a crash before it loses only a rebuild that is started
+         * again from the beginning anyway.
+         */
+        UNTIL_SWITCHED
+    }
+
     private static final Logger log = LoggerFactory.getLogger(EventBatchApplier.class);
 
     private final ViewTables tables;
@@ -36,9 +49,16 @@ public class EventBatchApplier {
     private final DeadLetters deadLetters;
     private final AppliedPositions positions;
     private final TransactionTemplate transaction;
+    private final Durability durability;
 
+    /** For the live views: every batch durable. */
     public EventBatchApplier(ViewTables tables, TransactionTemplate transaction) {
+        this(tables, transaction, Durability.DURABLE);
+    }
+
+    public EventBatchApplier(ViewTables tables, TransactionTemplate transaction, Durability durability) {
         this.tables = tables;
+        this.durability = durability;
         this.projector = new BatchProjector(tables);
         this.deadLetters = new DeadLetters(tables);
         this.positions = new AppliedPositions(tables);
@@ -60,6 +80,9 @@ public class EventBatchApplier {
         }
         return transaction.execute(tx -> {
             tables.lockForWriting();
+            if (durability == Durability.UNTIL_SWITCHED) {
+                tables.update("SET LOCAL synchronous_commit = off");
+            }
             List<ConsumerRecord<String, CloudEvent>> unapplied = unapplied(records, gapsAccepted);
             if (unapplied.isEmpty()) {
                 return 0;

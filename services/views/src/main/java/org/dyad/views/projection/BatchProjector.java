@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Array;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -54,14 +57,31 @@ public class BatchProjector {
                 applied_at = now()
             WHERE views.applied_version.version < EXCLUDED.version""";
 
-    private static final String LOG_EVENT = """
-            INSERT INTO views.event_log (event_id, position, aggregate_id, aggregate_type, sequence, type,
-                valid_on, valid_from, recorded_at, parties, client, correlation_id, draft_id, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+    private static final CopyRows.Target EVENT_LOG = new CopyRows.Target("views.event_log", "event_id", "position",
+            "aggregate_id", "aggregate_type", "sequence", "type", "valid_on", "valid_from", "recorded_at", "parties",
+            "client", "correlation_id", "draft_id", "payload");
+
+    /** The first version applied of a record new to the views. */
+    private static final CopyRows.Target FIRST_VERSION = new CopyRows.Target("views.applied_version", "aggregate_id",
+            "version", "position");
+
+    /** The timeline dates of a record new to the views. */
+    private static final CopyRows.Target FIRST_TIMELINE = new CopyRows.Target("views.record_timeline", "aggregate_id",
+            "parties", "valid_dates");
 
     private static final String KEEP_TIMELINE_DATES = """
             INSERT INTO views.record_timeline (aggregate_id, parties, valid_dates) VALUES (?, ?, ?)
             ON CONFLICT (aggregate_id) DO UPDATE SET parties = EXCLUDED.parties, valid_dates = EXCLUDED.valid_dates""";
+
+    /**
+     * Threads that fold a batch's records while the batch's own thread writes its event log; each folds its records
+     * on several threads at once (the common fork-join pool's and its own).
+     */
+    private static final ExecutorService FOLDING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "dyad-views-fold");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The earlier facts of a record the views have not seen yet. */
     private static final RecentFacts.Entry NEW_RECORD = new RecentFacts.Entry(null, -1, List.of(), Set.of());
@@ -103,47 +123,81 @@ public class BatchProjector {
         }
         Map<String, PublishedEvent> lastOfRecord = new LinkedHashMap<>();
         fresh.forEach(e -> lastOfRecord.put(e.aggregateId(), e));
-        jdbc.batchUpdate(ADVANCE_VERSION, lastOfRecord.values().stream()
-                .map(e -> new Object[]{e.aggregateId(), e.sequence(), e.position()}).toList());
+        CopyRows firstVersions = new CopyRows(FIRST_VERSION);
+        List<Object[]> laterVersions = new ArrayList<>();
+        lastOfRecord.values().forEach(e -> {
+            if (applied.containsKey(e.aggregateId())) {
+                laterVersions.add(new Object[]{e.aggregateId(), e.sequence(), e.position()});
+            } else {
+                firstVersions.add(e.aggregateId(), e.sequence(), e.position());
+            }
+        });
+        jdbc.copy(firstVersions);
+        jdbc.batchUpdate(ADVANCE_VERSION, laterVersions);
 
         Map<String, RecentFacts.Entry> before = earlierFacts(freshFacts.keySet(), applied);
         Map<String, RecentFacts.Entry> after = new LinkedHashMap<>();
         List<Object[]> partiesChanged = new ArrayList<>();
-        Map<String, Array> parties = new HashMap<>();
         freshFacts.forEach((aggregateId, added) -> {
             RecentFacts.Entry earlier = before.get(aggregateId);
             List<LoggedFact> all = new ArrayList<>(earlier.facts());
             all.addAll(added);
             RecentFacts.Entry now = entry(earlier.type() != null ? earlier.type() : typeOf(all), all);
             after.put(aggregateId, now);
-            parties.put(aggregateId, jdbc.textArray(now.actors()));
             if (!earlier.facts().isEmpty() && !now.actors().equals(earlier.actors())) {
-                partiesChanged.add(new Object[]{parties.get(aggregateId), aggregateId, parties.get(aggregateId)});
+                Array parties = jdbc.textArray(now.actors());
+                partiesChanged.add(new Object[]{parties, aggregateId, parties});
             }
         });
-        List<Object[]> logged = new ArrayList<>(fresh.size());
-        for (PublishedEvent event : fresh) {
+        Set<String> newRecords = freshFacts.keySet().stream().filter(id -> before.get(id).facts().isEmpty())
+                .collect(Collectors.toSet());
+        // the records' folds need no table: they run on other threads while this one writes the event log
+        CompletableFuture<Prepared> prepared = CompletableFuture.supplyAsync(() -> prepare(after, newRecords),
+                FOLDING);
+        CopyRows logged = new CopyRows(EVENT_LOG);
+        List<String> payloads = fresh.parallelStream().map(e -> json(e.payload())).toList();
+        for (int i = 0; i < fresh.size(); i++) {
+            PublishedEvent event = fresh.get(i);
             DyadEvent payload = (DyadEvent) event.payload();
             PartialDate validOn = payload.validOn();
-            logged.add(new Object[]{event.id(), event.position(), event.aggregateId(),
-                    after.get(event.aggregateId()).type(), event.sequence(), payload.getClass().getSimpleName(),
-                    validOn == null ? null : validOn.toString(),
-                    validOn == null ? null : Date.valueOf(validOn.earliest()),
-                    Timestamp.from(payload.provenance().recordedAt()), parties.get(event.aggregateId()),
-                    event.client(), event.correlationId(), event.draftId(), json(payload)});
+            RecentFacts.Entry record = after.get(event.aggregateId());
+            logged.add(event.id(), event.position(), event.aggregateId(), record.type(), event.sequence(),
+                    payload.getClass().getSimpleName(), validOn == null ? null : validOn.toString(),
+                    validOn == null ? null : validOn.earliest(), payload.provenance().recordedAt(), record.actors(),
+                    event.client(), event.correlationId(), event.draftId(), payloads.get(i));
         }
-        jdbc.batchUpdate(LOG_EVENT, logged);
+        jdbc.copy(logged);
         // Every actor the record's events ever named, retracted or not, so that a pair's counts are recounted when a
         // record leaves it, and the same set results whether the events arrive one by one or in one batch.
         jdbc.batchUpdate("UPDATE views.event_log SET parties = ? WHERE aggregate_id = ? AND parties IS DISTINCT FROM ?",
                 partiesChanged);
-        jdbc.batchUpdate(KEEP_TIMELINE_DATES, after.entrySet().stream().map(r -> new Object[]{r.getKey(),
-                parties.get(r.getKey()), jdbc.dateArray(r.getValue().facts().stream().map(f -> f.event().validOn())
-                        .filter(Objects::nonNull).map(PartialDate::earliest).sorted().toList())}).toList());
-        rewrite(after, freshFacts.keySet().stream().filter(id -> before.get(id).facts().isEmpty())
-                .collect(Collectors.toSet()));
+        CopyRows firstTimelines = new CopyRows(FIRST_TIMELINE);
+        List<Object[]> laterTimelines = new ArrayList<>();
+        after.forEach((aggregateId, record) -> {
+            List<LocalDate> dates = record.facts().stream().map(f -> f.event().validOn()).filter(Objects::nonNull)
+                    .map(PartialDate::earliest).sorted().toList();
+            if (before.get(aggregateId).facts().isEmpty()) {
+                firstTimelines.add(aggregateId, record.actors(), dates);
+            } else {
+                laterTimelines.add(new Object[]{aggregateId, jdbc.textArray(record.actors()), jdbc.dateArray(dates)});
+            }
+        });
+        jdbc.copy(firstTimelines);
+        jdbc.batchUpdate(KEEP_TIMELINE_DATES, laterTimelines);
+        rewrite(after, newRecords, awaitPrepared(prepared));
         after.forEach(recent::put);
         return fresh.size();
+    }
+
+    private static Prepared awaitPrepared(CompletableFuture<Prepared> prepared) {
+        try {
+            return prepared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private Map<String, Long> appliedVersions(List<PublishedEvent> events) {
@@ -210,23 +264,44 @@ public class BatchProjector {
      * the views before) are not looked for: in an import or a rebuild that is almost every record.
      */
     private void rewrite(Map<String, RecentFacts.Entry> records, Set<String> newRecords) {
-        if (records.isEmpty()) {
-            return;
-        }
-        BatchWrites batch = new BatchWrites(jdbc);
+        rewrite(records, newRecords, prepare(records, newRecords));
+    }
+
+    /** The records' histories by kind, and what each kind's projection prepares from them. */
+    private record Prepared(Map<String, List<RecordHistory>> byType, Map<String, Object> byProjection) {
+    }
+
+    /** The part of a rewrite that reads and writes no table: the records' histories, and their projections' folds. */
+    private Prepared prepare(Map<String, RecentFacts.Entry> records, Set<String> newRecords) {
         Map<String, List<RecordHistory>> byType = new LinkedHashMap<>();
-        records.forEach((id, record) -> {
-            batch.changed().named(record.actors());
-            byType.computeIfAbsent(record.type(), k -> new ArrayList<>())
-                    .add(RecordHistory.of(id, record.version(), record.facts(), record.actors()));
-        });
-        byType.forEach((type, histories) -> {
+        List<Map.Entry<String, RecentFacts.Entry>> entries = List.copyOf(records.entrySet());
+        List<RecordHistory> histories = entries.parallelStream().map(r -> RecordHistory.of(r.getKey(),
+                r.getValue().version(), r.getValue().facts(), r.getValue().actors())).toList();
+        for (int i = 0; i < entries.size(); i++) {
+            byType.computeIfAbsent(entries.get(i).getValue().type(), k -> new ArrayList<>()).add(histories.get(i));
+        }
+        Map<String, Object> prepared = new HashMap<>();
+        byType.forEach((type, ofType) -> {
             RecordProjection projection = projections.get(type);
             if (projection == null) {
                 throw new IllegalStateException("unknown record type " + type);
             }
-            projection.rewrite(histories, newRecords, batch);
+            Object work = projection.prepare(ofType, newRecords);
+            if (work != null) {
+                prepared.put(type, work);
+            }
         });
+        return new Prepared(byType, prepared);
+    }
+
+    private void rewrite(Map<String, RecentFacts.Entry> records, Set<String> newRecords, Prepared prepared) {
+        if (records.isEmpty()) {
+            return;
+        }
+        BatchWrites batch = new BatchWrites(jdbc);
+        records.values().forEach(record -> batch.changed().named(record.actors()));
+        prepared.byType().forEach((type, ofType) -> projections.get(type).rewrite(ofType, newRecords, batch,
+                prepared.byProjection().get(type)));
         batch.flush();
         // answers kept by AnswerCache hold until this commit
         jdbc.update("UPDATE views.view_change SET changes = changes + 1");

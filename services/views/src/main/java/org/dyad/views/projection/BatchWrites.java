@@ -14,13 +14,15 @@ import java.util.Map;
 
 /**
  * What the projections of one batch write: rows grouped by statement (each statement runs as one JDBC batch, in the
- * order first added, so that a poll of many events costs a few round trips), the relationship counts to bring up to
- * date and the actors whose answers change.
+ * order first added, so that a poll of many events costs a few round trips), rows appended to a table with
+ * {@code COPY} ({@link CopyRows}, in the same order), the relationship counts to bring up to date and the actors
+ * whose answers change.
  */
 final class BatchWrites {
 
     private final ViewTables tables;
-    private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+    /** Per statement its JDBC batch's rows, per COPY target its rows, in the order first added. */
+    private final Map<Object, Object> writes = new LinkedHashMap<>();
     private final RelationshipCounts counts;
     private final ChangedActors changed = new ChangedActors();
 
@@ -42,13 +44,52 @@ final class BatchWrites {
         return changed;
     }
 
+    @SuppressWarnings("unchecked")
     void add(String statement, Object... args) {
-        rows.computeIfAbsent(statement, k -> new ArrayList<>()).add(args);
+        ((List<Object[]>) writes.computeIfAbsent(statement, k -> new ArrayList<>())).add(args);
     }
 
-    /** Writes the rows, then the counts and the changed actors (both read the rows just written). */
+    /** A row appended with {@code COPY}; a table's rows go in one COPY, in its place among the statements. */
+    void copy(CopyRows.Target target, Object... values) {
+        ((CopyRows) writes.computeIfAbsent(target, k -> new CopyRows(target))).add(values);
+    }
+
+    /**
+     * Fixes the order of these statements and COPY targets among those added later, for rows that must be written
+     * before others (a deal's row before its states) whichever record of the batch adds them first.
+     */
+    void inOrder(Object... statementsOrTargets) {
+        for (Object write : statementsOrTargets) {
+            writes.computeIfAbsent(write, k -> k instanceof CopyRows.Target t ? new CopyRows(t) : new ArrayList<>());
+        }
+    }
+
+    /** The rows of one record, folded apart ({@link RecordRows}). */
+    void addAll(RecordRows record) {
+        record.addTo(this);
+    }
+
+    /**
+     * Writes the rows, then the counts and the changed actors (both read the rows just written). A collection of
+     * texts in a statement's row is bound as a {@code text[]}.
+     */
+    @SuppressWarnings("unchecked")
     void flush() {
-        rows.forEach(tables::batchUpdate);
+        writes.forEach((write, rows) -> {
+            if (rows instanceof CopyRows copy) {
+                tables.copy(copy);
+            } else {
+                List<Object[]> bound = (List<Object[]>) rows;
+                bound.forEach(row -> {
+                    for (int i = 0; i < row.length; i++) {
+                        if (row[i] instanceof Collection<?> texts) {
+                            row[i] = tables.textArray(texts.stream().map(String.class::cast).toList());
+                        }
+                    }
+                });
+                tables.batchUpdate((String) write, bound);
+            }
+        });
         counts.write();
         changed.write(tables);
     }

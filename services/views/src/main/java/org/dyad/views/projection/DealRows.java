@@ -37,11 +37,18 @@ final class DealRows {
                 last_valid = EXCLUDED.last_valid, version = EXCLUDED.version, doc = EXCLUDED.doc,
                 estimates = EXCLUDED.estimates, values_by_currency = EXCLUDED.values_by_currency""";
 
-    private static final String INSERT_STATE = """
-            INSERT INTO views.deal_state (deal_id, valid_from, valid_until, supplier, recipient, standing,
-                pending, reported_from, first_valid_on, last_valid_on, estimate_currency, estimate_basis,
-                estimate_low, estimate_high, summary, estimates)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?::jsonb)""";
+    /** A deal new to the views: its row appended. */
+    private static final CopyRows.Target NEW_DEAL = new CopyRows.Target("views.deal", "deal_id", "supplier",
+            "recipient", "stage", "status", "pending", "reported_from", "superseded_by", "categories", "designations",
+            "value_currency", "value_low", "value_high", "tiv", "sources", "first_valid", "last_valid", "version",
+            "doc", "estimates", "values_by_currency");
+
+    private static final String DELETE_STATES = "DELETE FROM views.deal_state WHERE deal_id = ?";
+
+    private static final CopyRows.Target STATES = new CopyRows.Target("views.deal_state", "deal_id", "valid_from",
+            "valid_until", "supplier", "recipient", "standing", "pending", "reported_from", "first_valid_on",
+            "last_valid_on", "estimate_currency", "estimate_basis", "estimate_low", "estimate_high", "summary",
+            "estimates");
 
     private DealRows() {
     }
@@ -62,23 +69,41 @@ final class DealRows {
         return rows;
     }
 
-    /** Writes the deal's rows, or removes them when it is gone from the views ({@code deal} null). */
-    static void write(BatchWrites batch, RecordHistory record, DealView deal) {
+    /**
+     * Puts the deals' statements in the order their rows must be written, whichever deal of the batch comes first:
+     * a deal's row before its states (which refer to it), its earlier states removed before its new ones.
+     */
+    static void order(BatchWrites batch) {
+        batch.inOrder(NEW_DEAL, UPSERT_DEAL, DELETE_STATES, STATES);
+    }
+
+    /**
+     * Writes the deal's rows, or removes them when it is gone from the views ({@code deal} null). A deal new to the
+     * views ({@code isNew}: no rows yet, as almost every deal of an import or a rebuild) has its rows appended.
+     */
+    static void write(RecordRows batch, RecordHistory record, DealView deal, boolean isNew) {
         if (deal == null) {
             batch.add("DELETE FROM views.deal WHERE deal_id = ?", record.id());
             return;
         }
         Estimate value = deal.latestValue();
         ObjectNode summary = DealSummary.of(deal);
-        batch.add(UPSERT_DEAL, record.id(), deal.supplier(), deal.recipient(), deal.stage().name(),
-                deal.status().name(), deal.pending(), Date.valueOf(deal.reportedOn().earliest()), deal.supersededBy(),
-                batch.textArray(deal.categories()), deal.designations(), value == null ? null : value.currency(),
+        Object[] row = {record.id(), deal.supplier(), deal.recipient(), deal.stage().name(),
+                deal.status().name(), deal.pending(), deal.reportedOn().earliest(), deal.supersededBy(),
+                deal.categories(), deal.designations(), value == null ? null : value.currency(),
                 value == null ? null : value.lowerBound(), value == null ? null : value.upperBound(),
-                deal.latestTiv(), deal.sourceCount(), date(record.firstValid()), date(record.lastValid()),
+                deal.latestTiv(), deal.sourceCount(), record.firstValid(), record.lastValid(),
                 deal.version(), json(deal), json(EstimateTotals.estimateColumns(summary)),
-                json(EstimateTotals.valuesByCurrency(summary)));
-        // every deal adds this statement before its states: batches run in the order their statements first came
-        batch.add("DELETE FROM views.deal_state WHERE deal_id = ?", record.id());
+                json(EstimateTotals.valuesByCurrency(summary))};
+        if (isNew) {
+            batch.copy(NEW_DEAL, row);
+        } else {
+            row[6] = date((LocalDate) row[6]);
+            row[15] = date(record.firstValid());
+            row[16] = date(record.lastValid());
+            batch.add(UPSERT_DEAL, row);
+            batch.add(DELETE_STATES, record.id());
+        }
         writeStates(batch, record.history(), record.version(), deal, summary);
     }
 
@@ -89,7 +114,7 @@ final class DealRows {
      * fold per span answers every date in it, as the fold of a single deal as of that date does. The last span is the
      * present; its summary is the one lists and relationships of the present read.
      */
-    private static void writeStates(BatchWrites batch, List<HistoryEntry> history, long version, DealView present,
+    private static void writeStates(RecordRows batch, List<HistoryEntry> history, long version, DealView present,
                                     ObjectNode presentSummary) {
         List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null)
                 .flatMap(h -> Stream.of(h.validOn().earliest(), h.validOn().latest())).distinct().sorted().toList();
@@ -110,11 +135,11 @@ final class DealRows {
     }
 
     /** One span's state, with the deal's summary then. */
-    private static void writeState(BatchWrites batch, LocalDate from, LocalDate until, DealView deal,
+    private static void writeState(RecordRows batch, LocalDate from, LocalDate until, DealView deal,
                                    ObjectNode summary) {
         JsonNode estimate = EstimateTotals.latest(summary);
-        batch.add(INSERT_STATE, deal.dealId(), date(from), date(until), deal.supplier(), deal.recipient(),
-                deal.standing(), deal.pending(), Date.valueOf(deal.reportedOn().earliest()),
+        batch.copy(STATES, deal.dealId(), from, until, deal.supplier(), deal.recipient(),
+                deal.standing(), deal.pending(), deal.reportedOn().earliest(),
                 summary.path("firstValidOn").asText(null), summary.path("lastValidOn").asText(null),
                 estimate == null ? null : estimate.path("currency").asText(),
                 estimate == null ? null : estimate.path("basis").asText(),

@@ -17,4 +17,17 @@ interface RecordProjection {
      * the batch which pairs and actors they concern. Rows of {@code newRecords} are not in the views yet.
      */
     void rewrite(List<RecordHistory> records, Set<String> newRecords, BatchWrites batch);
+
+    /**
+     * The work of a rewrite that needs nothing but the records' histories (no table read or written), done on
+     * another thread while the batch writes its event log; {@code null} when the projection has none.
+     */
+    default Object prepare(List<RecordHistory> records, Set<String> newRecords) {
+        return null;
+    }
+
+    /** As {@link #rewrite(List, Set, BatchWrites)}, with what {@link #prepare} answered for the same records. */
+    default void rewrite(List<RecordHistory> records, Set<String> newRecords, BatchWrites batch, Object prepared) {
+        rewrite(records, newRecords, batch);
+    }
 }

@@ -27,20 +27,29 @@ final class RegisterListings {
         RECORDED, REVISED, RESTATED, DROPPED
     }
 
-    private static final String INSERT_LISTING = """
-            INSERT INTO views.register_listing (release_id, released_on, deal_id, line, row, kind, supplier, recipient)
-            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)""";
+    private static final CopyRows.Target LISTINGS = new CopyRows.Target("views.register_listing", "release_id",
+            "released_on", "deal_id", "line", "row", "kind", "supplier", "recipient");
 
     private record Listing(PartialDate releasedOn, Integer line, RegisterRow row, Kind kind) {
     }
 
+    private static final String DELETE_LISTINGS = "DELETE FROM views.register_listing WHERE deal_id = ?";
+
     private RegisterListings() {
     }
 
-    /** Writes the deal's listings, or none when the deal is gone from the views ({@code deal} null). */
-    static void write(BatchWrites batch, RecordHistory record, DealView deal) {
-        // every deal adds this statement before its listings: batches run in the order their statements first came
-        batch.add("DELETE FROM views.register_listing WHERE deal_id = ?", record.id());
+    /**
+     * Writes the deal's listings, or none when the deal is gone from the views ({@code deal} null); those of a deal
+     * already in the views ({@code isNew} false) replace its earlier ones.
+     */
+    static void order(BatchWrites batch) {
+        batch.inOrder(DELETE_LISTINGS, LISTINGS);
+    }
+
+    static void write(RecordRows batch, RecordHistory record, DealView deal, boolean isNew) {
+        if (!isNew) {
+            batch.add(DELETE_LISTINGS, record.id());
+        }
         if (deal == null || deal.register() == null) {
             return;
         }
@@ -73,8 +82,8 @@ final class RegisterListings {
             byRelease.put(releaseId, listing);
             last = listing.row();
         }
-        byRelease.forEach((releaseId, listing) -> batch.add(INSERT_LISTING, releaseId,
-                Date.valueOf(listing.releasedOn().earliest()), record.id(), listing.line(), json(listing.row()),
+        byRelease.forEach((releaseId, listing) -> batch.copy(LISTINGS, releaseId,
+                listing.releasedOn().earliest(), record.id(), listing.line(), json(listing.row()),
                 listing.kind().name(), deal.supplier(), deal.recipient()));
     }
 }

@@ -1,10 +1,15 @@
 package org.dyad.views.projection;
 
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -58,6 +63,23 @@ public final class ViewTables {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(sql(statement), rows);
         }
+    }
+
+    /** Appends the rows with {@code COPY … FROM STDIN}, on the current transaction's connection. */
+    void copy(CopyRows rows) {
+        if (rows.rows() == 0) {
+            return;
+        }
+        String statement = sql(rows.target().statement());
+        byte[] data = rows.bytes();
+        jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(statement, new ByteArrayInputStream(data));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     public <T> List<T> queryForList(String statement, Class<T> type, Object... args) {

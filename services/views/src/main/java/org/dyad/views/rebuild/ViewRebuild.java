@@ -32,9 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -57,6 +60,11 @@ public class ViewRebuild {
             "deal_by_superseded_by", "deal_by_categories", "deal_by_reported_from", "deal_state_by_pair",
             "event_log_by_parties", "event_log_by_pair", "event_log_by_many_parties", "event_log_by_valid_from",
             "event_log_corrections", "event_log_retractions", "record_timeline_by_parties", "relationship_by_b");
+    /**
+     * Records applied in one transaction, gathered from several polls: each transaction also writes what every
+     * batch writes once (applied versions, pair counts, changed actors, the change counter) and waits for a commit.
+     */
+    static final int REPLAY_BATCH = 5_000;
     private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
 
     private final DataSource dataSource;
@@ -68,6 +76,12 @@ public class ViewRebuild {
     private final KafkaListenerEndpointRegistry listeners;
     private final EventTopicListener liveListener;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "dyad-view-rebuild"));
+    /** Applies one batch while the rebuild's thread polls the next from the topic. */
+    private final ExecutorService applying = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "dyad-view-rebuild-apply");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, AtomicReference<RebuildProgress>> rebuilds = new ConcurrentHashMap<>();
     private volatile String running;
 
@@ -117,7 +131,8 @@ public class ViewRebuild {
         try {
             prepareSchema();
             List<String> deferredIndexes = dropIndexesBuiltAfterReplay();
-            EventBatchApplier applier = new EventBatchApplier(new ViewTables(jdbc, SCHEMA), transaction);
+            EventBatchApplier applier = new EventBatchApplier(new ViewTables(jdbc, SCHEMA), transaction,
+                    EventBatchApplier.Durability.UNTIL_SWITCHED);
             try (KafkaConsumer<String, CloudEvent> consumer = consumer()) {
                 List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30))
                         .stream().map(p -> new TopicPartition(properties.topic(), p.partition())).toList();
@@ -158,17 +173,47 @@ public class ViewRebuild {
         }
     }
 
+    /**
+     * Reads the topic up to {@code end} and applies its records in batches of up to {@link #REPLAY_BATCH}, one after
+     * another in the order read; each batch is applied on its own thread while the next is polled and deserialized.
+     */
     private void replayUntil(KafkaConsumer<String, CloudEvent> consumer, Map<TopicPartition, Long> end,
-                             EventBatchApplier applier, Runnable report, AtomicLong done) {
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            ConsumerRecords<String, CloudEvent> polled = consumer.poll(Duration.ofMillis(500));
-            List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>(polled.count());
-            polled.forEach(batch::add);
-            if (!batch.isEmpty()) {
-                applier.apply(batch);
-                done.addAndGet(batch.size());
-                report.run();
+                             EventBatchApplier applier, Runnable report, AtomicLong done) throws Exception {
+        Future<?> previous = CompletableFuture.completedFuture(null);
+        try {
+            List<ConsumerRecord<String, CloudEvent>> batch = new ArrayList<>();
+            boolean more = end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue());
+            while (more) {
+                ConsumerRecords<String, CloudEvent> polled = consumer.poll(Duration.ofMillis(500));
+                polled.forEach(batch::add);
+                more = end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue());
+                if (!batch.isEmpty() && (batch.size() >= REPLAY_BATCH || !more || polled.isEmpty())) {
+                    awaitApplied(previous);
+                    List<ConsumerRecord<String, CloudEvent>> records = batch;
+                    batch = new ArrayList<>();
+                    previous = applying.submit(() -> {
+                        applier.apply(records);
+                        done.addAndGet(records.size());
+                        report.run();
+                    });
+                }
             }
+            awaitApplied(previous);
+        } finally {
+            // nothing of this replay may still be writing when the caller goes on (to switch, or to fail)
+            try {
+                previous.get();
+            } catch (ExecutionException e) {
+                // reported by awaitApplied
+            }
+        }
+    }
+
+    private static void awaitApplied(Future<?> batch) throws Exception {
+        try {
+            batch.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -29,6 +29,19 @@ public final class ViewStorage {
     public record RowCounts(long deals, long loggedEvents, long dealsCountedForPairs) {
     }
 
+    /**
+     * The columns whose values depend on when and in how many transactions the views were written, not on the events
+     * (the time a row was written, the order the views received the events in, counters of commits); a rebuild
+     * reproduces every other column of every table.
+     */
+    public static final Map<String, List<String>> NOT_REPRODUCED = Map.of(
+            "applied_version", List.of("applied_at"),
+            "applied_position", List.of("applied_at"),
+            "event_log", List.of("seq"),
+            "view_change", List.of("changes"),
+            "actor_change", List.of("changes"),
+            "dead_letter", List.of("id", "parked_at"));
+
     private final JdbcTemplate jdbc;
 
     public ViewStorage(DataSource dataSource) {
@@ -58,6 +71,26 @@ public final class ViewStorage {
                 UNION ALL SELECT 'register listing', release_id || '/' || deal_id, kind || '/'
                     || coalesce(line::text, '') || '/' || row::text FROM views.register_listing
                 ORDER BY 1, 2""");
+    }
+
+    /**
+     * Every row of every table of the views' schema (or of another schema with the same tables), table by table,
+     * each row as the text of its columns but those {@link #NOT_REPRODUCED}, in a fixed order.
+     */
+    public Map<String, List<String>> everyRow(String schema) {
+        Map<String, List<String>> tables = new TreeMap<>();
+        for (String table : jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
+                + " AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'", String.class, schema)) {
+            List<String> columns = jdbc.queryForList("SELECT column_name FROM information_schema.columns"
+                            + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", String.class,
+                    schema, table)
+                    .stream().filter(c -> !NOT_REPRODUCED.getOrDefault(table, List.of()).contains(c)).toList();
+            String row = String.join(" || '|' || ", columns.stream()
+                    .map(c -> "coalesce(quote_literal(\"" + c + "\"::text), 'null')").toList());
+            tables.put(table, jdbc.queryForList("SELECT " + row + " AS r FROM " + schema + ".\"" + table
+                    + "\" ORDER BY 1", String.class));
+        }
+        return tables;
     }
 
     /** The definitions of the views' indexes, by index name. */

@@ -1,0 +1,136 @@
+package org.dyad.views.projection;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Rows for one table, written as PostgreSQL's {@code COPY … FROM STDIN} text format: one line per row, columns
+ * separated by tabs, {@code \N} for null, backslash, tab, newline and carriage return escaped. A row costs the
+ * server no statement to parse or plan and no parameters to bind, which is what makes {@code COPY} the fastest way
+ * to append rows. Values are texts, numbers, booleans, dates, instants (written to the microsecond, as a
+ * {@code timestamptz} keeps them) and collections of texts (written as a {@code text[]}); JSON goes in as its text.
+ */
+final class CopyRows {
+
+    /** A table and the columns a row gives, in order. */
+    record Target(String table, List<String> columns) {
+
+        Target(String table, String... columns) {
+            this(table, List.of(columns));
+        }
+
+        /** The statement that reads the rows, for schema {@code views}. */
+        String statement() {
+            return "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        }
+    }
+
+    private final Target target;
+    private final StringBuilder text = new StringBuilder(8_192);
+    private int rows;
+
+    CopyRows(Target target) {
+        this.target = target;
+    }
+
+    Target target() {
+        return target;
+    }
+
+    void add(Object... values) {
+        if (values.length != target.columns().size()) {
+            throw new IllegalArgumentException(target.table() + " takes " + target.columns().size()
+                    + " columns, not " + values.length);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append('\t');
+            }
+            append(values[i]);
+        }
+        text.append('\n');
+        rows++;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    /** The rows as COPY reads them, in the connection's encoding (UTF-8). */
+    byte[] bytes() {
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The rows as text (for tests and messages). */
+    String text() {
+        return text.toString();
+    }
+
+    private void append(Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String s) {
+            escaped(s);
+        } else if (value instanceof BigDecimal d) {
+            text.append(d.toPlainString());
+        } else if (value instanceof Number || value instanceof LocalDate) {
+            text.append(value);
+        } else if (value instanceof Boolean b) {
+            text.append(b ? 't' : 'f');
+        } else if (value instanceof java.sql.Date d) {
+            text.append(d.toLocalDate());
+        } else if (value instanceof Instant i) {
+            text.append(i.truncatedTo(ChronoUnit.MICROS));
+        } else if (value instanceof Timestamp t) {
+            text.append(t.toInstant().truncatedTo(ChronoUnit.MICROS));
+        } else if (value instanceof Collection<?> c) {
+            escaped(arrayLiteral(c));
+        } else {
+            throw new IllegalArgumentException("no COPY text for " + value.getClass().getName());
+        }
+    }
+
+    /** A {@code text[]} literal: every element quoted, its quotes and backslashes escaped. */
+    private static String arrayLiteral(Collection<?> elements) {
+        StringBuilder array = new StringBuilder("{");
+        for (Object element : elements) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            if (element == null) {
+                array.append("NULL");
+                continue;
+            }
+            array.append('"');
+            String s = element.toString();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\\') {
+                    array.append('\\');
+                }
+                array.append(c);
+            }
+            array.append('"');
+        }
+        return array.append('}').toString();
+    }
+
+    private void escaped(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+}
