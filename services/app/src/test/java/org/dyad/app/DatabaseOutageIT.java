@@ -1,7 +1,7 @@
 package org.dyad.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dyad.app.embedded.EmbeddedInfrastructure;
+import org.dyad.embedded.EmbeddedInfrastructure;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,7 +7,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.dyad.app.embedded.EmbeddedInfrastructure;
+import org.dyad.embedded.EmbeddedInfrastructure;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;

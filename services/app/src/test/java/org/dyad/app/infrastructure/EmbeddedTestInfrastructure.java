@@ -1,6 +1,6 @@
 package org.dyad.app.infrastructure;
 
-import org.dyad.app.embedded.EmbeddedInfrastructure;
+import org.dyad.embedded.EmbeddedInfrastructure;
 
 import java.nio.file.Path;
 

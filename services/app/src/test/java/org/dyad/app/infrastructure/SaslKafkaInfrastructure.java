@@ -2,8 +2,8 @@ package org.dyad.app.infrastructure;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
-import org.dyad.app.embedded.EmbeddedInfrastructure;
-import org.dyad.app.embedded.EmbeddedKafkaBroker;
+import org.dyad.embedded.EmbeddedInfrastructure;
+import org.dyad.embedded.EmbeddedKafkaBroker;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,6 +4,7 @@ import org.dyad.app.infrastructure.TestInfrastructure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,11 +20,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Dyad as a separate operating-system process: {@code java -jar dyad-app-*.jar} against a given PostgreSQL and Kafka
@@ -69,6 +74,8 @@ public final class DyadProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile Process process;
     private int starts;
+    /** The development servers beside the production jar (embedded mode), or none. */
+    private List<Path> embeddedServers = List.of();
 
     public DyadProcess(String name, Role role, TestInfrastructure infrastructure, Path logDir) {
         this(name, role, logDir, DEFAULT_HEAP);
@@ -93,6 +100,7 @@ public final class DyadProcess implements AutoCloseable {
         dyad.environment.put("DYAD_EMBEDDED_POSTGRES_PORT", Integer.toString(ports.postgres()));
         dyad.environment.put("DYAD_EMBEDDED_KAFKA_PORT", Integer.toString(ports.kafka()));
         dyad.environment.put("DYAD_EMBEDDED_KAFKA_CONTROLLER_PORT", Integer.toString(ports.controller()));
+        dyad.embeddedServers = embeddedServersClassPath();
         return dyad;
     }
 
@@ -133,16 +141,55 @@ public final class DyadProcess implements AutoCloseable {
         return jar;
     }
 
+    /**
+     * The dyad-embedded module's jar and the libraries it needs that the production jar does not carry (the
+     * PostgreSQL binaries, the Kafka broker, Scala), from the class path its build wrote down.
+     */
+    static List<Path> embeddedServersClassPath() {
+        Path moduleJar = Path.of(System.getProperty("dyad.embedded.jar",
+                "../embedded/target/dyad-embedded-0.1.0-SNAPSHOT.jar"));
+        Path classPathFile = Path.of(System.getProperty("dyad.embedded.classpath-file",
+                "../embedded/target/runtime-classpath.txt"));
+        if (!Files.isRegularFile(moduleJar) || !Files.isRegularFile(classPathFile)) {
+            throw new IllegalStateException("no embedded servers at " + moduleJar.toAbsolutePath() + " and "
+                    + classPathFile.toAbsolutePath() + "; build them with ./mvnw package (verify does)");
+        }
+        Set<String> inApplicationJar = new HashSet<>();
+        try (ZipFile jar = new ZipFile(applicationJar().toFile())) {
+            jar.stream().map(ZipEntry::getName).filter(name -> name.startsWith("BOOT-INF/lib/"))
+                    .forEach(name -> inApplicationJar.add(name.substring("BOOT-INF/lib/".length())));
+            String listed = Files.readString(classPathFile).trim();
+            List<Path> classPath = new ArrayList<>();
+            classPath.add(moduleJar.toAbsolutePath());
+            for (String entry : listed.split(File.pathSeparator)) {
+                Path library = Path.of(entry);
+                if (!entry.isBlank() && !inApplicationJar.contains(library.getFileName().toString())) {
+                    classPath.add(library);
+                }
+            }
+            return List.copyOf(classPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts the process; {@link #awaitReady} waits until it serves. */
     public synchronized DyadProcess start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Daxoniq.update-checker.disabled=true",
-                "-jar", applicationJar().toAbsolutePath().toString());
+                "-Daxoniq.update-checker.disabled=true"));
+        if (embeddedServers.isEmpty()) {
+            command.addAll(List.of("-jar", applicationJar().toAbsolutePath().toString()));
+        } else {
+            // the production jar, with the development servers added through Spring Boot's PropertiesLauncher
+            command.add("-Dloader.path=" + String.join(",", embeddedServers.stream().map(Path::toString).toList()));
+            command.addAll(List.of("-cp", applicationJar().toAbsolutePath().toString(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);

@@ -1,4 +1,4 @@
-package org.dyad.app.embedded;
+package org.dyad.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

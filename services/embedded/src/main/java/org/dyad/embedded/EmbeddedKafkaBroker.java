@@ -1,4 +1,4 @@
-package org.dyad.app.embedded;
+package org.dyad.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

@@ -1,4 +1,4 @@
-package org.dyad.app.embedded;
+package org.dyad.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -7,6 +7,7 @@ import org.springframework.beans.factory.DisposableBean;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -62,7 +63,36 @@ public final class EmbeddedInfrastructure implements DisposableBean {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
+    /** The major version of the PostgreSQL binaries this module carries (zonky's, as compose and the containers). */
+    public static final String POSTGRES_MAJOR_VERSION = "16";
+
+    /**
+     * A data directory is readable only by the PostgreSQL major version that created it (its {@code PG_VERSION}
+     * file names that version). One from another version is refused here with what to do, rather than by the
+     * server with a message about incompatible files; a missing directory is created by the server.
+     */
+    static void requireCompatibleDataDirectory(Path postgresDir) {
+        Path versionFile = postgresDir.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;
+        }
+        String version;
+        try {
+            version = Files.readString(versionFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + versionFile.toAbsolutePath(), e);
+        }
+        if (!POSTGRES_MAJOR_VERSION.equals(version)) {
+            throw new IllegalStateException("The embedded PostgreSQL data in " + postgresDir.toAbsolutePath()
+                    + " was created by PostgreSQL " + version + "; this Dyad's embedded PostgreSQL is "
+                    + POSTGRES_MAJOR_VERSION + " and cannot open it. Move the data directory (DYAD_DATA_DIR) aside "
+                    + "to start afresh, or copy the data over with pg_dump from a PostgreSQL " + version
+                    + " server (docs/operations.md, \"Embedded PostgreSQL version\")");
+        }
+    }
+
     private static EmbeddedPostgres startPostgres(Path dataDir, int port) {
+        requireCompatibleDataDirectory(dataDir.resolve("postgres"));
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("postgres"))

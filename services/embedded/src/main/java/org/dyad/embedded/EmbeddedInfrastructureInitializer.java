@@ -1,4 +1,4 @@
-package org.dyad.app.embedded;
+package org.dyad.embedded;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
