@@ -7,7 +7,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.http.HttpEntity;
@@ -35,6 +40,9 @@ class TraceContextIT extends DyadIntegrationTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void aRequestsTraceReachesItsCloudEventAndItsLogLines() throws Exception {
@@ -95,6 +103,13 @@ class TraceContextIT extends DyadIntegrationTest {
                 .matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01")
                 .doesNotContain(CALLER_SPAN_ID);
         assertThat(header(record, "ce_dyadcorrelation")).isEqualTo(correlationId);
+    }
+
+    @Test
+    void noSpanIsExportedWhileNoCollectorIsConfigured() {
+        assertThat(context.getBeansOfType(SpanExporter.class).values())
+                .noneMatch(exporter -> exporter instanceof OtlpHttpSpanExporter
+                        || exporter instanceof OtlpGrpcSpanExporter);
     }
 
     @Test
