@@ -30,6 +30,13 @@ public final class DyadCloudEvents {
     public static final String CORRELATION = "dyadcorrelation";
     /** Extension (optional): the intake draft whose accepted proposal recorded the event. */
     public static final String DRAFT = "dyaddraftid";
+    /**
+     * Extension (optional; CloudEvents distributed tracing): the W3C trace context of the request that recorded the
+     * event, so a consumer's work joins the request's trace.
+     */
+    public static final String TRACE_PARENT = "traceparent";
+    /** Extension (optional; CloudEvents distributed tracing): vendor trace state that came with the traceparent. */
+    public static final String TRACE_STATE = "tracestate";
 
     private DyadCloudEvents() {
     }
@@ -89,6 +96,21 @@ public final class DyadCloudEvents {
                 .build();
     }
 
+    /**
+     * The event with the trace context of the request that recorded it (the CloudEvents distributed-tracing
+     * extension); unchanged when {@code traceParent} is absent.
+     */
+    public static CloudEvent withTraceContext(CloudEvent event, String traceParent, String traceState) {
+        if (traceParent == null || traceParent.isBlank()) {
+            return event;
+        }
+        CloudEventBuilder builder = CloudEventBuilder.v1(event).withExtension(TRACE_PARENT, traceParent);
+        if (traceState != null && !traceState.isBlank()) {
+            builder.withExtension(TRACE_STATE, traceState);
+        }
+        return builder.build();
+    }
+
     public static PublishedEvent decode(CloudEvent event) {
         if (event == null) {
             throw new UnreadableEventException("record has no CloudEvent");
@@ -115,7 +137,8 @@ public final class DyadCloudEvents {
             OffsetDateTime time = event.getTime();
             return new PublishedEvent(event.getId(), event.getType(), event.getSubject(),
                     longExtension(event, SEQUENCE), longExtension(event, POSITION), time, payload,
-                    textExtension(event, CLIENT), textExtension(event, CORRELATION), textExtension(event, DRAFT));
+                    textExtension(event, CLIENT), textExtension(event, CORRELATION), textExtension(event, DRAFT),
+                    textExtension(event, TRACE_PARENT), textExtension(event, TRACE_STATE));
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableEventException("event " + event.getId() + " of type " + event.getType()
                     + " is not valid JSON for " + payloadClass.getSimpleName() + ": " + e.getMessage(), e);

@@ -15,10 +15,20 @@ import java.time.OffsetDateTime;
  * @param client      the client that sent the command, when known
  * @param correlationId the correlation id of the request that recorded the event, when known
  * @param draftId     the intake draft whose accepted proposal recorded the event, when it was
+ * @param traceParent the W3C {@code traceparent} of the request that recorded the event (CloudEvents
+ *                    distributed-tracing extension), when it was traced
+ * @param traceState  the W3C {@code tracestate} that came with it, when there was one
  */
 public record PublishedEvent(String id, String type, String aggregateId, long sequence, long position,
                              OffsetDateTime time, Object payload, String client, String correlationId,
-                             String draftId) {
+                             String draftId, String traceParent, String traceState) {
+
+    /** An event without trace context. */
+    public PublishedEvent(String id, String type, String aggregateId, long sequence, long position,
+                          OffsetDateTime time, Object payload, String client, String correlationId,
+                          String draftId) {
+        this(id, type, aggregateId, sequence, position, time, payload, client, correlationId, draftId, null, null);
+    }
 
     /** An event recorded by a command written by hand (no intake draft). */
     public PublishedEvent(String id, String type, String aggregateId, long sequence, long position,

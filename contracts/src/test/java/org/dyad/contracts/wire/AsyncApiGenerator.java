@@ -201,6 +201,12 @@ final class AsyncApiGenerator {
         p.putObject("ce_" + DyadCloudEvents.DRAFT).put("type", "string")
                 .put("description", "The intake draft whose accepted proposal recorded the event; absent for commands"
                         + " written by hand.");
+        p.putObject("ce_" + DyadCloudEvents.TRACE_PARENT).put("type", "string")
+                .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
+                .put("description", "CloudEvents distributed-tracing extension: the W3C traceparent of the request"
+                        + " that recorded the event; absent for events recorded without a trace.");
+        p.putObject("ce_" + DyadCloudEvents.TRACE_STATE).put("type", "string")
+                .put("description", "The W3C tracestate that came with the traceparent, when there was one.");
         return headers;
     }
 

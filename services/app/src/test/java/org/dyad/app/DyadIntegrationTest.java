@@ -34,9 +34,10 @@ import static org.awaitility.Awaitility.await;
  * A whole Dyad (write side, read side, REST) against a real Kafka broker and a real PostgreSQL: containers when
  * Docker is available, else embedded ones started in a fresh directory under {@code target/it-data} (see
  * {@link org.dyad.app.infrastructure.TestInfrastructures}). Test classes with the same configuration share one
- * running Dyad. Metrics are exported as in production (Spring Boot's tests leave that off otherwise).
+ * running Dyad. Metrics are exported and trace context propagated as in production (Spring Boot's tests leave
+ * both off otherwise); no span is exported, as no collector is configured.
  */
-@AutoConfigureObservability(tracing = false)
+@AutoConfigureObservability
 @SpringBootTest(classes = DyadApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "dyad.embedded.data-dir=target/it-data/${random.uuid}",

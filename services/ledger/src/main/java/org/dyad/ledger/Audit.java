@@ -11,7 +11,7 @@ public final class Audit {
     /** The intake draft whose accepted proposal the command records (absent for commands written by hand). */
     public static final String DRAFT_ID = "dyadDraftId";
     /** The request header that carries a caller's correlation id (one is made when absent). */
-    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    public static final String CORRELATION_HEADER = org.dyad.support.web.RequestCorrelation.HEADER;
     /** The request header naming the client; the user agent is used when absent. */
     public static final String CLIENT_HEADER = "Dyad-Client";
 

@@ -10,6 +10,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.ledger.publication.PublicationProperties;
+import org.dyad.ledger.tracing.RequestTraceCorrelation;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.flywaydb.core.Flyway;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -85,6 +89,13 @@ public class LedgerConfiguration {
     @Bean
     CorrelationDataProvider auditCorrelation() {
         return new SimpleCorrelationDataProvider(Audit.CLIENT, Audit.CORRELATION_ID, Audit.DRAFT_ID);
+    }
+
+    /** The W3C trace context of the request that handles a command, recorded in the events it causes. */
+    @Bean
+    CorrelationDataProvider requestTraceCorrelation(ObjectProvider<Tracer> tracer,
+                                                    ObjectProvider<Propagator> propagator) {
+        return new RequestTraceCorrelation(tracer, propagator);
     }
 
     /** Axon's own trace and correlation of messages, kept beside the audit. */

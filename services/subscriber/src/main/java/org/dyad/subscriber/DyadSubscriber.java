@@ -61,6 +61,7 @@ public final class DyadSubscriber implements AutoCloseable {
     private final Consumer<ConsumerRecord<String, byte[]>> onUnreadable;
     private final Duration pollTimeout;
     private final Duration closeTimeout;
+    private final EventTracing tracing;
 
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -78,6 +79,7 @@ public final class DyadSubscriber implements AutoCloseable {
         this.onUnreadable = b.onUnreadable;
         this.pollTimeout = b.pollTimeout;
         this.closeTimeout = b.closeTimeout;
+        this.tracing = b.tracing;
         this.consumerConfig = consumerConfig(b);
     }
 
@@ -171,7 +173,7 @@ public final class DyadSubscriber implements AutoCloseable {
             return;
         }
         try {
-            dispatcher.dispatch(event);
+            tracing.handle(event, () -> dispatcher.dispatch(event));
         } catch (RuntimeException | Error e) {
             processedEvents.forget(event.id());
             throw e;
@@ -243,6 +245,7 @@ public final class DyadSubscriber implements AutoCloseable {
         private Consumer<ConsumerRecord<String, byte[]>> onUnreadable = record -> { };
         private Duration pollTimeout = Duration.ofSeconds(1);
         private Duration closeTimeout = Duration.ofSeconds(30);
+        private EventTracing tracing = EventTracing.NONE;
         private final Map<String, Object> consumerProperties = new HashMap<>();
 
         private Builder() {
@@ -289,6 +292,19 @@ public final class DyadSubscriber implements AutoCloseable {
         /** How long one poll waits for records; it bounds how late the loop notices {@link #close()} at worst. */
         public Builder pollTimeout(Duration pollTimeout) {
             this.pollTimeout = pollTimeout;
+            return this;
+        }
+
+        /**
+         * Handles each event in a span whose parent is the event's {@code traceparent} (the CloudEvents
+         * distributed-tracing extension), so the handlers' work joins the trace of the request that recorded it.
+         * Needs Micrometer Tracing on the class path (e.g. {@code micrometer-tracing-bridge-otel}); without this
+         * call the handlers still find the trace context in {@link PublishedEvent#traceParent()}.
+         */
+        public Builder tracing(io.micrometer.tracing.Tracer tracer,
+                               io.micrometer.tracing.propagation.Propagator propagator) {
+            this.tracing = new MicrometerEventTracing(Objects.requireNonNull(tracer, "tracer"),
+                    Objects.requireNonNull(propagator, "propagator"));
             return this;
         }
 

@@ -10,6 +10,7 @@ import org.dyad.support.web.PublishedNamesController;
 import org.dyad.support.web.StrictJsonHttpMessageConverter;
 import org.dyad.support.web.RateLimitProperties;
 import org.dyad.support.web.RequestRateLimit;
+import org.dyad.support.web.RequestCorrelation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +48,17 @@ public class SupportAutoConfiguration {
                 new RequestRateLimit(properties, json, meters.getIfAvailable(SimpleMeterRegistry::new)));
         registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER
                 + 1);
+        return registration;
+    }
+
+    /**
+     * Every request's correlation id, in the logging context while it is handled; it runs just inside the server's
+     * observation, so the trace and span ids are in the logging context too.
+     */
+    @Bean
+    FilterRegistrationBean<RequestCorrelation> requestCorrelation() {
+        FilterRegistrationBean<RequestCorrelation> registration = new FilterRegistrationBean<>(new RequestCorrelation());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.dyad.views.tracing.AppliedEventTraces;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -81,7 +82,8 @@ public class ViewsConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> dyadViewsContainerFactory(ViewsProperties properties,
-            KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, ObjectProvider<MeterRegistry> meters) {
+            KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, ObjectProvider<MeterRegistry> meters,
+            AppliedEventTraces appliedEventTraces) {
         Map<String, Object> config = ViewsConsumerSettings.live(kafka, sslBundles.getIfAvailable(), properties);
 
         ConcurrentKafkaListenerContainerFactory<String, CloudEvent> factory =
@@ -91,6 +93,7 @@ public class ViewsConfiguration {
         meters.ifAvailable(registry -> consumers.addListener(new MicrometerConsumerListener<>(registry)));
         factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
+        factory.setBatchInterceptor(appliedEventTraces);
         factory.setConcurrency(properties.concurrency());
         // Offsets are committed only after the batch's database transaction committed.
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);

@@ -18,6 +18,7 @@ import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.intake.CommandEndpoints;
 import org.dyad.ledger.web.CommandRecorder;
 import org.dyad.ledger.web.RecordingBatch;
+import org.dyad.support.web.RequestCorrelation;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.support.web.FieldProblem;
 import org.dyad.support.web.ProblemType;
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Records a batch of commands all or none. Each command names the command endpoint it would be sent to on its own
@@ -62,9 +62,7 @@ public class CommandBatches {
 
     ResponseEntity<JsonNode> record(CommandBatchRequest batch, HttpServletRequest request) {
         List<Call> calls = read(batch);
-        String correlation = request.getHeader(Audit.CORRELATION_HEADER);
-        String correlationId = correlation != null && correlation.matches("[A-Za-z0-9._:-]{1,100}") ? correlation
-                : UUID.randomUUID().toString();
+        String correlationId = RequestCorrelation.of(request);
         try {
             ResponseEntity<JsonNode> answer = recorder.recordBatch(request, batch, BATCHES, recording -> {
                 for (Call call : calls) {

@@ -23,6 +23,7 @@ import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.web.CommandRecorder;
 import org.dyad.ledger.web.RecordedResponse;
+import org.dyad.support.web.RequestCorrelation;
 import org.dyad.support.web.ApiProblemException;
 import org.dyad.support.web.FieldProblem;
 import org.dyad.support.web.ProblemType;
@@ -161,11 +162,7 @@ class IntakeDrafts {
         }
         List<Step> steps = check(decisions, proposals, rejected);
         String recordedBy = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        String correlation = request.getHeader(Audit.CORRELATION_HEADER);
-        if (correlation == null || !correlation.matches("[A-Za-z0-9._:-]{1,100}")) {
-            correlation = UUID.randomUUID().toString();
-        }
-        String correlationId = correlation;
+        String correlationId = RequestCorrelation.of(request);
         transaction.executeWithoutResult(tx -> {
             String acceptedAt = jdbc.queryForObject("SELECT accepted_at::text FROM " + LEDGER
                     + ".intake_draft WHERE id = ? FOR UPDATE", String.class, draftId);

@@ -23,6 +23,7 @@ import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.serialization.Serializer;
 import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.ledger.Audit;
+import org.dyad.ledger.tracing.RequestTraceCorrelation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,6 +88,9 @@ public class KafkaEventPublisher {
         CloudEvent event = DyadCloudEvents.encode(message.getIdentifier(), aggregateId, sequence, position,
                 recordedAt, message.getPayloadType(), json, text(message.getMetaData().get(Audit.CLIENT)),
                 text(message.getMetaData().get(Audit.CORRELATION_ID)), text(message.getMetaData().get(Audit.DRAFT_ID)));
+        event = DyadCloudEvents.withTraceContext(event,
+                text(message.getMetaData().get(RequestTraceCorrelation.TRACE_PARENT)),
+                text(message.getMetaData().get(RequestTraceCorrelation.TRACE_STATE)));
         pendingSends().add(producer.send(new ProducerRecord<>(properties.topic(), aggregateId, event)));
     }
 

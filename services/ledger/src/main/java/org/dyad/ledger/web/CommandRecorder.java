@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.dyad.ledger.Audit;
 import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.support.web.RequestCorrelation;
 import org.dyad.support.web.ProblemType;
 import org.dyad.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -312,10 +312,7 @@ public class CommandRecorder {
         if (client == null || client.isBlank()) {
             client = request.getHeader("User-Agent");
         }
-        String correlation = request.getHeader(Audit.CORRELATION_HEADER);
-        if (correlation == null || !correlation.matches("[A-Za-z0-9._:-]{1,100}")) {
-            correlation = UUID.randomUUID().toString();
-        }
+        String correlation = RequestCorrelation.of(request);
         Map<String, String> audit = new java.util.HashMap<>();
         audit.put(Audit.CORRELATION_ID, correlation);
         if (client != null && !client.isBlank()) {
