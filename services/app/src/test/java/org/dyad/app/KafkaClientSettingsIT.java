@@ -38,18 +38,24 @@ class KafkaClientSettingsIT extends DyadIntegrationTest {
                 : client.containsKey("value.deserializer") ? "consumer" : "admin";
     }
 
+    private List<Map<String, String>> clientsOfThisDyad() {
+        return KafkaClientConfigs.all().stream()
+                .filter(c -> c.get("bootstrap.servers").replaceAll("[\\[\\] ]", "").equals(bootstrapServers))
+                .toList();
+    }
+
     @Test
     void everyKafkaClientDyadCreatesCarriesSpringBootsKafkaSettings() {
         // the publisher checks its topic with an admin client at its first event
         ok(post("/api/v1/deals", dealReport(uniqueId("kafka-settings"), "NOR", "SWE", 1)));
-        List<Map<String, String>> clients = await().atMost(Duration.ofSeconds(30)).until(KafkaClientConfigs::all,
+        // other test classes' Dyads in this JVM run on brokers of their own: this context's clients are those on its
+        // broker, which reaches them only as dyad.kafka.bootstrap-servers feeding spring.kafka.bootstrap-servers
+        List<Map<String, String>> clients = await().atMost(Duration.ofSeconds(30)).until(this::clientsOfThisDyad,
                 all -> all.stream().anyMatch(c -> "dyad-ledger-topic-admin".equals(c.get("client.id"))));
         assertThat(clients).extracting(c -> c.get("client.id"))
                 .contains("dyad-ledger-publisher", "dyad-ledger-topic-admin", "dyad-alerts-publisher");
         assertThat(clients).filteredOn(c -> "consumer".equals(kind(c))).extracting(c -> c.get("group.id"))
                 .contains("dyad-views", "dyad-watch");
-        assertThat(clients).as("spring.kafka.bootstrap-servers, fed by dyad.kafka.bootstrap-servers").allSatisfy(c ->
-                assertThat(c.get("bootstrap.servers").replaceAll("[\\[\\] ]", "")).isEqualTo(bootstrapServers));
         clients.forEach(KafkaClientSettingsIT::assertCarriesSpringKafkaSettings);
     }
 }
