@@ -54,6 +54,18 @@ public final class ResultTable {
                 minRatio == null ? null : ratio >= minRatio));
     }
 
+    /**
+     * A figure set against the same figure of a ceiling measured in the same run (e.g. a latency against the HTTP
+     * probe's): at most {@code maxRatio} times it, or without a target if {@code maxRatio} is null.
+     */
+    public Row timesCeiling(String section, String metric, String unit, Stats stats, String ceilingName,
+                            Stats ceiling, Double maxRatio) {
+        double ratio = ceiling.median() == 0 ? Double.NaN : stats.median() / ceiling.median();
+        return add(new Row(section, metric, unit, stats, ceilingName, ratio,
+                maxRatio == null ? null : "≤ " + number(maxRatio) + " × ceiling",
+                maxRatio == null ? null : ratio <= maxRatio));
+    }
+
     /** A fixed-width table for the console and target/. */
     public String text() {
         StringBuilder out = new StringBuilder();
@@ -87,7 +99,12 @@ public final class ResultTable {
     }
 
     private static String ratio(Row r) {
-        return r.ratio() == null ? "" : String.format(Locale.ROOT, "%.1f %% of %s", r.ratio() * 100, r.ceiling());
+        if (r.ratio() == null) {
+            return "";
+        }
+        return r.target() != null && r.target().endsWith("× ceiling") || r.unit().equals("ms")
+                ? String.format(Locale.ROOT, "%.2f × %s", r.ratio(), r.ceiling())
+                : String.format(Locale.ROOT, "%.1f %% of %s", r.ratio() * 100, r.ceiling());
     }
 
     private static String verdict(Row r) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -17,6 +16,7 @@ import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.RuleViolationException;
 import org.dyad.ledger.intake.CommandEndpoints;
 import org.dyad.ledger.web.CommandRecorder;
+import org.dyad.ledger.web.NestedCommandRequest;
 import org.dyad.ledger.web.RecordingBatch;
 import org.dyad.support.web.RequestCorrelation;
 import org.dyad.support.web.ApiProblemException;
@@ -69,7 +69,7 @@ public class CommandBatches {
                     recording.calling(call.index());
                     try {
                         endpoints.call(call.endpoint(), call.body(),
-                                new CommandRequest(request, call.path(), call.ifMatch(), correlationId));
+                                new NestedCommandRequest(request, call.path(), null, call.ifMatch(), correlationId));
                     } catch (RuntimeException e) {
                         throw new RecordingBatch.ItemRefused(call.index(), e);
                     }
@@ -198,44 +198,5 @@ public class CommandBatches {
                     List.of(new FieldProblem(field + ".body", illegal.getMessage())));
         }
         throw e;
-    }
-
-    /** A command's request as its endpoint sees it: the batch's caller and audit, the command's path and version. */
-    private static final class CommandRequest extends HttpServletRequestWrapper {
-
-        private final String path;
-        private final String ifMatch;
-        private final String correlationId;
-
-        CommandRequest(HttpServletRequest request, String path, String ifMatch, String correlationId) {
-            super(request);
-            this.path = path;
-            this.ifMatch = ifMatch;
-            this.correlationId = correlationId;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            if (CommandRecorder.IDEMPOTENCY_KEY.equalsIgnoreCase(name)) {
-                return null;
-            }
-            if (Audit.CORRELATION_HEADER.equalsIgnoreCase(name)) {
-                return correlationId;
-            }
-            if ("If-Match".equalsIgnoreCase(name)) {
-                return ifMatch;
-            }
-            return super.getHeader(name);
-        }
-
-        @Override
-        public String getMethod() {
-            return "POST";
-        }
-
-        @Override
-        public String getRequestURI() {
-            return path;
-        }
     }
 }

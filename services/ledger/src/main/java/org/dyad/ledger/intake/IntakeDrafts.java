@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -21,7 +20,7 @@ import org.dyad.ledger.Audit;
 import org.dyad.ledger.IllegalTransitionException;
 import org.dyad.ledger.LedgerConfiguration;
 import org.dyad.ledger.RuleViolationException;
-import org.dyad.ledger.web.CommandRecorder;
+import org.dyad.ledger.web.NestedCommandRequest;
 import org.dyad.ledger.web.RecordedResponse;
 import org.dyad.support.web.RequestCorrelation;
 import org.dyad.support.web.ApiProblemException;
@@ -179,7 +178,7 @@ class IntakeDrafts {
                 ResponseEntity<?> answer;
                 try {
                     answer = endpoints.call(endpoint, step.request(),
-                            new ProposalRequest(request, path, "intake:" + draftId + ":" + step.proposalId(),
+                            new NestedCommandRequest(request, path, "intake:" + draftId + ":" + step.proposalId(), null,
                                     correlationId));
                 } catch (RuntimeException e) {
                     throw refusal(step, e);
@@ -376,48 +375,6 @@ class IntakeDrafts {
             return json.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The request a proposal's endpoint sees: the acceptance's own (its principal, client and the draft id), sent
-     * to the proposal's path with its idempotency key and the acceptance's correlation id, without {@code If-Match}.
-     */
-    private static final class ProposalRequest extends HttpServletRequestWrapper {
-
-        private final String path;
-        private final String idempotencyKey;
-        private final String correlationId;
-
-        ProposalRequest(HttpServletRequest request, String path, String idempotencyKey, String correlationId) {
-            super(request);
-            this.path = path;
-            this.idempotencyKey = idempotencyKey;
-            this.correlationId = correlationId;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            if (CommandRecorder.IDEMPOTENCY_KEY.equalsIgnoreCase(name)) {
-                return idempotencyKey;
-            }
-            if (Audit.CORRELATION_HEADER.equalsIgnoreCase(name)) {
-                return correlationId;
-            }
-            if ("If-Match".equalsIgnoreCase(name)) {
-                return null;
-            }
-            return super.getHeader(name);
-        }
-
-        @Override
-        public String getMethod() {
-            return "POST";
-        }
-
-        @Override
-        public String getRequestURI() {
-            return path;
         }
     }
 }
