@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Helm chart {@code deploy/helm/dyad}, rendered by Helm itself (its library, embedded): it lints clean, and what
@@ -209,6 +210,31 @@ class HelmChartTest {
             assertThat((Object) at(envVar(local, "DYAD_" + role + "_PASSWORD"), "valueFrom", "secretKeyRef"))
                     .isNotNull();
         }
+    }
+
+    @Test
+    void logFormatAndTracingAreSetForBothSidesOnlyWhenGiven() {
+        List<Map<String, Object>> documents = render(t -> t.set("logging.format", "ecs")
+                .set("tracing.otlpEndpoint", "http://otel-collector:4318/v1/traces")
+                .set("tracing.samplingProbability", "0.25"));
+        Map<String, Object> config = at(named(documents, "ConfigMap", "dyad"), "data");
+        assertThat(config).containsEntry("DYAD_LOG_FORMAT", "ecs")
+                .containsEntry("MANAGEMENT_OTLP_TRACING_ENDPOINT", "http://otel-collector:4318/v1/traces")
+                .containsEntry("DYAD_TRACING_SAMPLING_PROBABILITY", "0.25");
+        for (Map<String, Object> deployment : ofKind(documents, "Deployment")) {
+            assertThat((List<Map<String, Object>>) at(containers(deployment).get(0), "envFrom"))
+                    .as("%s reads the settings", (Object) at(deployment, "metadata", "name"))
+                    .anySatisfy(from -> assertThat((Object) at(from, "configMapRef", "name")).isEqualTo("dyad"));
+        }
+        assertThat((Map<String, Object>) at(named(render(t -> t.set("logging.format", "logstash")), "ConfigMap",
+                "dyad"), "data")).containsEntry("DYAD_LOG_FORMAT", "logstash");
+
+        Map<String, Object> defaults = at(named(render(t -> t), "ConfigMap", "dyad"), "data");
+        assertThat(defaults).as("plain logs, Dyad's default sampling and no exporter unless asked for")
+                .doesNotContainKeys("DYAD_LOG_FORMAT", "MANAGEMENT_OTLP_TRACING_ENDPOINT",
+                        "DYAD_TRACING_SAMPLING_PROBABILITY");
+        assertThatThrownBy(() -> render(t -> t.set("logging.format", "json")))
+                .hasMessageContaining("logging.format must be ecs, logstash or empty");
     }
 
     @Test

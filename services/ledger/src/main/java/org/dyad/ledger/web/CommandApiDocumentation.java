@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -19,17 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandApiDocumentation implements OpenApiCustomizer {
 
+    /** The schema of {@code org.dyad.support.web.Problem}, which the application registers. */
     private static final String PROBLEM_SCHEMA = "Problem";
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
-        openApi.getComponents().addSchemas(PROBLEM_SCHEMA, new Schema<>().type("object")
-                .description("RFC 7807 problem details; 'errors' lists each bad field and why")
-                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
-                .addProperty("status", new Schema<Integer>().type("integer"))
-                .addProperty("detail", new StringSchema()).addProperty("instance", new StringSchema())
-                .addProperty("errors", new Schema<>().type("array").items(new Schema<>().type("object")
-                        .addProperty("field", new StringSchema()).addProperty("reason", new StringSchema()))));
         openApi.getPaths().forEach((path, item) -> {
             Operation post = item.getPost();
             // Jobs (imports, rebuilds) are not recording commands and take no Idempotency-Key; nor is the intake,
@@ -39,11 +34,11 @@ class CommandApiDocumentation implements OpenApiCustomizer {
                 return;
             }
             boolean change = path.contains("{");
-            post.addParametersItem(new HeaderParameter().name(CommandRecorder.IDEMPOTENCY_KEY).required(false)
+            addHeaderIfAbsent(post, new HeaderParameter().name(CommandRecorder.IDEMPOTENCY_KEY).required(false)
                     .schema(new StringSchema().maxLength(255))
                     .description("a retry with the same key answers the first answer and writes nothing"));
             if (change) {
-                post.addParametersItem(new HeaderParameter().name("If-Match").required(false)
+                addHeaderIfAbsent(post, new HeaderParameter().name("If-Match").required(false)
                         .schema(new StringSchema())
                         .description("the record's version as last read (its ETag); a stale one answers 412"));
             }
@@ -61,6 +56,14 @@ class CommandApiDocumentation implements OpenApiCustomizer {
             responses.addApiResponse("422", problem("well-formed but breaks a rule (unknown actor, a date before the"
                     + " record began, a reused Idempotency-Key ...)"));
         });
+    }
+
+    /** Adds a header parameter unless the operation declares it itself (a parameter may appear only once). */
+    private static void addHeaderIfAbsent(Operation operation, Parameter header) {
+        if (operation.getParameters() == null || operation.getParameters().stream()
+                .noneMatch(p -> "header".equals(p.getIn()) && header.getName().equalsIgnoreCase(p.getName()))) {
+            operation.addParametersItem(header);
+        }
     }
 
     private static ApiResponse problem(String description) {

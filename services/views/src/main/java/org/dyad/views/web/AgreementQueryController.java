@@ -3,6 +3,9 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +19,8 @@ import org.dyad.views.query.AgreementReader;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.FetchAgreement;
 import org.dyad.views.query.FetchAgreements;
+import org.dyad.views.web.answer.AgreementDocumentAnswer;
+import org.dyad.views.web.answer.AgreementPageAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +50,9 @@ public class AgreementQueryController {
         this.consistency = consistency;
     }
 
+    @ApiResponse(responseCode = "200", description = "a page of agreements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AgreementPageAnswer.class)))
     @Operation(summary = "Fetch agreements by party, status (of the agreement or of the party), kind and subject")
     @GetMapping
     public DeferredResult<ResponseEntity<ObjectNode>> fetchAgreements(
@@ -69,6 +77,9 @@ public class AgreementQueryController {
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(agreements.fetch(query), consistent));
     }
 
+    @ApiResponse(responseCode = "200", description = "the agreement; its version is the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AgreementDocumentAnswer.class)))
     @Operation(summary = "Fetch one agreement with each party's status, its history and sources")
     @GetMapping("/{agreementId}")
     public DeferredResult<ResponseEntity<ObjectNode>> fetchAgreement(@PathVariable String agreementId,

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -15,6 +18,8 @@ import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.DealReader;
 import org.dyad.views.query.FetchDeal;
 import org.dyad.views.query.FetchDeals;
+import org.dyad.views.web.answer.DealAnswer;
+import org.dyad.views.web.answer.DealPageAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +54,10 @@ public class DealQueryController {
         this.answers = answers;
     }
 
+    @ApiResponse(responseCode = "200", description = "a page of deals; header Dyad-Consistent says whether every "
+            + "waitFor token was reached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DealPageAnswer.class)))
     @Operation(summary = "Fetch deals by status, supplier, recipient, category, designation and value, sorted and "
             + "paged, as of a date and as known at an instant")
     @GetMapping
@@ -107,6 +116,9 @@ public class DealQueryController {
                 ViewResponses.ok(answers.answer(query, actors, () -> deals.fetch(query)), consistent));
     }
 
+    @ApiResponse(responseCode = "200", description = "the deal; its version is the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DealAnswer.class)))
     @Operation(summary = "Fetch one deal with its history, every estimate claimed for it and their sources")
     @GetMapping("/{dealId}")
     public DeferredResult<ResponseEntity<ObjectNode>> fetchDeal(@PathVariable String dealId,

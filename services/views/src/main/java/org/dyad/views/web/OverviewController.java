@@ -3,12 +3,16 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.FetchOverview;
 import org.dyad.views.query.OverviewReader;
+import org.dyad.views.web.answer.OverviewAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +38,9 @@ public class OverviewController {
         this.consistency = consistency;
     }
 
+    @ApiResponse(responseCode = "200", description = "the overview",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OverviewAnswer.class)))
     @Operation(summary = "Fetch transfers by year (deals, SIPRI TIV, reported US dollar estimates), the largest "
             + "supplier→recipient flows, deals by stage and agreements by status")
     @GetMapping

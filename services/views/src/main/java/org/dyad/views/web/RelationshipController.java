@@ -3,6 +3,9 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +15,8 @@ import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.FetchPartners;
 import org.dyad.views.query.FetchRelationship;
 import org.dyad.views.query.RelationshipReader;
+import org.dyad.views.web.answer.PartnerPageAnswer;
+import org.dyad.views.web.answer.RelationshipAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +49,10 @@ public class RelationshipController {
         this.answers = answers;
     }
 
+    @ApiResponse(responseCode = "200", description = "the relationship; header Dyad-Consistent says whether every "
+            + "waitFor token was reached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = RelationshipAnswer.class)))
     @Operation(summary = "Fetch the relationship of two actors: agreements (with each party's status), deals both "
             + "ways counted by stage with one page of them, statements, estimate totals over all deals, first and "
             + "last event, and the latest timeline entries")
@@ -71,6 +80,9 @@ public class RelationshipController {
                 answers.answer(query, List.of(a, b), () -> relationships.fetch(query)), consistent));
     }
 
+    @ApiResponse(responseCode = "200", description = "a page of partners",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = PartnerPageAnswer.class)))
     @Operation(summary = "Fetch an actor's partners with the number of agreements, deals and statements with each")
     @GetMapping
     public DeferredResult<ResponseEntity<JsonNode>> fetchPartners(

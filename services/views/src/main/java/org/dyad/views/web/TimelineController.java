@@ -3,6 +3,9 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +15,7 @@ import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.FetchTimeline;
 import org.dyad.views.query.TimelineReader;
+import org.dyad.views.web.answer.TimelineAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +41,9 @@ public class TimelineController {
         this.consistency = consistency;
     }
 
+    @ApiResponse(responseCode = "200", description = "a page of the timeline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TimelineAnswer.class)))
     @Operation(summary = "Fetch the timeline of events involving all the given actors")
     @GetMapping
     public DeferredResult<ResponseEntity<ObjectNode>> fetchTimeline(
