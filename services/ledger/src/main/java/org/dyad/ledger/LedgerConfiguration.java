@@ -10,6 +10,15 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.ledger.publication.PublicationProperties;
+import org.dyad.ledger.publication.TransactionAwareEventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.dyad.ledger.tracing.RequestTraceCorrelation;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -83,6 +92,39 @@ public class LedgerConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * The JDBC storage engine as Axon's auto-configuration builds it; defined here because Axon's backs off when the
+     * application defines its own event store (below).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration axon, ConnectionProvider connections,
+                                          TransactionManager transactions, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(exceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(eventSchema)
+                .build();
+    }
+
+    /**
+     * Axon's embedded event store (as Axon's auto-configuration builds it), waking the publisher when the transaction
+     * holding new events has committed rather than when the command's unit of work inside it did.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
+        return TransactionAwareEventStore.of(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
     }
 
     /** Copies the request's audit (client, correlation id, intake draft) from each command to the events it causes. */

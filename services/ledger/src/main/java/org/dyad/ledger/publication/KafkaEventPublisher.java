@@ -30,6 +30,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -63,13 +64,15 @@ public class KafkaEventPublisher {
     private final Map<String, Object> adminConfig;
     private final KafkaProducer<String, CloudEvent> producer;
     private final Serializer eventSerializer;
+    private final JdbcTemplate jdbc;
     private volatile boolean topicReady;
 
     public KafkaEventPublisher(PublicationProperties properties, KafkaProperties kafka,
                                ObjectProvider<SslBundles> sslBundles,
-                               @Qualifier("eventSerializer") Serializer eventSerializer) {
+                               @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc) {
         this.properties = properties;
         this.eventSerializer = eventSerializer;
+        this.jdbc = jdbc;
         this.adminConfig = PublisherClientSettings.admin(kafka, sslBundles.getIfAvailable());
         this.producer = new KafkaProducer<>(PublisherClientSettings.producer(kafka, sslBundles.getIfAvailable(),
                 properties.producer()));
@@ -98,10 +101,18 @@ public class KafkaEventPublisher {
         return value == null ? null : value.toString();
     }
 
-    /** The batch's sends; the first call in a batch registers the wait for Kafka's acknowledgements. */
+    /**
+     * The batch's sends; the first call in a batch registers the wait for Kafka's acknowledgements and lets the batch's
+     * transaction (which stores the processor's token) commit without waiting for PostgreSQL's log to reach the disk.
+     * The token only says how far publication got: one lost in a crash of the database server is an earlier token,
+     * from which the events after it are sent again (delivery is at-least-once); no event is skipped, and the events
+     * themselves were stored by their commands' durable commits. Waiting for that flush would hold every batch, and
+     * so every event behind it, for one more disk write.
+     */
     private List<Future<RecordMetadata>> pendingSends() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING_SENDS, key -> {
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             batch.onPrepareCommit(u -> awaitAcknowledgements(sends));
             return sends;

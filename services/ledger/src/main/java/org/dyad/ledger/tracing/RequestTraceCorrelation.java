@@ -25,16 +25,34 @@ public class RequestTraceCorrelation implements CorrelationDataProvider {
 
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
+    /**
+     * The tracer and propagator, looked up once: an {@link ObjectProvider} searches the bean factory on every call,
+     * and this runs for every message a command handles.
+     */
+    private volatile Tracing tracing;
+
+    private record Tracing(Tracer tracer, Propagator propagator) {
+    }
 
     public RequestTraceCorrelation(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
     }
 
+    private Tracing tracing() {
+        Tracing found = tracing;
+        if (found == null) {
+            found = new Tracing(tracer.getIfAvailable(), propagator.getIfAvailable());
+            tracing = found;
+        }
+        return found;
+    }
+
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
-        Tracer t = tracer.getIfAvailable();
-        Propagator p = propagator.getIfAvailable();
+        Tracing tracing = tracing();
+        Tracer t = tracing.tracer();
+        Propagator p = tracing.propagator();
         if (t == null || p == null) {
             return Map.of();
         }
