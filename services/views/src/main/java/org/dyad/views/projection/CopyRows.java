@@ -32,11 +32,16 @@ final class CopyRows {
     }
 
     private final Target target;
-    private final StringBuilder text = new StringBuilder(8_192);
+    private final StringBuilder text;
     private int rows;
 
     CopyRows(Target target) {
+        this(target, 8_192);
+    }
+
+    CopyRows(Target target, int capacity) {
         this.target = target;
+        this.text = new StringBuilder(capacity);
     }
 
     Target target() {
@@ -56,6 +61,15 @@ final class CopyRows {
         }
         text.append('\n');
         rows++;
+    }
+
+    /** Appends the rows of another set for the same table, as they are encoded (encoded once, on its thread). */
+    void addAll(CopyRows other) {
+        if (!other.target.equals(target)) {
+            throw new IllegalArgumentException(other.target.table() + " rows do not go into " + target.table());
+        }
+        text.append(other.text);
+        rows += other.rows;
     }
 
     int rows() {
@@ -121,16 +135,22 @@ final class CopyRows {
         return array.append('}').toString();
     }
 
+    /** The text with COPY's special characters escaped; the runs between them are appended whole. */
     private void escaped(String s) {
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escape = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escape != null) {
+                text.append(s, run, i).append(escape);
+                run = i + 1;
             }
         }
+        text.append(s, run, s.length());
     }
 }

@@ -141,7 +141,25 @@ class ViewWriteRateTest {
                         + " PostgreSQL %.1f s (%.0f (%.0f) + %.0f µs per event)%n", schema, records.size(), seconds,
                 javaCpu, jvmCpu, serverCpu, javaCpu * 1e6 / records.size(), jvmCpu * 1e6 / records.size(),
                 serverCpu * 1e6 / records.size());
+        System.out.println("    rows and bytes per event: " + tableSizes(jdbc, schema, records.size()));
         return records.size() / seconds;
+    }
+
+    /** Per table of the schema: its rows and its size (table, TOAST and indexes) per event applied. */
+    private static String tableSizes(JdbcTemplate jdbc, String schema, int events) {
+        StringBuilder sizes = new StringBuilder();
+        for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ?"
+                + " ORDER BY pg_total_relation_size(quote_ident(schemaname) || '.' || quote_ident(tablename)) DESC",
+                String.class, schema)) {
+            String name = schema + "." + table;
+            long rows = jdbc.queryForObject("SELECT count(*) FROM " + name, Long.class);
+            long bytes = jdbc.queryForObject("SELECT pg_total_relation_size('" + name + "')", Long.class);
+            if (rows > 0) {
+                sizes.append(String.format("%s %.2f rows, %,.0f B; ", table, (double) rows / events,
+                        (double) bytes / events));
+            }
+        }
+        return sizes.toString();
     }
 
     /** Rows per second, 740-byte rows in 500-row JDBC batches, one transaction each, as the benchmark's ceiling. */
