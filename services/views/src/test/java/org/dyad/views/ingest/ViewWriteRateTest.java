@@ -126,6 +126,7 @@ class ViewWriteRateTest {
         EventBatchApplier applier = new EventBatchApplier(new ViewTables(jdbc, schema), transaction,
                 indexesAfter ? EventBatchApplier.Durability.UNTIL_SWITCHED : EventBatchApplier.Durability.DURABLE);
         jdbc.execute("CHECKPOINT");
+        String walBefore = jdbc.queryForObject("SELECT pg_current_wal_lsn()::text", String.class);
         double serverBefore = serverCpuSeconds(jdbc);
         long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long jvmBefore = jvmCpuNanos();
@@ -141,6 +142,9 @@ class ViewWriteRateTest {
                         + " PostgreSQL %.1f s (%.0f (%.0f) + %.0f µs per event)%n", schema, records.size(), seconds,
                 javaCpu, jvmCpu, serverCpu, javaCpu * 1e6 / records.size(), jvmCpu * 1e6 / records.size(),
                 serverCpu * 1e6 / records.size());
+        long wal = jdbc.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", Long.class,
+                walBefore);
+        System.out.printf("    WAL written: %,.0f B per event%n", (double) wal / records.size());
         System.out.println("    rows and bytes per event: " + tableSizes(jdbc, schema, records.size()));
         return records.size() / seconds;
     }
@@ -174,6 +178,7 @@ class ViewWriteRateTest {
             c.setAutoCommit(false);
             long rows = 0;
             JdbcTemplate server = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            String walBefore = server.queryForObject("SELECT pg_current_wal_lsn()::text", String.class);
             double serverBefore = serverCpuSeconds(server);
             long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long started = System.nanoTime();
@@ -196,10 +201,12 @@ class ViewWriteRateTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             double javaCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1e9;
             double serverCpu = serverCpuSeconds(server) - serverBefore;
+            long wal = server.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint",
+                    Long.class, walBefore);
             c.commit();
             System.out.printf("  ceiling: %,d rows in %.1f s; CPU: the client %.1f s, PostgreSQL %.1f s"
-                            + " (%.0f + %.0f µs per row)%n", rows, seconds, javaCpu, serverCpu,
-                    javaCpu * 1e6 / rows, serverCpu * 1e6 / rows);
+                            + " (%.0f + %.0f µs per row); WAL %,.0f B per row%n", rows, seconds, javaCpu, serverCpu,
+                    javaCpu * 1e6 / rows, serverCpu * 1e6 / rows, (double) wal / rows);
             return rows / seconds;
         }
     }
