@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same run: a rebuild's replay (its indexes built after the replay, 1,000 records a poll) and the live views catching
  * up with an import (every index, 500 records a poll), on a durable PostgreSQL ({@code fsync},
  * {@code synchronous_commit}, {@code full_page_writes} on, as Dyad's embedded server runs). Run on demand
- * ({@code -Ddyad.measure=true -Dtest=ViewWriteRateTest}); it prints its figures and holds no speed target.
+ * ({@code -Ddyad.measure=true -Dtest=ViewWriteRateTest}); it prints its figures (rates, CPU of the applying thread, the
+ * JVM and the server per event, WAL and rows and bytes per table per event) and holds no speed target.
  */
 @EnabledIfSystemProperty(named = "dyad.measure", matches = "true")
 class ViewWriteRateTest {
