@@ -54,6 +54,11 @@ final class BatchWrites {
         ((CopyRows) writes.computeIfAbsent(target, k -> new CopyRows(target))).add(values);
     }
 
+    /** Rows appended with {@code COPY}, encoded apart; a table's rows go in one COPY, in its place. */
+    void copyAll(CopyRows rows) {
+        ((CopyRows) writes.computeIfAbsent(rows.target(), k -> new CopyRows(rows.target()))).addAll(rows);
+    }
+
     /**
      * Fixes the order of these statements and COPY targets among those added later, for rows that must be written
      * before others (a deal's row before its states) whichever record of the batch adds them first.

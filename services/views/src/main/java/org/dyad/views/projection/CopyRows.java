@@ -1,12 +1,18 @@
 package org.dyad.views.projection;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -32,11 +38,18 @@ final class CopyRows {
     }
 
     private final Target target;
-    private final StringBuilder text = new StringBuilder(8_192);
+    /** Rows encoded apart and joined as they are ({@link #addAll}), in order before {@link #text}. */
+    private final List<CharSequence> joined = new ArrayList<>();
+    private StringBuilder text;
     private int rows;
 
     CopyRows(Target target) {
+        this(target, 8_192);
+    }
+
+    CopyRows(Target target, int capacity) {
         this.target = target;
+        this.text = new StringBuilder(capacity);
     }
 
     Target target() {
@@ -58,18 +71,54 @@ final class CopyRows {
         rows++;
     }
 
+    /**
+     * Appends the rows of another set for the same table as they are encoded (encoded once, on its thread; not
+     * copied, so {@code other} takes no rows after this).
+     */
+    void addAll(CopyRows other) {
+        if (!other.target.equals(target)) {
+            throw new IllegalArgumentException(other.target.table() + " rows do not go into " + target.table());
+        }
+        if (!text.isEmpty()) {
+            joined.add(text);
+            text = new StringBuilder();
+        }
+        joined.addAll(other.joined);
+        if (!other.text.isEmpty()) {
+            joined.add(other.text);
+        }
+        rows += other.rows;
+    }
+
     int rows() {
         return rows;
     }
 
-    /** The rows as COPY reads them, in the connection's encoding (UTF-8). */
-    byte[] bytes() {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+    /** The rows as COPY reads them, in the connection's encoding (UTF-8), each part encoded as it is read. */
+    InputStream stream() {
+        Iterator<CharSequence> parts = parts().iterator();
+        return new SequenceInputStream(new Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return parts.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                return new ByteArrayInputStream(parts.next().toString().getBytes(StandardCharsets.UTF_8));
+            }
+        });
     }
 
     /** The rows as text (for tests and messages). */
     String text() {
-        return text.toString();
+        return String.join("", parts());
+    }
+
+    private List<CharSequence> parts() {
+        List<CharSequence> parts = new ArrayList<>(joined);
+        parts.add(text);
+        return parts;
     }
 
     private void append(Object value) {
@@ -121,16 +170,22 @@ final class CopyRows {
         return array.append('}').toString();
     }
 
+    /** The text with COPY's special characters escaped; the runs between them are appended whole. */
     private void escaped(String s) {
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escape = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escape != null) {
+                text.append(s, run, i).append(escape);
+                run = i + 1;
             }
         }
+        text.append(s, run, s.length());
     }
 }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import static org.dyad.views.projection.BatchWrites.date;
@@ -112,40 +113,69 @@ final class DealRows {
      * day each fact's date may denote ({@code DealProjection.fold}: from its first day a fact may be in effect, from
      * its last day it surely is). Within a span the same facts are surely, possibly or not yet in effect, so one
      * fold per span answers every date in it, as the fold of a single deal as of that date does. The last span is the
-     * present; its summary is the one lists and relationships of the present read.
+     * present; its summary is the one lists and relationships of the present read. Adjacent spans whose states are
+     * the same (an estimate counts from the first day of its date, so a year's first and last days often change
+     * nothing) are written as one row, which answers every date in either as each would.
      */
     private static void writeStates(RecordRows batch, List<HistoryEntry> history, long version, DealView present,
                                     ObjectNode presentSummary) {
         List<LocalDate> dates = history.stream().filter(h -> h.validOn() != null)
                 .flatMap(h -> Stream.of(h.validOn().earliest(), h.validOn().latest())).distinct().sorted().toList();
+        Object[] pending = null;
         for (int i = 0; i <= dates.size(); i++) {
             LocalDate from = i == 0 ? null : dates.get(i - 1);
             LocalDate until = i == dates.size() ? null : dates.get(i);
+            Object[] state;
             if (until == null) {
-                writeState(batch, from, null, present, presentSummary);
+                state = state(from, null, present, presentSummary);
+            } else {
+                LocalDate asOf = from == null ? until.minusDays(1) : from;
+                DealView deal = DealProjection.fold(history.stream()
+                        .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version,
+                        asOf);
+                state = deal == null ? null : state(from, until, deal, DealSummary.of(deal));
+            }
+            if (pending != null && state != null && sameState(pending, state)) {
+                pending[VALID_UNTIL] = state[VALID_UNTIL];
                 continue;
             }
-            LocalDate asOf = from == null ? until.minusDays(1) : from;
-            DealView deal = DealProjection.fold(history.stream()
-                    .filter(h -> h.validOn() == null || !h.validOn().earliest().isAfter(asOf)).toList(), version, asOf);
-            if (deal != null) {
-                writeState(batch, from, until, deal, DealSummary.of(deal));
+            if (pending != null) {
+                batch.copy(STATES, pending);
             }
+            pending = state;
+        }
+        if (pending != null) {
+            batch.copy(STATES, pending);
         }
     }
 
-    /** One span's state, with the deal's summary then. */
-    private static void writeState(RecordRows batch, LocalDate from, LocalDate until, DealView deal,
-                                   ObjectNode summary) {
+    private static final int VALID_FROM = 1;
+    private static final int VALID_UNTIL = 2;
+
+    /** One span's state, with the deal's summary then: a row of {@link #STATES}. */
+    private static Object[] state(LocalDate from, LocalDate until, DealView deal, ObjectNode summary) {
         JsonNode estimate = EstimateTotals.latest(summary);
-        batch.copy(STATES, deal.dealId(), from, until, deal.supplier(), deal.recipient(),
+        return new Object[]{deal.dealId(), from, until, deal.supplier(), deal.recipient(),
                 deal.standing(), deal.pending(), deal.reportedOn().earliest(),
                 summary.path("firstValidOn").asText(null), summary.path("lastValidOn").asText(null),
                 estimate == null ? null : estimate.path("currency").asText(),
                 estimate == null ? null : estimate.path("basis").asText(),
                 estimate == null ? null : EstimateTotals.low(estimate),
                 estimate == null ? null : EstimateTotals.high(estimate), json(summary),
-                json(EstimateTotals.estimateColumns(summary)));
+                json(EstimateTotals.estimateColumns(summary))};
+    }
+
+    /** Whether two states of consecutive spans hold the same in every column but their spans' dates. */
+    private static boolean sameState(Object[] earlier, Object[] later) {
+        if (!Objects.equals(earlier[VALID_UNTIL], later[VALID_FROM])) {
+            return false;
+        }
+        for (int i = 0; i < earlier.length; i++) {
+            if (i != VALID_FROM && i != VALID_UNTIL && !Objects.equals(earlier[i], later[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LocalDate localDate(Date date) {

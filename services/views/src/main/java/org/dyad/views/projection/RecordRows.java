@@ -6,14 +6,17 @@ import java.util.List;
 /**
  * The rows one record's rewrite adds, kept in the order added until they join the batch's
  * ({@link BatchWrites#addAll}). Records are folded on several threads at once into their own {@code RecordRows}, and
- * their rows join the batch one record after another, in the records' order, as if folded one by one.
+ * their rows join the batch one record after another, in the records' order, as if folded one by one. Rows appended
+ * with {@code COPY} are encoded here, on the folding thread; consecutive ones of the same table join the batch as
+ * one piece of text.
  */
 final class RecordRows {
 
-    private record Row(Object statementOrTarget, Object[] values) {
+    private record Row(String statement, Object[] values) {
     }
 
-    private final List<Row> rows = new ArrayList<>();
+    /** Statements' rows ({@link Row}) and COPY rows ({@link CopyRows}), in the order added. */
+    private final List<Object> rows = new ArrayList<>();
 
     /** A row of a statement's JDBC batch; texts' collections are bound as {@code text[]}. */
     void add(String statement, Object... args) {
@@ -22,15 +25,22 @@ final class RecordRows {
 
     /** A row appended with {@code COPY}. */
     void copy(CopyRows.Target target, Object... values) {
-        rows.add(new Row(target, values));
+        if (!rows.isEmpty() && rows.get(rows.size() - 1) instanceof CopyRows last && last.target().equals(target)) {
+            last.add(values);
+            return;
+        }
+        CopyRows copy = new CopyRows(target, 1_024);
+        copy.add(values);
+        rows.add(copy);
     }
 
     void addTo(BatchWrites batch) {
-        for (Row row : rows) {
-            if (row.statementOrTarget() instanceof CopyRows.Target target) {
-                batch.copy(target, row.values());
+        for (Object row : rows) {
+            if (row instanceof CopyRows copy) {
+                batch.copyAll(copy);
             } else {
-                batch.add((String) row.statementOrTarget(), row.values());
+                Row statement = (Row) row;
+                batch.add(statement.statement(), statement.values());
             }
         }
     }

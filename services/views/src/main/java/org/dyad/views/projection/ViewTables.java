@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Array;
@@ -71,11 +70,9 @@ public final class ViewTables {
             return;
         }
         String statement = sql(rows.target().statement());
-        byte[] data = rows.bytes();
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(statement, new ByteArrayInputStream(data));
+                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement, rows.stream());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same run: a rebuild's replay (its indexes built after the replay, 1,000 records a poll) and the live views catching
  * up with an import (every index, 500 records a poll), on a durable PostgreSQL ({@code fsync},
  * {@code synchronous_commit}, {@code full_page_writes} on, as Dyad's embedded server runs). Run on demand
- * ({@code -Ddyad.measure=true -Dtest=ViewWriteRateTest}); it prints its figures and holds no speed target.
+ * ({@code -Ddyad.measure=true -Dtest=ViewWriteRateTest}); it prints its figures (rates, CPU of the applying thread, the
+ * JVM and the server per event, WAL and rows and bytes per table per event) and holds no speed target.
  */
 @EnabledIfSystemProperty(named = "dyad.measure", matches = "true")
 class ViewWriteRateTest {
@@ -126,6 +127,7 @@ class ViewWriteRateTest {
         EventBatchApplier applier = new EventBatchApplier(new ViewTables(jdbc, schema), transaction,
                 indexesAfter ? EventBatchApplier.Durability.UNTIL_SWITCHED : EventBatchApplier.Durability.DURABLE);
         jdbc.execute("CHECKPOINT");
+        String walBefore = jdbc.queryForObject("SELECT pg_current_wal_lsn()::text", String.class);
         double serverBefore = serverCpuSeconds(jdbc);
         long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long jvmBefore = jvmCpuNanos();
@@ -141,7 +143,28 @@ class ViewWriteRateTest {
                         + " PostgreSQL %.1f s (%.0f (%.0f) + %.0f µs per event)%n", schema, records.size(), seconds,
                 javaCpu, jvmCpu, serverCpu, javaCpu * 1e6 / records.size(), jvmCpu * 1e6 / records.size(),
                 serverCpu * 1e6 / records.size());
+        long wal = jdbc.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", Long.class,
+                walBefore);
+        System.out.printf("    WAL written: %,.0f B per event%n", (double) wal / records.size());
+        System.out.println("    rows and bytes per event: " + tableSizes(jdbc, schema, records.size()));
         return records.size() / seconds;
+    }
+
+    /** Per table of the schema: its rows and its size (table, TOAST and indexes) per event applied. */
+    private static String tableSizes(JdbcTemplate jdbc, String schema, int events) {
+        StringBuilder sizes = new StringBuilder();
+        for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = ?"
+                + " ORDER BY pg_total_relation_size(quote_ident(schemaname) || '.' || quote_ident(tablename)) DESC",
+                String.class, schema)) {
+            String name = schema + "." + table;
+            long rows = jdbc.queryForObject("SELECT count(*) FROM " + name, Long.class);
+            long bytes = jdbc.queryForObject("SELECT pg_total_relation_size('" + name + "')", Long.class);
+            if (rows > 0) {
+                sizes.append(String.format("%s %.2f rows, %,.0f B; ", table, (double) rows / events,
+                        (double) bytes / events));
+            }
+        }
+        return sizes.toString();
     }
 
     /** Rows per second, 740-byte rows in 500-row JDBC batches, one transaction each, as the benchmark's ceiling. */
@@ -156,6 +179,7 @@ class ViewWriteRateTest {
             c.setAutoCommit(false);
             long rows = 0;
             JdbcTemplate server = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+            String walBefore = server.queryForObject("SELECT pg_current_wal_lsn()::text", String.class);
             double serverBefore = serverCpuSeconds(server);
             long cpuBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long started = System.nanoTime();
@@ -178,10 +202,12 @@ class ViewWriteRateTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             double javaCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuBefore) / 1e9;
             double serverCpu = serverCpuSeconds(server) - serverBefore;
+            long wal = server.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint",
+                    Long.class, walBefore);
             c.commit();
             System.out.printf("  ceiling: %,d rows in %.1f s; CPU: the client %.1f s, PostgreSQL %.1f s"
-                            + " (%.0f + %.0f µs per row)%n", rows, seconds, javaCpu, serverCpu,
-                    javaCpu * 1e6 / rows, serverCpu * 1e6 / rows);
+                            + " (%.0f + %.0f µs per row); WAL %,.0f B per row%n", rows, seconds, javaCpu, serverCpu,
+                    javaCpu * 1e6 / rows, serverCpu * 1e6 / rows, (double) wal / rows);
             return rows / seconds;
         }
     }

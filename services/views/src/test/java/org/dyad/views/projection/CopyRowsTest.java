@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Rows appended with COPY read back as they were given, whatever characters their texts hold. */
 class CopyRowsTest {
@@ -50,6 +51,21 @@ class CopyRowsTest {
     @Test
     void aRowWithTheWrongNumberOfColumnsIsRefused() {
         assertThatThrownBy(() -> new CopyRows(SAMPLE).add("only one")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rowsEncodedApartJoinAsGivenAndOnlyIntoTheirOwnTable() {
+        CopyRows apart = new CopyRows(SAMPLE, 16);
+        apart.add("b\tsecond \\ escaped", List.of("x"), "{\"k\": \"\\n\"}", null, null, null, true, 2L);
+        CopyRows rows = new CopyRows(SAMPLE);
+        rows.add("a first", List.of(), "{}", null, null, null, false, 1L);
+        rows.addAll(apart);
+
+        assertThat(rows.rows()).isEqualTo(2);
+        assertThat(copyAndReadBack(rows)).extracting(row -> row.get("t"), row -> row.get("j"), row -> row.get("l"))
+                .containsExactly(tuple("a first", "{}", 1L), tuple("b\tsecond \\ escaped", "{\"k\": \"\\n\"}", 2L));
+        assertThatThrownBy(() -> rows.addAll(new CopyRows(new CopyRows.Target("views.other", "t"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<Map<String, Object>> copyAndReadBack(CopyRows rows) {

@@ -6,10 +6,13 @@ import org.dyad.contracts.agreement.AgreementSubject;
 import org.dyad.contracts.agreement.event.AgreementEnteredIntoForce;
 import org.dyad.contracts.agreement.event.AgreementSigned;
 import org.dyad.contracts.agreement.event.WithdrawalNotified;
+import org.dyad.contracts.common.Estimate;
+import org.dyad.contracts.common.EstimateQualifier;
 import org.dyad.contracts.deal.DealItem;
 import org.dyad.contracts.deal.DealStage;
 import org.dyad.contracts.deal.event.DealCancelled;
 import org.dyad.contracts.deal.event.DealSuspended;
+import org.dyad.contracts.deal.event.EstimateRecorded;
 import org.dyad.contracts.deal.event.SaleReported;
 import org.dyad.views.query.FetchAgreement;
 import org.dyad.views.query.FetchDeal;
@@ -19,6 +22,7 @@ import org.dyad.views.testing.EventFeed;
 import org.dyad.views.testing.ViewsTest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +94,31 @@ class ValidTimeFoldTest extends ViewsTest {
         expect("2015-09-01", "CANCELLED", null, null);
         assertThat(deal(null).path("status").asText()).as("the latest fact in valid time decides")
                 .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void adjacentSpansHoldingTheSameStateAreStoredAsOneAndAnswerAsEachWould() {
+        // a sale known to the year only, and an estimate of a later year, known to the year too: an estimate counts
+        // from the first day of its date and the report changes nothing on the last day of its year
+        feed.publish(new SaleReported("mistral", "FRA", "RUS", List.of(DealItem.of("Mistral", "amphibious assault"
+                        + " ship", 2)), DealStage.CONTRACTED, date("2011"), null, List.of(),
+                        at("2014-12-01T00:00:00Z")),
+                new EstimateRecorded("mistral", new Estimate(new BigDecimal("1200000000"), null, null, "EUR",
+                        EstimateQualifier.ABOUT, null, null, null), date("2013"), at("2014-12-01T00:00:01Z")));
+
+        assertThat(database.jdbc().queryForList("SELECT coalesce(valid_from::text, '-') || '/'"
+                + " || coalesce(valid_until::text, '-') FROM views.deal_state ORDER BY valid_from", String.class))
+                .as("four spans, two states").containsExactly("2011-01-01/2013-01-01", "2013-01-01/-");
+        for (String day : List.of("2011-01-01", "2011-12-30", "2011-12-31", "2012-12-31")) {
+            expect(day, "CONTRACTED", null, null);
+            assertThat(storedSummary(day).path("latestEstimates")).as("as of %s", day).isEmpty();
+        }
+        for (String day : List.of("2013-01-01", "2013-12-31", "2020-01-01")) {
+            expect(day, "CONTRACTED", null, null);
+            assertThat(storedSummary(day).path("latestEstimates")).as("as of %s", day).hasSize(1);
+            assertThat(storedSummary(day).path("lastValidOn").asText()).isEqualTo("2013");
+        }
+        assertThat(readers.deals.fetch(new FetchDeal("mistral", LocalDate.parse("2010-12-31"), null))).isEmpty();
     }
 
     @Test
@@ -178,6 +207,12 @@ class ValidTimeFoldTest extends ViewsTest {
         assertThat(pair.path("dealsByDirection").path("FRA->RUS").path(standing).asLong())
                 .as("counted as %s as of %s", standing, day).isEqualTo(1);
         assertThat(pair.path("deals").get(0).path("possibly").path("standing").asText(null)).isEqualTo(possibly);
+    }
+
+    /** The deal's summary as of the day, as the relationship reads it from the deal's stored states. */
+    private JsonNode storedSummary(String day) {
+        return EventFeed.asSent(readers.relationships.fetch(new FetchRelationship("FRA", "RUS", LocalDate.parse(day),
+                null, 0, 20))).path("deals").get(0);
     }
 
     private JsonNode deal(LocalDate asOf) {
