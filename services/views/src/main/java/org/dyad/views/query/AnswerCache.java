@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import org.dyad.views.ViewsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +53,8 @@ import java.util.function.Supplier;
  * are computed again at once, on a small pool, under the state the notification raised, as a reader would compute
  * them: the next reader finds the answer ready, or waits for that one computation. An answer is computed this way at
  * most {@value #WARMED_UNREAD} times without a reader asking for it, so that a pair written often and read seldom
- * costs no more than that per read. Warming counts as a miss of the cache's statistics, never as a hit.
+ * costs no more than that per read. Warming counts as a miss of the cache's statistics, never as a hit. It is on unless
+ * {@code dyad.views.answers.warming} is {@code false}.
  */
 @Component
 public class AnswerCache {
@@ -101,7 +104,7 @@ public class AnswerCache {
     private final boolean enabled;
 
     AnswerCache(JdbcTemplate jdbc, AnswerWriter writer, ViewsProperties properties, MeterRegistry meters,
-                ViewChanges changes) {
+                ViewChanges changes, @Value("${dyad.views.answers.warming:true}") boolean warm) {
         this.jdbc = jdbc;
         this.changes = changes;
         this.writer = writer;
@@ -129,8 +132,8 @@ public class AnswerCache {
             Thread thread = new Thread(r, "dyad-answer-warming-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
-        if (enabled) {
+        });
+        if (enabled && warm) {
             changes.onNotifiedChange(this::warm);
         }
     }
@@ -203,7 +206,12 @@ public class AnswerCache {
                 if (entry == null) {
                     queries.remove(query);
                 } else if (entry.queued.compareAndSet(false, true)) {
-                    warming.execute(() -> warm(query, entry));
+                    try {
+                        warming.execute(() -> warm(query, entry));
+                    } catch (RejectedExecutionException full) {
+                        // the warming pool is behind or stopped: readers compute this one
+                        entry.queued.set(false);
+                    }
                 }
             }
         }
