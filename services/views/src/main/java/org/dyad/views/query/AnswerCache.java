@@ -162,10 +162,13 @@ public class AnswerCache {
 
     private JsonNode answer(Object query, Asked entry, String state) {
         Key key = new Key(query, state, LocalDate.now());
-        Key previous = entry.latest.getAndSet(key);
-        if (previous != null && !previous.equals(key)) {
-            // the answer under an earlier state is not asked for again
-            answers.invalidate(previous);
+        // read first: readers of a kept answer find its key unchanged and write nothing to the shared entry
+        if (!key.equals(entry.latest.get())) {
+            Key previous = entry.latest.getAndSet(key);
+            if (previous != null && !previous.equals(key)) {
+                // the answer under an earlier state is not asked for again
+                answers.invalidate(previous);
+            }
         }
         Supplier<? extends JsonNode> compute = entry.compute;
         return answers.get(key, k -> writer.keep(compute.get()));
