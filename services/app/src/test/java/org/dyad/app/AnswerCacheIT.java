@@ -145,6 +145,67 @@ class AnswerCacheIT extends DyadIntegrationTest {
                 .as("refused by the client").isEmpty();
     }
 
+    @Test
+    void aLargeTimelinePageIsSentCompressedToClientsThatAcceptGzip() throws Exception {
+        String token = null;
+        for (int d = 0; d < 3; d++) {
+            token = ok(post("/api/v1/deals",
+                    dealReport(uniqueId("timeline"), "BEN", "TGO", 100_000_000L * (d + 1))));
+        }
+        String timeline = http.getRootUri() + "/api/v1/timeline?parties=TGO,BEN";
+        HttpResponse<byte[]> plain = fetch(timeline + "&waitFor=" + token, null);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.headers().allValues("Vary")).contains("Accept-Encoding");
+        assertThat(plain.body().length).as("large enough to be compressed").isGreaterThan(2048);
+        JsonNode entries = json.readTree(plain.body());
+        assertThat(entries.path("items").size()).isGreaterThanOrEqualTo(3);
+        assertThat(entries.path("sources").size()).as("sources named once").isPositive();
+        assertThat(entries.path("actorNames").path("BEN").asText()).isEqualTo("Benin");
+
+        HttpResponse<byte[]> zipped = fetch(timeline, "gzip, deflate, br");
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.headers().allValues("Vary")).contains("Accept-Encoding");
+        assertThat(zipped.headers().firstValue("Dyad-Consistent")).hasValue("true");
+        assertThat(zipped.headers().firstValueAsLong("Content-Length")).hasValue(zipped.body().length);
+        assertThat(zipped.body().length).as("compressed").isLessThan(plain.body().length / 2);
+        byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+        assertThat(json.readTree(unzipped)).isEqualTo(entries);
+
+        assertThat(fetch(timeline, "identity").headers().firstValue("Content-Encoding")).as("not accepted").isEmpty();
+        HttpResponse<byte[]> small = fetch(timeline + "&size=1", "gzip");
+        assertThat(small.body().length).as("one entry").isLessThan(2048);
+        assertThat(small.headers().firstValue("Content-Encoding")).as("too small to be compressed").isEmpty();
+    }
+
+    @Test
+    void anAnswerAskedForIsComputedAgainAsSoonAsItsActorsChange() {
+        String dealId = uniqueId("warmed");
+        String token = ok(post("/api/v1/deals", dealReport(dealId, "MLI", "NER", 400_000_000L)));
+        String relationship = "/api/v1/relationships/MLI/NER";
+        JsonNode before = get(relationship + "?waitFor=" + token).getBody();
+        awaitListening();
+        get(relationship);
+
+        double warmed = metric("dyad_views_answers_warmed_total");
+        String changed = ok(post("/api/v1/deals/" + dealId + "/estimates", """
+                {"estimate": {"amount": 9000000000, "currency": "USD", "qualifier": "COULD_REACH"},
+                 "estimatedOn": "2019-06",
+                 "source": {"publisher": "Defense News", "title": "Deal grows", "publishedOn": "2019-06-02"}}"""));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> metric("dyad_views_answers_warmed_total") > warmed);
+
+        double hits = gets("hit");
+        double misses = gets("miss");
+        JsonNode after = get(relationship + "?waitFor=" + changed).getBody();
+        assertThat(gets("hit")).as("the reader finds the answer computed after the change").isEqualTo(hits + 1);
+        assertThat(gets("miss")).isEqualTo(misses);
+        assertThat(after.path("estimateTotals").get(0).path("high").decimalValue())
+                .as("it holds the change").isNotEqualByComparingTo(
+                        before.path("estimateTotals").get(0).path("high").decimalValue());
+    }
+
     /** Kept-answer lookups whose state came from the change notifications ("memory") or the database. */
     private double stateReads(String from) {
         return http.getForObject("/actuator/prometheus", String.class).lines()

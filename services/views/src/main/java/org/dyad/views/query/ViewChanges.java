@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +49,7 @@ public class ViewChanges implements ViewCommitSignals.Listener {
     /** A commit in flight that changes every answer (it names no actor). */
     private final AtomicInteger allCommitting = new AtomicInteger();
     private volatile boolean listening;
+    private volatile Consumer<Collection<String>> notifiedChange;
     /** The live table and the count up to which its notifications were applied. */
     private volatile long[] notified = {0, 0};
     private final JdbcTemplate jdbc;
@@ -170,7 +172,7 @@ public class ViewChanges implements ViewCommitSignals.Listener {
     @Override
     public void completed(Set<String> actors, boolean committed) {
         if (committed) {
-            changed(actors);
+            count(actors);
         }
         actors.forEach(actor -> actorsCommitting.computeIfPresent(actor, (a, n) -> n == 1 ? null : n - 1));
         if (actors.isEmpty()) {
@@ -179,10 +181,30 @@ public class ViewChanges implements ViewCommitSignals.Listener {
         committing.decrementAndGet();
     }
 
-    /** A commit changed the views and the records naming {@code actors}. */
+    /**
+     * A notification told of a commit that changed the views and the records naming {@code actors}; those told of
+     * it with {@link #onNotifiedChange} are, once it is counted.
+     */
     public void changed(Collection<String> actors) {
+        count(actors);
+        Consumer<Collection<String>> listener = notifiedChange;
+        if (listener != null && !actors.isEmpty()) {
+            listener.accept(actors);
+        }
+    }
+
+    private void count(Collection<String> actors) {
         actors.forEach(actor -> actorChanges.merge(actor, 1L, Long::sum));
         viewChanges.incrementAndGet();
+    }
+
+    /**
+     * Tells {@code listener} of each change a notification tells of, with its actors, once counted: every commit,
+     * of this process or another, sends one. It is called on the thread following the notifications and must not
+     * hold it.
+     */
+    void onNotifiedChange(Consumer<Collection<String>> listener) {
+        this.notifiedChange = listener;
     }
 
     /** A commit changed the views and records naming any actor (the notification could not name them all). */

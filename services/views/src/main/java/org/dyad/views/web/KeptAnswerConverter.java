@@ -1,7 +1,7 @@
 package org.dyad.views.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.dyad.views.query.KeptAnswer;
+import org.dyad.views.query.WrittenAnswer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a kept answer's bytes as they are: compressed when it has a gzip form and the client accepts gzip, so that a
- * large answer asked again costs a copy of a tenth of its size. Spring Boot puts this converter ahead of Jackson's.
+ * Writes an answer already written as JSON ({@link WrittenAnswer}: kept answers, timelines) as its bytes: compressed
+ * with gzip when it is large and the client accepts gzip, so that a large kept answer asked again costs a copy of a
+ * tenth of its size, with {@code Vary: Accept-Encoding} on every answer large enough to be compressed. These answers
+ * are compressed here only, never again by the container (its compression skips a response that has a
+ * {@code Content-Encoding}, and covers no JSON). Spring Boot puts this converter ahead of Jackson's.
  */
 @Component
-class KeptAnswerConverter extends AbstractHttpMessageConverter<KeptAnswer> {
+class KeptAnswerConverter extends AbstractHttpMessageConverter<WrittenAnswer> {
 
     KeptAnswerConverter() {
         super(MediaType.APPLICATION_JSON);
@@ -30,7 +33,7 @@ class KeptAnswerConverter extends AbstractHttpMessageConverter<KeptAnswer> {
 
     @Override
     protected boolean supports(Class<?> type) {
-        return KeptAnswer.class.isAssignableFrom(type);
+        return WrittenAnswer.class.isAssignableFrom(type);
     }
 
     @Override
@@ -39,23 +42,23 @@ class KeptAnswerConverter extends AbstractHttpMessageConverter<KeptAnswer> {
     }
 
     @Override
-    protected KeptAnswer readInternal(Class<? extends KeptAnswer> type, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("kept answers are only written", input);
+    protected WrittenAnswer readInternal(Class<? extends WrittenAnswer> type, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("written answers are only sent", input);
     }
 
     @Override
-    protected Long getContentLength(KeptAnswer answer, MediaType contentType) {
+    protected Long getContentLength(WrittenAnswer answer, MediaType contentType) {
         return null; // set in writeInternal, which knows which form is sent
     }
 
     @Override
-    protected void writeInternal(KeptAnswer answer, HttpOutputMessage output) throws IOException {
+    protected void writeInternal(WrittenAnswer answer, HttpOutputMessage output) throws IOException {
         HttpHeaders headers = output.getHeaders();
         byte[] body = answer.utf8();
-        if (answer.gzip().isPresent()) {
+        if (answer.compressible()) {
             headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             if (acceptsGzip(currentAcceptEncoding())) {
-                body = answer.gzip().get();
+                body = answer.gzip().orElseThrow();
                 headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
             }
         }

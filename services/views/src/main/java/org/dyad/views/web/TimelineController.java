@@ -1,6 +1,6 @@
 package org.dyad.views.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.dyad.contracts.wire.EventCatalog;
 import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.query.AnswerWriter;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.FetchTimeline;
 import org.dyad.views.query.TimelineReader;
@@ -34,11 +35,14 @@ public class TimelineController {
     private final ReleaseTimes releaseTimes;
     private final TimelineReader timeline;
     private final ConsistencyGate consistency;
+    private final AnswerWriter writer;
 
-    TimelineController(TimelineReader timeline, ConsistencyGate consistency, ReleaseTimes releaseTimes) {
+    TimelineController(TimelineReader timeline, ConsistencyGate consistency, ReleaseTimes releaseTimes,
+                       AnswerWriter writer) {
         this.releaseTimes = releaseTimes;
         this.timeline = timeline;
         this.consistency = consistency;
+        this.writer = writer;
     }
 
     @ApiResponse(responseCode = "200", description = "a page of the timeline",
@@ -46,7 +50,7 @@ public class TimelineController {
                     schema = @Schema(implementation = TimelineAnswer.class)))
     @Operation(summary = "Fetch the timeline of events involving all the given actors")
     @GetMapping
-    public DeferredResult<ResponseEntity<ObjectNode>> fetchTimeline(
+    public DeferredResult<ResponseEntity<JsonNode>> fetchTimeline(
             @Parameter(description = "actor codes, e.g. IRN,RUS; events must involve all of them")
             @RequestParam @Size(min = 1, max = 10) List<String> parties,
             @Parameter(description = "first valid date, inclusive (YYYY-MM-DD)") @RequestParam(required = false) String from,
@@ -75,6 +79,8 @@ public class TimelineController {
         FetchTimeline query = new FetchTimeline(parties, TimeParameters.asOf(from, "from"),
                 TimeParameters.asOf(to, "to"), types == null ? List.of() : types, page, size,
                 releaseTimes.knownAt(knownAt, asReleased));
-        return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(timeline.fetch(query), consistent));
+        // written here, so that a large page goes compressed to a client that accepts gzip (KeptAnswerConverter)
+        return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(writer.write(timeline.fetch(query)),
+                consistent));
     }
 }

@@ -34,6 +34,19 @@ class KeptAnswerTest {
     }
 
     @Test
+    void aWrittenAnswerIsCompressedOnlyWhenFirstAskedAndOnce() throws IOException {
+        String text = "{\"items\": [" + "{\"type\": \"SaleReported\", \"aggregateId\": \"d\"},".repeat(100) + "{}]}";
+        WrittenAnswer answer = WrittenAnswer.of(text);
+
+        assertThat(answer.compressible()).isTrue();
+        byte[] zipped = answer.gzip().orElseThrow();
+        assertThat(answer.gzip().orElseThrow()).as("made once").isSameAs(zipped);
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(zipped)).readAllBytes()).isEqualTo(answer.utf8());
+        assertThat(WrittenAnswer.of("{\"items\": []}").compressible()).isFalse();
+        assertThat(WrittenAnswer.of("{\"items\": []}").gzip()).isEmpty();
+    }
+
+    @Test
     void asAJsonNodeItWritesItsTextAsItIs() throws IOException {
         String text = "{\"amount\":7000000000.50,\"currency\":\"USD\"}";
         assertThat(json.writeValueAsString(KeptAnswer.of(text))).isEqualTo(text);
