@@ -262,6 +262,7 @@ class ScaleOutIT {
         await("the views have every accepted change").atMost(VIEWS_TIMEOUT).untilAsserted(() ->
                 assertThat(accounting.viewStorage().dealsStartingWith(deal).get(deal))
                         .as("estimates of %s at version %d in the views", deal, accepted)
+                        .isNotNull()
                         .satisfies(row -> {
                             assertThat(row.version()).isEqualTo(accepted);
                             assertThat(row.estimates()).isEqualTo(1 + (int) accepted);
