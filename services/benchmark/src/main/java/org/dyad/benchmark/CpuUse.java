@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Where a step's CPU went: Dyad's process, PostgreSQL's processes, this JVM (the Kafka broker and the load clients),
@@ -22,8 +23,16 @@ final class CpuUse {
     private static final double TICKS_PER_SECOND = 100.0;
 
     /** The accounts at one moment, in clock ticks. */
-    record Reading(long nanos, long machineBusy, long machineAll, long dyad, long postgres, long benchmark) {
+    record Reading(long nanos, long machineBusy, long machineAll, long dyad, long dyadJvm, long postgres,
+                   long benchmark) {
     }
+
+    /**
+     * The JVM's own threads in Dyad's process: the JIT compilers (C1, C2) and the garbage collector's (G1's
+     * workers, concurrent and refinement threads, and the VM thread that runs its pauses).
+     */
+    private static final Pattern JVM_THREAD =
+            Pattern.compile("C[12] CompilerThre.*|GC Thread.*|G1 .*|VM Thread");
 
     /**
      * One step's use.
@@ -33,12 +42,14 @@ final class CpuUse {
      * @param cores     the machine's cores
      * @param busy      the share of all cores' time that was busy (not idle, not waiting for I/O)
      * @param dyad      Dyad's CPU seconds
+     * @param dyadJvm   of them, the JIT compilers' and the garbage collector's (a compiler thread that ended took
+     *                  its account with it: a lower bound)
      * @param postgres  PostgreSQL's CPU seconds (every server process, ended ones included)
      * @param benchmark this JVM's CPU seconds: the Kafka broker and the load clients
      * @param other     the rest of the machine's busy CPU seconds
      */
     record Spent(String step, double seconds, long units, String unit, int cores, double busy, double dyad,
-                 double postgres, double benchmark, double other) {
+                 double dyadJvm, double postgres, double benchmark, double other) {
 
         private double micros(double cpuSeconds) {
             return units == 0 ? Double.NaN : cpuSeconds * 1e6 / units;
@@ -58,8 +69,8 @@ final class CpuUse {
     Reading read(long dyadPid) {
         long[] machine = machineTicks();
         return new Reading(System.nanoTime(), machine[0], machine[1], processTicks(Path.of("/proc",
-                String.valueOf(dyadPid), "stat"), false), postgresTicks(), processTicks(Path.of("/proc/self/stat"),
-                false));
+                String.valueOf(dyadPid), "stat"), false), jvmThreadTicks(dyadPid), postgresTicks(),
+                processTicks(Path.of("/proc/self/stat"), false));
     }
 
     /** Notes one step's use between two readings. */
@@ -68,10 +79,12 @@ final class CpuUse {
         long all = after.machineAll() - before.machineAll();
         double busySeconds = (after.machineBusy() - before.machineBusy()) / TICKS_PER_SECOND;
         double dyad = (after.dyad() - before.dyad()) / TICKS_PER_SECOND;
+        double dyadJvm = Math.max(0, after.dyadJvm() - before.dyadJvm()) / TICKS_PER_SECOND;
         double postgres = (after.postgres() - before.postgres()) / TICKS_PER_SECOND;
         double benchmark = (after.benchmark() - before.benchmark()) / TICKS_PER_SECOND;
         Spent spent = new Spent(step, seconds, units, unit, cores,
-                all == 0 ? Double.NaN : (double) (after.machineBusy() - before.machineBusy()) / all, dyad, postgres,
+                all == 0 ? Double.NaN : (double) (after.machineBusy() - before.machineBusy()) / all, dyad, dyadJvm,
+                postgres,
                 benchmark, Math.max(0, busySeconds - dyad - postgres - benchmark));
         steps.add(spent);
         return spent;
@@ -84,13 +97,14 @@ final class CpuUse {
     /** The steps in Markdown: cores each party kept busy, and CPU microseconds per unit of work. */
     String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("| Step | Seconds | Machine busy | Dyad | PostgreSQL | Kafka broker + clients | Other | "
-                + "CPU per unit: Dyad / PostgreSQL / broker + clients |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        out.append("| Step | Seconds | Machine busy | Dyad | of it, JIT and GC | PostgreSQL | Kafka broker + clients "
+                + "| Other | CPU per unit: Dyad / PostgreSQL / broker + clients |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Spent s : steps) {
             out.append("| ").append(s.step()).append(" | ").append(ResultTable.number(s.seconds())).append(" | ")
                     .append(percent(s.busy())).append(" of ").append(s.cores()).append(" cores | ")
-                    .append(cores(s.dyad(), s.seconds())).append(" | ").append(cores(s.postgres(), s.seconds()))
+                    .append(cores(s.dyad(), s.seconds())).append(" | ").append(cores(s.dyadJvm(), s.seconds()))
+                    .append(" | ").append(cores(s.postgres(), s.seconds()))
                     .append(" | ").append(cores(s.benchmark(), s.seconds())).append(" | ")
                     .append(cores(s.other(), s.seconds())).append(" | ")
                     .append(String.format(Locale.ROOT, "%s / %s / %s µs per %s (%,d)",
@@ -151,6 +165,25 @@ final class CpuUse {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** The ticks of the JVM's own threads ({@link #JVM_THREAD}) living in the process, from /proc/PID/task. */
+    private static long jvmThreadTicks(long pid) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (JVM_THREAD.matcher(Files.readString(thread.resolve("comm")).strip()).matches()) {
+                        ticks += processTicks(thread.resolve("stat"), false);
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
     }
 
     /**

@@ -17,13 +17,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Matches the event topic against the watchlists. Each poll's records are handled in one database transaction: what
- * each record is about ({@link WatchedRecords}, with the sequence number of its last event read), the alerts raised
- * and their webhook deliveries. An event at or below its record's last sequence number was read before (Kafka
+ * each record is about ({@link WatchedRecords}, with the sequence number of its last event read; read, locked and
+ * written once per poll), the alerts raised and their webhook deliveries. An event at or below its record's last sequence number was read before (Kafka
  * delivers at least once) and is passed over; an alert is inserted only if its watchlist has none for the event
  * ({@code ON CONFLICT DO NOTHING} on the unique key), so each match raises one alert whatever is delivered twice. The
  * group's offsets are committed after the transaction. New alerts go to their owner's live feed once committed.
@@ -56,18 +60,11 @@ class EventWatcher {
     @KafkaListener(id = ID, topics = "${dyad.watch.topic:dyad.events}",
             containerFactory = WatchConfiguration.CONTAINER_FACTORY)
     void onRecords(List<ConsumerRecord<String, byte[]>> batch) {
-        List<Alert> raised = transaction.execute(tx -> {
-            List<Watchlist> all = watchlists.all();
-            List<Alert> fresh = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : batch) {
-                Optional<PublishedEvent> event = read(record);
-                if (event.isEmpty() || event.get().aggregateId() == null) {
-                    continue;
-                }
-                fresh.addAll(watch(event.get(), all));
-            }
-            return fresh;
-        });
+        List<PublishedEvent> events = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            read(record).filter(event -> event.aggregateId() != null).ifPresent(events::add);
+        }
+        List<Alert> raised = transaction.execute(tx -> watch(events));
         UserFeed userFeed = feed.getIfAvailable();
         if (userFeed != null && raised != null) {
             for (Alert alert : raised) {
@@ -76,14 +73,36 @@ class EventWatcher {
         }
     }
 
-    private List<Alert> watch(PublishedEvent event, List<Watchlist> all) {
-        WatchedRecord before = records.lock(event.aggregateId()).orElse(null);
-        if (before != null && event.sequence() <= before.lastSequence()) {
-            log.debug("Event {} of {} was read before; passed over", event.id(), event.aggregateId());
+    /**
+     * Follows each record through the poll's events in their order (a record's events share a partition) and
+     * matches each event against the watchlists. The poll's records are read and locked with one query and written
+     * back with one batch, whatever the number of events per record.
+     */
+    private List<Alert> watch(List<PublishedEvent> events) {
+        if (events.isEmpty()) {
             return List.of();
         }
-        EventFacts facts = RecordTracker.follow(before, event);
-        records.save(facts.record());
+        List<Watchlist> all = watchlists.all();
+        Map<String, WatchedRecord> known = records.lock(events.stream().map(PublishedEvent::aggregateId)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        Map<String, WatchedRecord> followed = new LinkedHashMap<>();
+        List<Alert> fresh = new ArrayList<>();
+        for (PublishedEvent event : events) {
+            WatchedRecord before = known.get(event.aggregateId());
+            if (before != null && event.sequence() <= before.lastSequence()) {
+                log.debug("Event {} of {} was read before; passed over", event.id(), event.aggregateId());
+                continue;
+            }
+            EventFacts facts = RecordTracker.follow(before, event);
+            known.put(event.aggregateId(), facts.record());
+            followed.put(event.aggregateId(), facts.record());
+            fresh.addAll(alertsFor(event, facts, all));
+        }
+        records.save(followed.values());
+        return fresh;
+    }
+
+    private List<Alert> alertsFor(PublishedEvent event, EventFacts facts, List<Watchlist> all) {
         List<Alert> fresh = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Watchlist watchlist : all) {
