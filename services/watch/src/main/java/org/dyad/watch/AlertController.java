@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.support.web.ApiProblemException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +36,9 @@ public class AlertController {
     }
 
     @Operation(summary = "The signed-in user's alerts, newest first, a page at a time")
+    @ApiResponse(responseCode = "200", description = "a page of alerts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AlertPageAnswer.class)))
     @GetMapping
     public JsonNode list(
             @Parameter(description = "only alerts not yet marked read") @RequestParam(defaultValue = "false")
@@ -63,6 +70,9 @@ public class AlertController {
     }
 
     @Operation(summary = "Mark one of the signed-in user's alerts read")
+    @ApiResponse(responseCode = "200", description = "the alert, read",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AlertAnswer.class)))
     @PostMapping("/{id}/read")
     public JsonNode markRead(@PathVariable String id, Principal principal) {
         UUID alertId;

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.support.web.ApiProblemException;
 import org.springframework.http.MediaType;
@@ -42,6 +46,9 @@ public class WatchlistController {
     }
 
     @Operation(summary = "Make a watchlist; a webhook's secret is in this answer only (webhookSecret)")
+    @ApiResponse(responseCode = "201", description = "the watchlist, with webhookSecret when it has a webhook; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = WatchlistAnswer.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JsonNode> create(@RequestBody WatchlistRequest request, Principal principal) {
         validate(request);
@@ -55,6 +62,9 @@ public class WatchlistController {
     }
 
     @Operation(summary = "The signed-in user's watchlists")
+    @ApiResponse(responseCode = "200", description = "the watchlists",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = WatchlistAnswer.class))))
     @GetMapping
     public JsonNode list(Principal principal) {
         ArrayNode answer = json.createArrayNode();
@@ -63,12 +73,18 @@ public class WatchlistController {
     }
 
     @Operation(summary = "One of the signed-in user's watchlists (another user's is not found)")
+    @ApiResponse(responseCode = "200", description = "the watchlist",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = WatchlistAnswer.class)))
     @GetMapping("/{id}")
     public JsonNode get(@PathVariable String id, Principal principal) {
         return view(watchlists.find(owner(principal), uuid(id)).orElseThrow(() -> notFound(id)));
     }
 
     @Operation(summary = "Replace a watchlist; a new webhook URL gets a new secret, in this answer only")
+    @ApiResponse(responseCode = "200", description = "the watchlist, with webhookSecret when its webhook URL changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = WatchlistAnswer.class)))
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public JsonNode replace(@PathVariable String id, @RequestBody WatchlistRequest request, Principal principal) {
         UUID watchlistId = uuid(id);
@@ -95,6 +111,9 @@ public class WatchlistController {
     }
 
     @Operation(summary = "The watchlist's latest webhook deliveries (newest first), each with its attempts")
+    @ApiResponse(responseCode = "200", description = "the deliveries, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = WebhookDeliveryAnswer.class))))
     @GetMapping("/{id}/deliveries")
     public JsonNode deliveries(@PathVariable String id, Principal principal) {
         Watchlist watchlist = watchlists.find(owner(principal), uuid(id)).orElseThrow(() -> notFound(id));

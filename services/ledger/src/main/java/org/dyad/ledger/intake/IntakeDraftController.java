@@ -2,6 +2,8 @@ package org.dyad.ledger.intake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,7 +56,9 @@ public class IntakeDraftController {
     }
 
     @Operation(summary = "Draft commands from a text sent as plain text, its source in the query (records nothing)")
-    @ApiResponse(responseCode = "201", description = "the draft; Location names it")
+    @ApiResponse(responseCode = "201", description = "the draft; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DraftAnswer.class)))
     @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
     public ResponseEntity<ObjectNode> draftPlainText(@RequestBody(required = false) byte[] body,
                                                      @RequestHeader(value = HttpHeaders.CONTENT_TYPE) String contentType,
@@ -72,7 +76,9 @@ public class IntakeDraftController {
     }
 
     @Operation(summary = "Draft commands from a text sent as JSON with its source (records nothing)")
-    @ApiResponse(responseCode = "201", description = "the draft; Location names it")
+    @ApiResponse(responseCode = "201", description = "the draft; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DraftAnswer.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<ObjectNode> draftJson(@RequestBody DraftRequest body, HttpServletRequest request) {
         DraftRequest.SourceFields given = body.source();
@@ -82,6 +88,9 @@ public class IntakeDraftController {
     }
 
     @Operation(summary = "Fetch a draft, with what was recorded and rejected once it was accepted")
+    @ApiResponse(responseCode = "200", description = "the draft",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DraftAnswer.class)))
     @GetMapping("/{draftId}")
     public ObjectNode draft(@PathVariable String draftId) {
         return drafts.find(draftId);
@@ -89,6 +98,9 @@ public class IntakeDraftController {
 
     @Operation(summary = "Record the accepted proposals (with the analyst's edits) and keep the rejected ones; "
             + "all or nothing, once per draft")
+    @ApiResponse(responseCode = "200", description = "the draft, accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DraftAnswer.class)))
     @PostMapping(path = "/{draftId}/acceptances", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ObjectNode accept(@PathVariable String draftId, @RequestBody DraftAcceptanceRequest body,
                              HttpServletRequest request) {

@@ -1,6 +1,9 @@
 package org.dyad.ledger.sipri;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dyad.contracts.common.AdmiraltyGrade;
@@ -48,6 +51,9 @@ public class SipriImportController {
             + "for progress and the report). The release is the date the export's preamble gives, else the "
             + "'release' field (YYYY-MM-DD), else today; 400 when both are given and differ, 409 when it is older "
             + "than the newest release imported")
+    @ApiResponse(responseCode = "202", description = "the job, queued; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ImportJobAnswer.class)))
     @PostMapping(path = "/sipri", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> importSipri(@RequestPart("file") MultipartFile file,
                                                            @RequestParam(defaultValue = "B2") String grade,
@@ -79,6 +85,9 @@ public class SipriImportController {
     }
 
     @Operation(summary = "Fetch an import job: status, rows done and total, outcomes, rate and time left")
+    @ApiResponse(responseCode = "200", description = "the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ImportJobAnswer.class)))
     @GetMapping("/{id}")
     public Map<String, Object> fetchImport(@PathVariable String id) {
         return job(id);
@@ -86,6 +95,9 @@ public class SipriImportController {
 
     @Operation(summary = "Fetch an import's per-row report (IMPORTED, REVISED, UNCHANGED, AMBIGUOUS or REJECTED, with "
             + "line and reason; DROPPED deals, without a line, last)")
+    @ApiResponse(responseCode = "200", description = "a page of the report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ImportRowPageAnswer.class)))
     @GetMapping("/{id}/rows")
     public Map<String, Object> fetchImportRows(@PathVariable String id,
                                                @RequestParam(required = false) String outcome,
