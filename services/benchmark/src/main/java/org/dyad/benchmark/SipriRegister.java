@@ -56,7 +56,9 @@ final class SipriRegister {
      * A later release of the register {@link #generate(int, int)} made: the same rows, generated on a later date, with
      * the kinds of change SIPRI's yearly releases make in every {@code changeEvery}-th row (a reworded description,
      * one more delivered in a later year), so that an import of it revises those deals and restates the others.
-     * Each {@code round} changes the same rows the other way, so that every later release revises them again.
+     * Each {@code round} changes the same rows anew (the description reworded once more, one more delivered again):
+     * the register repeats its sample's rows, and a row changed back to what an earlier release wrote for another
+     * copy of it would match that copy's deal unchanged instead of revising its own.
      */
     byte[] nextRelease(int size, int variant, String generated, int changeEvery, int round) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size * 160);
@@ -65,22 +67,26 @@ final class SipriRegister {
         }
         for (int i = 0; i < size; i++) {
             String row = variant == 0 ? rows.get(i % rows.size()) : mark(rows.get(i % rows.size()), variant);
-            write(out, i % changeEvery == 0 ? revise(row, i / changeEvery + round) : row);
+            write(out, i % changeEvery == 0 ? revise(row, i / changeEvery, round) : row);
         }
         return out.toByteArray();
     }
 
-    /** Every other changed row gets a reworded description, the rest one more delivered, in 2025. */
-    static String revise(String row, int change) {
+    /**
+     * Every other changed row gets a reworded description, the rest one more delivered, in 2025; each later
+     * {@code round} rewords again and adds one more.
+     */
+    static String revise(String row, int change, int round) {
         String[] fields = row.split(",", -1);
         if (fields.length != 16 || row.contains("\"")) {
             return row;
         }
         if (change % 2 == 0) {
-            fields[DESCRIPTION] = fields[DESCRIPTION].isBlank() ? "weapon" : fields[DESCRIPTION] + " (as revised)";
+            fields[DESCRIPTION] = (fields[DESCRIPTION].isBlank() ? "weapon" : fields[DESCRIPTION])
+                    + " (as revised" + " again".repeat(round) + ")";
         } else {
-            fields[NUMBER_DELIVERED] = fields[NUMBER_DELIVERED].matches("[0-9]+")
-                    ? String.valueOf(Integer.parseInt(fields[NUMBER_DELIVERED]) + 1) : "1";
+            fields[NUMBER_DELIVERED] = String.valueOf((fields[NUMBER_DELIVERED].matches("[0-9]+")
+                    ? Integer.parseInt(fields[NUMBER_DELIVERED]) : 0) + 1 + round);
             fields[DELIVERY_YEARS] = fields[DELIVERY_YEARS].isBlank() ? "2025" : fields[DELIVERY_YEARS] + "; 2025";
         }
         return String.join(",", fields);

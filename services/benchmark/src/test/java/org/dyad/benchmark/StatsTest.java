@@ -56,4 +56,17 @@ class StatsTest {
                 .isEqualTo("Albania,Turkiye,2022,,3,?,Bayraktar TB2 v2,armed UAV,3");
         assertThat(SipriRegister.mark("a broken row", 2)).isEqualTo("a broken row");
     }
+
+    @Test
+    void eachLaterReleaseChangesARowAnew() {
+        String row = "Albania,Turkiye,2022,,3,?,Bayraktar TB2,armed UAV,2023,2,,,,,,";
+        assertThat(row.split(",", -1)).hasSize(16);
+        for (int change : new int[]{0, 1}) {
+            String first = SipriRegister.revise(row, change, 0);
+            String second = SipriRegister.revise(row, change, 1);
+            assertThat(first).isNotEqualTo(row);
+            assertThat(second).as("a second round must not write the row as the first did, nor as it was")
+                    .isNotEqualTo(first).isNotEqualTo(row);
+        }
+    }
 }
