@@ -446,6 +446,7 @@ public final class DyadBenchmark {
             Thread kafkaWatcher = watchTopic(dueForKafka, toKafka, stop);
             Thread viewWatcher = watchViews(dueForView, toView, stop);
             Thread.sleep(2_000); // both watchers positioned at the end
+            CpuUse.Reading before = cpuNow();
             Load.Outcome outcome = Load.fixedRate(rate, scale.fixedRun(), 64, (i, due) -> {
                 String id = newId();
                 dueForKafka.put(id, due);
@@ -457,6 +458,10 @@ public final class DyadBenchmark {
                 }
                 return ok;
             });
+            if (r == scale.repetitions() - 1) {
+                cpu.add("Commands at " + round(rate) + "/s, command → Kafka / → view (last run)", before, cpuNow(),
+                        outcome.succeeded(), "command");
+            }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while ((!dueForKafka.isEmpty() || !dueForView.isEmpty()) && System.nanoTime() < deadline) {
                 Thread.sleep(50);
