@@ -37,16 +37,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +127,18 @@ class AnswerTypesIT extends DyadIntegrationTest {
         read("agreements", "/api/v1/agreements?party=RUS");
         read("agreement", "/api/v1/agreements/rus-usa-1995-iran-arms-pact");
         read("relationship-with-embargo", "/api/v1/relationships/IRN/RUS?asOf=2015-01-01");
+        read("relationship-possibly", "/api/v1/relationships/RUS/IRN?asOf=2004-06-01");
+        read("agreement-possibly", "/api/v1/agreements/" + SUCCESSOR + "?asOf=2005-06-15");
+        read("agreements-possibly", "/api/v1/agreements?party=IRN&asOf=2005-06-15");
+        read("agreement-treaty", "/api/v1/agreements/" + TREATY + "?asOf=2004-06-01");
+        read("agreement-by-succession", "/api/v1/agreements/" + SOVIET_AGREEMENT);
+        read("embargoes-possibly", "/api/v1/embargoes?asOf=2020-10-05");
+        read("overview-as-of", "/api/v1/overview?asOf=2005-01-01&knownAt=2100-01-01T00:00:00Z");
+        read("profile-as-of", "/api/v1/actors/IRN/profile?asOf=2005-01-01&knownAt=2100-01-01T00:00:00Z");
+        read("dependence-as-of", "/api/v1/analytics/dependence?recipient=IRN&asOf=2005-01-01"
+                + "&knownAt=2100-01-01T00:00:00Z");
+        read("backlog-as-of", "/api/v1/analytics/backlog?supplier=RUS&recipient=IRN&asOf=2005-01-01"
+                + "&knownAt=2100-01-01T00:00:00Z");
         read("deal-possibly", "/api/v1/deals/" + TOR + "?asOf=2004-06-01");
         read("agreement-extension", "/api/v1/agreements/" + EXTENSION);
         read("agreement-superseding", "/api/v1/agreements/" + SUCCESSOR);
@@ -166,17 +182,38 @@ class AnswerTypesIT extends DyadIntegrationTest {
     private static final String EXTENSION = "rus-irn-2001-military-cooperation";
     /** An agreement superseding the extension. */
     private static final String SUCCESSOR = "rus-irn-2005-military-cooperation";
+    /** An agreement of the Soviet Union's that Russia stands in by succession. */
+    private static final String SOVIET_AGREEMENT = "sun-irn-1989-military-cooperation";
+    /** A treaty with a party's consent, suspension and withdrawal. */
+    private static final String TREATY = "rus-irn-arm-2002-caspian-treaty";
+    /** A deal negotiated, contracted and cancelled under the embargo. */
+    private static final String S300 = "rus-irn-2001-s300";
     private static final String EMBARGO = "unsc-1929";
     private static final String FIRST_RELEASE = "sipri-2024-03-11";
     private static final String SECOND_RELEASE = "sipri-2026-03-10";
     private static final String POISON = "answer-types-poison";
 
+    /**
+     * Fields no answer read shows: maps a query always answers empty (it names no source, or no actor), and a
+     * timeline entry's intake draft.
+     */
+    private static final Set<String> NOT_SHOWN = Set.of("PartnerPageAnswer.sources", "OverviewAnswer.sources",
+            "DependenceAnswer.sources", "BacklogAnswer.sources", "RegisterChangesAnswer.sources",
+            "RegisterReleasesAnswer.sources", "RegisterReleasesAnswer.actorNames", "TimelineEntryAnswer.draftId");
+
     /** The facts whose fields the seed case does not show. */
     private void recordTheRarerFacts() {
+        tokens.add(ok(post("/api/v1/embargoes", """
+                {"id": "%s", "imposedBy": "QUN", "targets": ["IRN"], "from": "2010-06-09", "to": "2030-06-09",
+                 "measures": ["ARMS"], "categories": ["ARMOURED_VEHICLES", "AIRCRAFT", "MISSILES"],
+                 "scope": "battle tanks, combat aircraft, missiles", "legalBasis": "UN Security Council resolution 1929",
+                 %s}""".formatted(EMBARGO, UN))));
+        tokens.add(ok(post("/api/v1/embargoes/" + EMBARGO + "/lifting", """
+                {"on": "2020-10", "reason": "terminated under resolution 2231 (2015)", %s}""".formatted(UN))));
         tokens.add(ok(post("/api/v1/agreements", """
                 {"id": "%s", "title": "Agreement on military-technical cooperation", "kind": "AGREEMENT",
                  "subjects": ["MILITARY_COOPERATION", "ARMS_TRADE"], "parties": ["RUS", "IRN"],
-                 "signedOn": "2001-10-02", "binding": true,
+                 "signedOn": "2001-10-02", "place": "Moscow", "binding": true, "expiresOn": "2011-10-02",
                  "lineage": {"relation": "EXTENDS", "agreementId": "rus-irn-2001-general-principles"}, %s}"""
                 .formatted(EXTENSION, SIPRI_SOURCE))));
         tokens.add(ok(post("/api/v1/agreements/" + EXTENSION + "/milestones", """
@@ -194,6 +231,25 @@ class AnswerTypesIT extends DyadIntegrationTest {
                 .formatted(SUCCESSOR, EXTENSION, SIPRI_SOURCE))));
         tokens.add(ok(post("/api/v1/agreements/" + SUCCESSOR + "/entry-into-force",
                 "{\"on\": \"2005-06\", " + SIPRI_SOURCE + "}")));
+        tokens.add(ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Agreement on military-technical cooperation (1989)", "kind": "AGREEMENT",
+                 "subjects": ["MILITARY_COOPERATION"], "parties": ["SUN", "IRN"], "signedOn": "1989-06-21",
+                 "binding": true, %s}""".formatted(SOVIET_AGREEMENT, SIPRI_SOURCE))));
+        tokens.add(ok(post("/api/v1/agreements/" + SOVIET_AGREEMENT + "/entry-into-force",
+                "{\"on\": \"1989-08\", " + SIPRI_SOURCE + "}")));
+        tokens.add(ok(post("/api/v1/agreements", """
+                {"id": "%s", "title": "Treaty on arms transfers in the Caspian region", "kind": "TREATY",
+                 "subjects": ["ARMS_CONTROL"], "parties": ["RUS", "IRN", "ARM"], "signedOn": "2002-02-01",
+                 "binding": true, %s}""".formatted(TREATY, SIPRI_SOURCE))));
+        tokens.add(ok(post("/api/v1/agreements/" + TREATY + "/consents", """
+                {"party": "IRN", "means": "RATIFICATION", "on": "2002-06", %s}""".formatted(SIPRI_SOURCE))));
+        tokens.add(ok(post("/api/v1/agreements/" + TREATY + "/entry-into-force",
+                "{\"on\": \"2002-09\", " + SIPRI_SOURCE + "}")));
+        tokens.add(ok(post("/api/v1/agreements/" + TREATY + "/suspensions", """
+                {"party": "ARM", "on": "2004", "reason": "domestic objections", %s}""".formatted(SIPRI_SOURCE))));
+        tokens.add(ok(post("/api/v1/agreements/" + TREATY + "/withdrawals", """
+                {"party": "RUS", "noticeOn": "2008-01-15", "effectiveOn": "2009-01-15", %s}"""
+                .formatted(SIPRI_SOURCE))));
         tokens.add(ok(post("/api/v1/deals", """
                 {"id": "%s", "supplier": "RUS", "recipient": "IRN", "stage": "CONTRACTED", "reportedOn": "2000",
                  "items": [{"designation": "Tor-M1", "description": "SAM system", "quantity": 20}], %s}"""
@@ -212,22 +268,36 @@ class AnswerTypesIT extends DyadIntegrationTest {
                 {"tranche": {"deliveredOn": "2003", "items": [{"designation": "Tor-M1", "quantity": 10}]}, %s}"""
                 .formatted(SIPRI_SOURCE))));
         tokens.add(ok(post("/api/v1/deals/" + TOR + "/expected-deliveries", """
-                {"statedOn": "2003-12", "dueBy": "2006-05-01", "designation": "Tor-M1", "quantity": 19, %s}"""
-                .formatted(SIPRI_SOURCE))));
+                {"statedOn": "2003-12", "dueFrom": "2005-01", "dueBy": "2006-05-01", "designation": "Tor-M1",
+                 "quantity": 19, "note": "as the supplier stated it", %s}""".formatted(SIPRI_SOURCE))));
+        tokens.add(ok(post("/api/v1/deals/" + TOR + "/expected-deliveries", """
+                {"statedOn": "2003-11", "dueBy": "2005", "designation": "Tor-M1", %s}""".formatted(SIPRI_SOURCE))));
         tokens.add(ok(post("/api/v1/deals/" + TOR + "/suspension",
                 "{\"on\": \"2004\", \"reason\": \"payment dispute\", " + SIPRI_SOURCE + "}")));
+        // the deal's events: reported 0, framework 1, delivery 2, expected 3 and 4, suspended 5
+        tokens.add(ok(post("/api/v1/records/" + TOR + "/retractions", """
+                {"eventId": "%s", "reason": "the source withdrew this schedule", %s}"""
+                .formatted(eventIdOf(TOR, 4), SIPRI_SOURCE))));
+        tokens.add(ok(post("/api/v1/deals", """
+                {"id": "%s", "supplier": "RUS", "recipient": "IRN", "stage": "REPORTED", "reportedOn": "2001",
+                 "items": [{"designation": "S-300PMU-1", "description": "SAM system", "quantity": 5}], %s}"""
+                .formatted(S300, SIPRI_SOURCE))));
+        tokens.add(ok(post("/api/v1/deals/" + S300 + "/negotiation",
+                "{\"on\": \"2005-06\", " + SIPRI_SOURCE + "}")));
+        tokens.add(ok(post("/api/v1/deals/" + S300 + "/contract", "{\"on\": \"2007-12\", " + SIPRI_SOURCE + "}")));
+        tokens.add(ok(post("/api/v1/deals/" + S300 + "/cancellation", """
+                {"on": "2010-09-22", "reason": "decree barring the delivery", "embargoId": "%s", %s}"""
+                .formatted(EMBARGO, UN))));
+        tokens.add(ok(post("/api/v1/deals/notifications", """
+                {"supplier": "USA", "recipient": "JPN", "items": [{"designation": "SM-6 Block I"}],
+                 "notifiedOn": "2021-05", "notification": {"number": "21-40", "notifiedTo": "US Congress"},
+                 "source": {"publisher": "Defense Security Cooperation Agency", "title": "Japan - SM-6",
+                            "publishedOn": "2021-05"}, "grade": "A1"}""")));
         tokens.add(ok(post("/api/v1/statements", """
                 {"id": "irn-rus-2011-s300-claim", "speaker": "IRN", "addressees": ["RUS"], "kind": "DEMAND",
-                 "madeOn": "2011", "summary": "compensation for the cancelled S-300 contract",
+                 "madeOn": "2011", "summary": "compensation for the cancelled S-300 contract", "agreementId": "%s",
                  "claim": {"amount": 4000000000, "currency": "USD", "nature": "CLAIMED"}, %s}"""
-                .formatted(SIPRI_SOURCE))));
-        tokens.add(ok(post("/api/v1/embargoes", """
-                {"id": "%s", "imposedBy": "QUN", "targets": ["IRN"], "from": "2010-06-09", "to": "2030-06-09",
-                 "measures": ["ARMS"], "categories": ["ARMOURED_VEHICLES", "AIRCRAFT", "MISSILES"],
-                 "scope": "battle tanks, combat aircraft, missiles", "legalBasis": "UN Security Council resolution 1929",
-                 %s}""".formatted(EMBARGO, UN))));
-        tokens.add(ok(post("/api/v1/embargoes/" + EMBARGO + "/lifting", """
-                {"on": "2020-10", "reason": "terminated under resolution 2231 (2015)", %s}""".formatted(UN))));
+                .formatted(SUCCESSOR, SIPRI_SOURCE))));
     }
 
     /**
@@ -254,6 +324,12 @@ class AnswerTypesIT extends DyadIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> get("/api/v1/sipri/releases").getBody().path("releases").findValuesAsText("releaseId"),
                         ids -> ids.containsAll(List.of(FIRST_RELEASE, SECOND_RELEASE)));
+        // Albania's S-70 order from the United States, one of three still to deliver: a TIV per unit to expect
+        String s70 = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> get("/api/v1/analytics/backlog?recipient=ALB").getBody().path("deals").path(0)
+                        .path("dealId").asText(), id -> !id.isEmpty());
+        tokens.add(ok(post("/api/v1/deals/" + s70 + "/expected-deliveries", """
+                {"statedOn": "2024-06", "dueBy": "2025", "quantity": 1, %s}""".formatted(SIPRI_SOURCE))));
     }
 
     /** A record on the topic that is no CloudEvent: the views park it. */
@@ -262,7 +338,10 @@ class AnswerTypesIT extends DyadIntegrationTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, POISON, "{not json".getBytes(StandardCharsets.UTF_8))).get();
+            ProducerRecord<String, byte[]> poison = new ProducerRecord<>(topic, POISON,
+                    "{not json".getBytes(StandardCharsets.UTF_8));
+            poison.headers().add("origin", "answer-types".getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).get();
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> get("/api/v1/admin/dead-letters?size=500").getBody().path("items")
@@ -295,7 +374,7 @@ class AnswerTypesIT extends DyadIntegrationTest {
             return TimelineAnswer.class;
         } else if (name.equals("partners")) {
             return PartnerPageAnswer.class;
-        } else if (name.equals("agreements")) {
+        } else if (name.startsWith("agreements")) {
             return AgreementPageAnswer.class;
         } else if (name.equals("actors")) {
             return ActorController.ActorMatch[].class;
@@ -303,9 +382,9 @@ class AnswerTypesIT extends DyadIntegrationTest {
             return Actor.class;
         } else if (name.equals("agreement")) {
             return AgreementDocumentAnswer.class;
-        } else if (name.equals("overview")) {
+        } else if (name.startsWith("overview")) {
             return OverviewAnswer.class;
-        } else if (name.equals("embargoes")) {
+        } else if (name.startsWith("embargoes")) {
             return EmbargoPageAnswer.class;
         } else if (name.startsWith("embargo")) {
             return EmbargoDocumentAnswer.class;
@@ -379,6 +458,58 @@ class AnswerTypesIT extends DyadIntegrationTest {
         assertThat(answers.get("backlog-with-tiv").path("deals").findValues("tivOutstanding"))
                 .anyMatch(JsonNode::isNumber);
         assertThat(ids(answers.get("dead-letters").path("items"), "key")).contains(POISON);
+    }
+
+    /**
+     * Every field of every answer record holds a value (a non-empty list or map) in some answer read: no record
+     * declares a field that no sample shows.
+     */
+    @Test
+    void everyFieldOfTheRecordsIsShownBySomeAnswer() throws Exception {
+        Map<Class<?>, Set<String>> shown = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> answer : answers.entrySet()) {
+            if (!OpenApiDocumentIT.UNTYPED.contains(queries.get(answer.getKey()))) {
+                collectShown(DyadJson.mapper().treeToValue(answer.getValue(), typeOf(answer.getKey())), shown);
+            }
+        }
+        List<String> unshown = new ArrayList<>();
+        shown.forEach((type, fields) -> {
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (!fields.contains(component.getName())) {
+                    unshown.add(type.getName().replaceAll(".*\\.", "") + "." + component.getName());
+                }
+            }
+        });
+        assertThat(unshown).as("fields no answer read shows").containsExactlyInAnyOrderElementsOf(NOT_SHOWN);
+    }
+
+    /** Records, in the answer records' package, the fields of each record that hold a value. */
+    private static void collectShown(Object value, Map<Class<?>, Set<String>> shown) throws Exception {
+        if (value instanceof Collection<?> values) {
+            for (Object element : values) {
+                collectShown(element, shown);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Object element : map.values()) {
+                collectShown(element, shown);
+            }
+        } else if (value instanceof Object[] array) {
+            for (Object element : array) {
+                collectShown(element, shown);
+            }
+        } else if (value != null && value.getClass().isRecord()
+                && value.getClass().getPackageName().equals(DealAnswer.class.getPackageName())) {
+            Set<String> fields = shown.computeIfAbsent(value.getClass(), type -> new TreeSet<>());
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                Object field = component.getAccessor().invoke(value);
+                boolean empty = field == null || field instanceof Collection<?> c && c.isEmpty()
+                        || field instanceof Map<?, ?> m && m.isEmpty();
+                if (!empty) {
+                    fields.add(component.getName());
+                    collectShown(field, shown);
+                }
+            }
+        }
     }
 
     private static List<String> ids(JsonNode array) {
