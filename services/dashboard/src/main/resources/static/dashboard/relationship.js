@@ -199,10 +199,16 @@ function embargoesSection(embargoes) {
         sourceButton(e.provenance, 'the embargo'))));
 }
 
+/** "Timeline (120 events, the latest 50 shown)": the pair's whole count, and how many of them the page shows. */
+function timelineCaption(total, shown) {
+    return 'Timeline (' + total.toLocaleString('en') + ' events' + (shown < total ? ', the latest ' + shown
+        + ' shown' : '') + ')';
+}
+
 function timelineSection(relationship) {
     const entries = relationship.timeline || [];
     return downloadableTable(el('table', {class: 'grid', id: 'timeline'},
-        el('caption', {}, 'Timeline (' + (relationship.timelineTotal ?? entries.length) + ' events)'),
+        el('caption', {}, timelineCaption(relationship.timelineTotal ?? entries.length, entries.length)),
         el('thead', {}, el('tr', {}, ['Date', 'Event', 'Record', 'Source', 'Recorded'].map(h =>
             el('th', {scope: 'col'}, h)))),
         el('tbody', {}, entries.map(t => el('tr', {class: t.retracted ? 'retracted' : null},

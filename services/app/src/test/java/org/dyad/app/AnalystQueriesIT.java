@@ -119,7 +119,7 @@ class AnalystQueriesIT extends DyadIntegrationTest {
     }
 
     @Test
-    void aRelationshipPreviewsTheLatestHundredTimelineEntriesInValidTimeOrder() {
+    void aRelationshipPreviewsTheLatestFiftyTimelineEntriesInValidTimeOrder() {
         String id = uniqueId("many-claims");
         post("/api/v1/deals", dealReport(id, "BHR", "OMN", 1_000_000L));
         String token = null;
@@ -131,9 +131,9 @@ class AnalystQueriesIT extends DyadIntegrationTest {
         JsonNode relationship = get("/api/v1/relationships/BHR/OMN?waitFor=" + token).getBody();
 
         assertThat(relationship.path("timelineTotal").asInt()).isEqualTo(102);
-        assertThat(relationship.path("timeline")).hasSize(100);
+        assertThat(relationship.path("timeline")).hasSize(50);
         assertThat(ids(relationship.path("timeline"), "type")).doesNotContain("SaleReported");
-        assertThat(relationship.path("timeline").get(99).path("validOn").asText()).isEqualTo("2012");
+        assertThat(relationship.path("timeline").get(49).path("validOn").asText()).isEqualTo("2012");
         List<String> order = ids(relationship.path("timeline"), "validOn");
         assertThat(order).isSorted();
         // totals from the records' valid dates agree with totals counted event by event (as known now)

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -11,19 +14,20 @@ import org.dyad.contracts.wire.DyadCloudEvents;
 import org.dyad.contracts.wire.DyadJson;
 import org.dyad.contracts.wire.UnreadableEventException;
 import org.dyad.support.web.ApiProblemException;
-import org.dyad.support.web.ProblemType;
 import org.dyad.support.web.FieldProblem;
+import org.dyad.support.web.ProblemType;
 import org.dyad.views.ingest.EventBatchApplier;
 import org.dyad.views.projection.ViewTables;
+import org.dyad.views.web.answer.DeadLetterPageAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +51,9 @@ public class DeadLetterController {
         this.applier = new EventBatchApplier(liveViewTables, transaction);
     }
 
+    @ApiResponse(responseCode = "200", description = "a page of parked records",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DeadLetterPageAnswer.class)))
     @Operation(summary = "List parked records, oldest first, with the reason each could not be read")
     @GetMapping
     public Map<String, Object> listDeadLetters(@RequestParam(defaultValue = "0") int page,

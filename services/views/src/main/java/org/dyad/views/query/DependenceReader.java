@@ -92,7 +92,8 @@ public class DependenceReader {
         answer.put("to", to);
         if (from == null || to == null || from > to) {
             answer.putArray("windows");
-            answer.putObject("trend");
+            ObjectNode trend = answer.putObject("trend");
+            List.of("fromWindow", "toWindow", "fromHhi", "toHhi", "change", "direction").forEach(trend::putNull);
         } else {
             answer.setAll(Dependence.windows(delivered, ordered, from, to, query.period()));
         }

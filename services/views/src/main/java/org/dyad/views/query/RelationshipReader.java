@@ -29,7 +29,7 @@ import static org.dyad.views.query.ViewDocuments.Kind.STATEMENT;
 public class RelationshipReader {
 
     /** How many of the pair's most recent timeline entries the relationship itself shows. */
-    static final int TIMELINE_PREVIEW = 100;
+    static final int TIMELINE_PREVIEW = 50;
 
     /** A deal's standing: its stage while active, else its status; in this order in answers. */
     private static final List<String> STANDINGS = Stream.concat(

@@ -3,13 +3,17 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.actors.Actor;
 import org.dyad.actors.ActorKind;
 import org.dyad.actors.ActorRegistry;
+import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.query.ActorProfileReader;
 import org.dyad.views.query.FetchActorProfile;
-import org.dyad.support.web.ApiProblemException;
+import org.dyad.views.web.answer.ActorProfileAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,6 +76,9 @@ public class ActorController {
         return actors.search(q, kind, max).stream().map(ActorMatch::of).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "the actor's profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ActorProfileAnswer.class)))
     @Operation(summary = "Fetch an actor's profile: as supplier and as recipient, top partners, open deals, "
             + "agreements in force")
     @GetMapping("/{code}/profile")

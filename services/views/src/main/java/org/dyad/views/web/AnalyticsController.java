@@ -3,6 +3,9 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +16,8 @@ import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.DependenceReader;
 import org.dyad.views.query.FetchBacklog;
 import org.dyad.views.query.FetchDependence;
+import org.dyad.views.web.answer.BacklogAnswer;
+import org.dyad.views.web.answer.DependenceAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +49,9 @@ public class AnalyticsController {
         this.consistency = consistency;
     }
 
+    @ApiResponse(responseCode = "200", description = "the dependence",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DependenceAnswer.class)))
     @Operation(summary = "Fetch a recipient's dependence on its suppliers (or a supplier's on its recipients): per "
             + "window of years, each partner's share of the TIV delivered (by year of delivery, as SIPRI counts it), "
             + "of the deals ordered and of the units delivered, the Herfindahl-Hirschman index and its trend")
@@ -81,6 +89,9 @@ public class AnalyticsController {
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(dependence.fetch(query), consistent));
     }
 
+    @ApiResponse(responseCode = "200", description = "the backlog",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = BacklogAnswer.class)))
     @Operation(summary = "Fetch the backlog of a supplier, a recipient or a pair: each ordered and pending deal's "
             + "units and TIV still to deliver (and its other estimates prorated), with totals by supplier, recipient "
             + "and expected year, the unknown year apart")

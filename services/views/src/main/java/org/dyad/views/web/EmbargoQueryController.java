@@ -3,6 +3,9 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +15,8 @@ import org.dyad.support.web.ApiProblemException;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.EmbargoReader;
 import org.dyad.views.query.FetchEmbargoes;
+import org.dyad.views.web.answer.EmbargoDocumentAnswer;
+import org.dyad.views.web.answer.EmbargoPageAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +51,9 @@ public class EmbargoQueryController {
         this.consistency = consistency;
     }
 
+    @ApiResponse(responseCode = "200", description = "a page of embargoes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EmbargoPageAnswer.class)))
     @Operation(summary = "Fetch embargoes by actor (as imposer or target) and by status on a date")
     @GetMapping
     public DeferredResult<ResponseEntity<ObjectNode>> fetchEmbargoes(
@@ -73,6 +81,9 @@ public class EmbargoQueryController {
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(embargoes.fetch(query), consistent));
     }
 
+    @ApiResponse(responseCode = "200", description = "the embargo",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EmbargoDocumentAnswer.class)))
     @Operation(summary = "Fetch one embargo with its status on a date, its history and sources")
     @GetMapping("/{embargoId}")
     public DeferredResult<ResponseEntity<ObjectNode>> fetchEmbargo(@PathVariable String embargoId,

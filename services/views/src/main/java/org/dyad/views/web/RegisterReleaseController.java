@@ -3,12 +3,17 @@ package org.dyad.views.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.dyad.views.query.ConsistencyGate;
 import org.dyad.views.query.RegisterReleases;
+import org.dyad.views.web.answer.RegisterChangesAnswer;
+import org.dyad.views.web.answer.RegisterReleasesAnswer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +44,9 @@ public class RegisterReleaseController {
         this.consistency = consistency;
     }
 
+    @ApiResponse(responseCode = "200", description = "the releases",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = RegisterReleasesAnswer.class)))
     @Operation(summary = "List the releases on record, newest first: each with its date, the instant Dyad first knew "
             + "it (knownFrom, its first completed import: the instant asReleased stands for), each import of it and "
             + "the number of rows it lists")
@@ -49,6 +57,9 @@ public class RegisterReleaseController {
         return consistency.whenReached(waitFor, consistent -> ViewResponses.ok(releases.list(), consistent));
     }
 
+    @ApiResponse(responseCode = "200", description = "the changes from a to b",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = RegisterChangesAnswer.class)))
     @Operation(summary = "Compare two releases: the deals release a lists and b does not (dropped), those b lists and "
             + "a does not (added), and those both list with different rows (changed, with each cell before and "
             + "after), each list paged alike; deals are compared by deal id")

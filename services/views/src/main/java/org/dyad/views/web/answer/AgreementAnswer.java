@@ -31,7 +31,9 @@ public record AgreementAnswer(
         List<HistoryEntryAnswer> history,
         @Schema(description = "the agreement's version, its ETag") long version,
         List<PartyStanding> parties,
-        @Schema(description = "its sources' keys in the answer's sources") List<String> sourceIds) {
+        @Schema(description = "its sources' keys in the answer's sources") List<String> sourceIds,
+        @Schema(description = "in a relationship's agreements: the predecessor state it was made with")
+        DealParts.Via via) {
 
     /** What the agreement or a party may already be on the date asked about, from {@code since}. */
     @Schema(name = "PossibleStatus", description = "what the agreement or party may already be on the date asked "
@@ -48,7 +50,8 @@ public record AgreementAnswer(
 
     /** One party's standing: its status and the dates of its steps, or how it took the place of a predecessor. */
     @Schema(name = "PartyStanding", description = "one party's status and the dates of its steps; by, from, "
-            + "succession, since and endedOn when it stands by state succession")
+            + "succession and since when it stands by state succession, endedOn and succeededBy when it ceased to "
+            + "exist")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PartyStanding(
             String party,
@@ -67,6 +70,8 @@ public record AgreementAnswer(
             String from,
             String succession,
             LocalDate since,
-            LocalDate endedOn) {
+            LocalDate endedOn,
+            @Schema(description = "for a predecessor that ceased to exist: the parties that took its place")
+            List<String> succeededBy) {
     }
 }

@@ -1,7 +1,6 @@
 package org.dyad.views.web.answer;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.dyad.contracts.common.Source;
 
@@ -30,7 +29,7 @@ public record RelationshipAnswer(
         List<StatementAnswer> statements,
         @Schema(description = "the embargoes in force between the two, each as GET /api/v1/embargoes/{id} answers "
                 + "it")
-        List<JsonNode> embargoes,
+        List<EmbargoAnswer> embargoes,
         List<EstimateTotalAnswer> estimateTotals,
         @Schema(description = "deals left out of the totals (cancelled, superseded), counted by status")
         Map<String, Long> dealsNotTotalled,
