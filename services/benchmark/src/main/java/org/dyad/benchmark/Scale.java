@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How much the benchmark does. {@code full} gives the figures of docs/performance.md in about 15-20 minutes;
+ * How much the benchmark does. {@code full} gives the figures of docs/performance.md in about 20-25 minutes;
  * {@code small} checks in a couple of minutes that every measurement works. The full run's warm-up before the first
  * run of REST and batch ingest (40 s) lets Dyad's JIT compilers finish with the command path, which they are still
  * compiling 10 s after Dyad starts; the CPU table shows what they and the garbage collector take in each step.
