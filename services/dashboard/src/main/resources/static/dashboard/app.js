@@ -372,6 +372,17 @@ function startLive() {
     stopLive = follow({onEvent: onLiveEvent, onState: setLiveState});
 }
 
+// A page left for another, or kept in the back-forward cache, lets its live feed go: the feeds of pages no longer
+// shown would otherwise hold the few connections a browser opens to one server, and the next page's requests would
+// wait for them. Shown again from that cache, the page follows the feed anew and reads what changed meanwhile.
+window.addEventListener('pagehide', () => stopLive());
+window.addEventListener('pageshow', event => {
+    if (event.persisted && signedIn()) {
+        startLive();
+        show({keepPlace: true});
+    }
+});
+
 $('live').addEventListener('click', () => {
     const feed = $('feed');
     feed.hidden = !feed.hidden;
