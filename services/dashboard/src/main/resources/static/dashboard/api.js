@@ -141,8 +141,8 @@ export async function postJson(path, body) {
  * Follows the live feed (Server-Sent Events; the session cookie authenticates it). Reconnects after a failure,
  * continuing after the last event received (Last-Event-ID).
  */
-export function follow({onEvent, onState}) {
-    let lastEventId = null;
+export function follow({onEvent, onState, after = null}) {
+    let lastEventId = after;
     let stopped = false;
     const controller = new AbortController();
 
@@ -187,7 +187,7 @@ export function follow({onEvent, onState}) {
                         if (message.id !== undefined) {
                             lastEventId = message.id;
                         }
-                        onEvent(message.event || 'message', JSON.parse(message.data.join('\n')));
+                        onEvent(message.event || 'message', JSON.parse(message.data.join('\n')), message.id);
                     }
                     message = {data: []};
                 } else if (line.startsWith(':')) {
@@ -230,6 +230,75 @@ export function follow({onEvent, onState}) {
     return () => {
         stopped = true;
         controller.abort();
+    };
+}
+
+/**
+ * Follows the live feed once per browser rather than once per tab. A browser opens at most six connections to one
+ * server over HTTP/1.1, so a feed in every tab would leave a seventh tab none. The tab holding the lock
+ * 'dyad-live-feed' (Web Locks) follows the feed and passes each event and state on to the other tabs
+ * (BroadcastChannel); when it closes or its page is left, another tab takes the lock and follows on from the last
+ * event passed, so nothing is missed.
+ */
+export function followShared({onEvent, onState}) {
+    if (!('locks' in navigator) || typeof BroadcastChannel === 'undefined') {
+        return follow({onEvent, onState});
+    }
+    const channel = new BroadcastChannel('dyad-live-feed');
+    const waiting = new AbortController();
+    let lastEventId = null;
+    let stopFollowing = null;
+    let releaseLock = null;
+    let stopped = false;
+    let leaderState = null;
+    channel.onmessage = ({data}) => {
+        if (data.kind === 'hello') {
+            if (stopFollowing && leaderState) {
+                channel.postMessage({kind: 'state', state: leaderState});
+            }
+        } else if (data.kind === 'event') {
+            lastEventId = data.id ?? lastEventId;
+            onEvent(data.type, data.event);
+        } else if (data.kind === 'state') {
+            onState(data.state);
+        }
+    };
+    onState('connecting');
+    channel.postMessage({kind: 'hello'}); // the tab following the feed answers with its state
+    navigator.locks.request('dyad-live-feed', {signal: waiting.signal}, () => new Promise(resolve => {
+        releaseLock = resolve;
+        if (stopped) {
+            resolve();
+            return;
+        }
+        stopFollowing = follow({
+            after: lastEventId,
+            onEvent: (type, event, id) => {
+                onEvent(type, event);
+                channel.postMessage({kind: 'event', type, event, id});
+            },
+            onState: liveState => {
+                leaderState = liveState;
+                onState(liveState);
+                channel.postMessage({kind: 'state', state: liveState});
+                if (liveState === 'signed-out') {
+                    resolve(); // the feed is given up: a tab signed in again may take the lock
+                }
+            }
+        });
+    })).catch(() => {
+        // stopped while waiting for the lock
+    });
+    return () => {
+        stopped = true;
+        waiting.abort();
+        if (stopFollowing) {
+            stopFollowing();
+        }
+        if (releaseLock) {
+            releaseLock();
+        }
+        channel.close();
     };
 }
 

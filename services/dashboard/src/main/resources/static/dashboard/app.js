@@ -1,5 +1,5 @@
 // The dashboard's glue: the state lives in the URL (page, actors, asOf, knownAt) so a view can be shared.
-import {ApiProblem, follow, resumeSession, signedIn, signIn, signOut, userName} from './api.js';
+import {ApiProblem, followShared, resumeSession, signedIn, signIn, signOut, userName} from './api.js';
 import {el, eventLabel, partialDate} from './format.js';
 import {forgetActorList, loadActorList, requireActorCode, resolveActor, showActorIn, typeAhead} from './actors.js';
 import {clearProblem, showProblem} from './notices.js';
@@ -369,7 +369,7 @@ function onLiveEvent(type, event) {
 
 function startLive() {
     stopLive();
-    stopLive = follow({onEvent: onLiveEvent, onState: setLiveState});
+    stopLive = followShared({onEvent: onLiveEvent, onState: setLiveState});
 }
 
 // A page left for another, or kept in the back-forward cache, lets its live feed go: the feeds of pages no longer

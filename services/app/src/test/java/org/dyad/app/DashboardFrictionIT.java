@@ -9,6 +9,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -293,6 +294,41 @@ class DashboardFrictionIT extends BrowserIntegrationTest {
         }
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.textToBe(By.cssSelector("#live .label"), "Live"));
+    }
+
+    /**
+     * Tabs share one live feed: with a feed per tab, six tabs would hold all the connections a browser opens to one
+     * server and a seventh would not load. Eight tabs load, and the last, which follows the feed through another,
+     * shows an event posted after it opened.
+     */
+    @Test
+    @Order(12)
+    void eightTabsShareOneLiveFeed() {
+        String first = browser.getWindowHandle();
+        List<String> opened = new ArrayList<>();
+        try {
+            for (int tab = 0; tab < 8; tab++) {
+                browser.switchTo().newWindow(WindowType.TAB);
+                opened.add(browser.getWindowHandle());
+                chromium.open(port, "/?page=relationship&a=CHN&b=BGD");
+                int shown = tab + 1;
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .withMessage(() -> "tab " + shown + " not rendered within 20 s")
+                        .until(d -> d.findElement(By.tagName("body")).getAttribute("data-rendered") != null
+                                && d.findElement(By.tagName("body")).getAttribute("aria-busy") == null);
+            }
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBe(By.cssSelector("#live .label"), "Live"));
+            int before = browser.findElements(By.cssSelector("#feed-list > *")).size();
+            ok(post("/api/v1/deals", dealReport(uniqueId("chn-bgd-tabs"), "CHN", "BGD", 3_000_000L)));
+            new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#feed-list > *")).size()
+                    > before);
+        } finally {
+            for (String tab : opened) {
+                browser.switchTo().window(tab).close();
+            }
+            browser.switchTo().window(first);
+        }
     }
 
     // --- helpers ---
