@@ -10,7 +10,6 @@ import org.dyad.contracts.wire.DyadJson;
 import org.dyad.ledger.intake.DraftAnswer;
 import org.dyad.ledger.sipri.ImportJobAnswer;
 import org.dyad.ledger.sipri.ImportRowPageAnswer;
-import org.dyad.sipri.ReferenceDirectory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,12 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -413,16 +408,8 @@ class AnswerTypesIT extends DyadIntegrationTest {
         // a release later than the two imported before: releases are imported in the order SIPRI published them
         rows.replaceAll(line -> line.startsWith("Data generated:") ? "Data generated: 1 Dec 2026 09:00:00 AM" : line);
         rows.add("Atlantis,United States,2019,,2,,Test-copter,transport helicopter,2,,2020,New,,1,2,2");
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        HttpHeaders part = new HttpHeaders();
-        part.setContentType(MediaType.parseMediaType("text/csv"));
-        part.setContentDispositionFormData("file", "sipri-few-rows.csv");
-        form.add("file", new HttpEntity<>(String.join("\r\n", rows).getBytes(StandardCharsets.ISO_8859_1), part));
-        HttpHeaders multipart = new HttpHeaders();
-        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/imports/sipri",
-                new HttpEntity<>(form, multipart), JsonNode.class);
-        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(202);
+        ResponseEntity<JsonNode> started = startSipriImport(
+                String.join("\r\n", rows).getBytes(StandardCharsets.ISO_8859_1), "sipri-few-rows.csv");
         answers.put("import-started", started.getBody());
         String job = started.getHeaders().getLocation().toString();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
@@ -473,10 +460,8 @@ class AnswerTypesIT extends DyadIntegrationTest {
             read("watchlist", watchlist);
             read("watchlists-two", "/api/v1/watchlists");
 
-            String file = Files.readString(ReferenceDirectory.require(
-                    "intake/dsca-korea-f35-follow-on-support-2020.txt"), StandardCharsets.UTF_8);
             ObjectNode request = json.createObjectNode();
-            request.put("text", file.substring(file.indexOf("\n---\n") + 5));
+            request.put("text", publishedText("intake/dsca-korea-f35-follow-on-support-2020.txt"));
             request.set("source", json.readTree("""
                     {"publisher": "Defense Security Cooperation Agency", "title": "Korea – F-35 Follow-On Support",
                      "publishedOn": "2020-04-10", "language": "en"}"""));

@@ -209,13 +209,7 @@ class DashboardFrictionIT extends BrowserIntegrationTest {
             for (String path : List.of("/?page=overview", "/?page=relationship&a=CHN&b=BGD",
                     "/?page=deals&supplier=CHN&recipient=BGD&status=ALL", "/?page=releases")) {
                 chromium.open(port, path);
-                try {
-                    new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.tagName("body"))
-                            .getAttribute("data-rendered") != null
-                            && d.findElement(By.tagName("body")).getAttribute("aria-busy") == null);
-                } catch (org.openqa.selenium.TimeoutException e) {
-                    throw new AssertionError(path + " not rendered: " + diagnosis(), e);
-                }
+                awaitRendered(WAIT, path);
                 assertThat(((Number) js("return window.innerWidth;")).longValue()).isEqualTo(390);
                 if (path.contains("deals")) {
                     awaitRowsOfThePair();
@@ -277,9 +271,9 @@ class DashboardFrictionIT extends BrowserIntegrationTest {
     }
 
     /**
-     * Pages left behind let their live feed go: a browser opens at most six connections to one server, and pages
-     * kept in its back-forward cache with their feed still open held them, so that a later page's requests waited
-     * about a minute for a free one. Nine pages in a row each render well within the bound.
+     * Pages left behind let their live feed go: a browser opens at most six connections to one server, a feed holds
+     * one, and a page kept in the back-forward cache with its feed open would keep it from the pages after it. Nine
+     * pages in a row each render within the bound.
      */
     @Test
     @Order(11)
@@ -288,9 +282,7 @@ class DashboardFrictionIT extends BrowserIntegrationTest {
                 "/?page=releases", "/?page=actor&code=CHN", "/?page=relationship&a=BGD&b=CHN",
                 "/?page=deals&supplier=CHN", "/?page=overview&asOf=2010-01-01", "/?page=actor&code=BGD")) {
             chromium.open(port, path);
-            new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(() -> path + " not rendered within 20 s")
-                    .until(d -> d.findElement(By.tagName("body")).getAttribute("data-rendered") != null
-                            && d.findElement(By.tagName("body")).getAttribute("aria-busy") == null);
+            awaitRendered(Duration.ofSeconds(20), path);
         }
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.textToBe(By.cssSelector("#live .label"), "Live"));
@@ -311,11 +303,7 @@ class DashboardFrictionIT extends BrowserIntegrationTest {
                 browser.switchTo().newWindow(WindowType.TAB);
                 opened.add(browser.getWindowHandle());
                 chromium.open(port, "/?page=relationship&a=CHN&b=BGD");
-                int shown = tab + 1;
-                new WebDriverWait(browser, Duration.ofSeconds(20))
-                        .withMessage(() -> "tab " + shown + " not rendered within 20 s")
-                        .until(d -> d.findElement(By.tagName("body")).getAttribute("data-rendered") != null
-                                && d.findElement(By.tagName("body")).getAttribute("aria-busy") == null);
+                awaitRendered(Duration.ofSeconds(20), "tab " + (tab + 1));
             }
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(ExpectedConditions.textToBe(By.cssSelector("#live .label"), "Live"));
@@ -332,6 +320,23 @@ class DashboardFrictionIT extends BrowserIntegrationTest {
     }
 
     // --- helpers ---
+
+    /** Waits until the page has rendered and is no longer busy; fails naming {@code what} and what the page shows. */
+    private void awaitRendered(Duration bound, String what) {
+        try {
+            new WebDriverWait(browser, bound).until(d -> d.findElement(By.tagName("body"))
+                    .getAttribute("data-rendered") != null
+                    && d.findElement(By.tagName("body")).getAttribute("aria-busy") == null);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String shown;
+            try {
+                shown = diagnosis();
+            } catch (RuntimeException pageNotLoaded) {
+                shown = "url " + browser.getCurrentUrl();
+            }
+            throw new AssertionError(what + " not rendered within " + bound.toSeconds() + " s: " + shown, e);
+        }
+    }
 
     private WebElement waitFor(By locator) {
         return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));

@@ -117,7 +117,6 @@ public abstract class DyadIntegrationTest {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Uploads a SIPRI trade-register file as an admin would and answers the import job once it has ended. */
     /** SIPRI's real export (484 rows, generated 13 Mar 2025), read where the published reference texts are kept. */
     protected static byte[] sipriSample() {
         try {
@@ -127,7 +126,28 @@ public abstract class DyadIntegrationTest {
         }
     }
 
+    /**
+     * A published text from the reference directory (e.g. {@code intake/dsca-korea-f35-follow-on-support-2020.txt})
+     * without its header: what follows its {@code ---} line.
+     */
+    protected static String publishedText(String relative) {
+        try {
+            String file = Files.readString(ReferenceDirectory.require(relative), StandardCharsets.UTF_8);
+            return file.substring(file.indexOf("\n---\n") + 5);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads a SIPRI trade-register file as an admin would and answers the import job once it has ended. */
     protected JsonNode importSipri(byte[] file, String fileName) {
+        String job = startSipriImport(file, fileName).getHeaders().getLocation().toString();
+        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(job).getBody(), j -> j.path("status").asText().matches("DONE|FAILED"));
+    }
+
+    /** Uploads a SIPRI trade-register file as an admin would; answers the 202 naming the import job. */
+    protected ResponseEntity<JsonNode> startSipriImport(byte[] file, String fileName) {
         LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         HttpHeaders part = new HttpHeaders();
         part.setContentType(MediaType.parseMediaType("text/csv"));
@@ -138,9 +158,7 @@ public abstract class DyadIntegrationTest {
         ResponseEntity<JsonNode> started = http.postForEntity("/api/v1/imports/sipri", new HttpEntity<>(form, headers),
                 JsonNode.class);
         assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(202);
-        String job = started.getHeaders().getLocation().toString();
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get(job).getBody(), j -> j.path("status").asText().matches("DONE|FAILED"));
+        return started;
     }
 
     /** Reads {@code path} once the views hold every write the tokens name, and fails if they do not in time. */

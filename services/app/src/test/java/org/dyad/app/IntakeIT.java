@@ -192,10 +192,8 @@ class IntakeIT extends DyadIntegrationTest {
      */
     @Test
     void aFederalRegisterNoticeIsRecordedAsANotifiedSale() throws IOException {
-        String file = Files.readString(ReferenceDirectory.require(
-                "intake/federal-register-transmittal-20-23-korea-2020.txt"), StandardCharsets.UTF_8);
         ObjectNode request = json.createObjectNode();
-        request.put("text", file.substring(file.indexOf("\n---\n") + 5));
+        request.put("text", publishedText("intake/federal-register-transmittal-20-23-korea-2020.txt"));
         request.set("source", json.readTree("""
                 {"publisher": "Federal Register", "title": "Arms Sales Notification",
                  "url": "https://www.govinfo.gov/content/pkg/FR-2020-04-27/html/2020-08792.htm",

@@ -1003,11 +1003,10 @@ public final class DyadBenchmark {
 
     /**
      * Waits until the views have applied every event stored so far, so one measurement does not slow the next.
-     * The exact check ({@code max(position)} of {@code views.applied_version}: a row per record, no index on the
-     * position) scans the whole table, which during an import holds a row per deal: asked every 20 ms it would
-     * take a share of PostgreSQL's CPU from the views being waited for. It is asked when the views' event log
-     * (its {@code seq} is indexed) has not grown since the last look, 20 ms before (at most every 100 ms), and at
-     * least once a second; a step's end is known within about 100 ms.
+     * The exact check, {@code max(position)} of {@code views.applied_version}, scans that table (a row per record,
+     * no index on the position), so it is kept rare to leave PostgreSQL's CPU to the views being waited for: the
+     * cheap look at the event log's indexed {@code seq}, every 20 ms, asks for it only when the log has stopped
+     * growing (at most every 100 ms) and otherwise once a second. A step's end is known within about 100 ms.
      */
     private void awaitViewsCaughtUp(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

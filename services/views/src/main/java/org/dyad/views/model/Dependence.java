@@ -121,6 +121,16 @@ public final class Dependence {
                 lastWindow = first + "-" + last;
             }
         }
+        putTrend(answer, firstWindow, lastWindow, firstIndex, lastIndex);
+        return answer;
+    }
+
+    /**
+     * The index's change from the first window with TIV to the last: steady within {@link #STEADY_WITHIN} points,
+     * else more or less concentrated; every field null when no window has TIV.
+     */
+    public static void putTrend(ObjectNode answer, String firstWindow, String lastWindow, Integer firstIndex,
+                                Integer lastIndex) {
         ObjectNode trend = answer.putObject("trend");
         trend.put("fromWindow", firstWindow);
         trend.put("toWindow", lastWindow);
@@ -131,7 +141,6 @@ public final class Dependence {
         trend.put("direction", change == null || firstWindow.equals(lastWindow) ? null
                 : Math.abs(change) < STEADY_WITHIN ? "steady" : change > 0 ? "more concentrated"
                 : "less concentrated");
-        return answer;
     }
 
     /** The Herfindahl–Hirschman index of parts of a total: the sum of the squared shares in percent, rounded. */

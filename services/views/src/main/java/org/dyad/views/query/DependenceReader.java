@@ -92,8 +92,7 @@ public class DependenceReader {
         answer.put("to", to);
         if (from == null || to == null || from > to) {
             answer.putArray("windows");
-            ObjectNode trend = answer.putObject("trend");
-            List.of("fromWindow", "toWindow", "fromHhi", "toHhi", "change", "direction").forEach(trend::putNull);
+            Dependence.putTrend(answer, null, null, null, null);
         } else {
             answer.setAll(Dependence.windows(delivered, ordered, from, to, query.period()));
         }
